@@ -1,0 +1,35 @@
+package io.r2orm.core.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Overrides the column a property maps to, and adds constraints that schema generation emits.
+ * Without it the column is named by the naming strategy ({@code publishedOn} becomes {@code
+ * published_on}).
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER})
+public @interface Column {
+  /** The column name; empty means derived by the naming strategy. */
+  String value() default "";
+
+  /** Whether the column accepts NULL (primitive properties never do). */
+  boolean nullable() default true;
+
+  /** Whether schema generation adds a UNIQUE constraint. */
+  boolean unique() default false;
+
+  /** Maximum length for text columns; 0 means unbounded. */
+  int length() default 0;
+
+  /** Precision for decimal columns; 0 means the database default. */
+  int precision() default 0;
+
+  /** Scale for decimal columns (used only when {@link #precision()} is set). */
+  int scale() default 0;
+}

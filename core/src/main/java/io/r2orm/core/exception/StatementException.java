@@ -1,0 +1,34 @@
+package io.r2orm.core.exception;
+
+/**
+ * A statement failed in the database. Carries the SQL (never the bound values, which may be
+ * secrets) and the SQLSTATE reported by the driver; the driver's exception is the cause.
+ */
+public class StatementException extends R2ormException {
+  private static final long serialVersionUID = 1L;
+  private static final int MAX_SQL = 2000;
+
+  private final String sql;
+  private final String sqlState;
+
+  public StatementException(String what, String sql, String sqlState, Throwable cause) {
+    super(message(what, sql, sqlState), cause);
+    this.sql = sql;
+    this.sqlState = sqlState;
+  }
+
+  private static String message(String what, String sql, String sqlState) {
+    String shown = sql == null ? "" : sql.length() > MAX_SQL ? sql.substring(0, MAX_SQL) + "..." : sql;
+    return what + (sqlState == null ? "" : " [SQLSTATE " + sqlState + "]") + "; SQL: " + shown;
+  }
+
+  /** The SQL text that failed, without bound values; may be null when no statement was sent. */
+  public String sql() {
+    return sql;
+  }
+
+  /** The SQLSTATE the driver reported, or null. */
+  public String sqlState() {
+    return sqlState;
+  }
+}

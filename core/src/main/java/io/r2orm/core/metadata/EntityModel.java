@@ -1,0 +1,235 @@
+package io.r2orm.core.metadata;
+
+import io.r2orm.core.annotation.IdGeneration;
+import io.r2orm.core.exception.MappingException;
+import io.r2orm.core.exception.QueryBuildException;
+import io.r2orm.core.sql.Identifier;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The immutable mapping of one entity class: its table, its columns in a fixed order, the id, the
+ * optional version, indexes, and how instances are built and read. Built once per class by {@link
+ * EntityModels} and shared; thread-safe.
+ *
+ * @param <T> the entity type
+ */
+public final class EntityModel<T> {
+  private final Class<T> type;
+  private final Identifier schema;
+  private final Identifier table;
+  private final List<ColumnModel> columns;
+  private final Map<String, ColumnModel> byPath;
+  private final ColumnModel id;
+  private final IdGeneration idGeneration;
+  private final ColumnModel version;
+  private final List<IndexModel> indexes;
+  private final Instantiator instantiator;
+  private final MethodHandle idSetter;
+  private final MethodHandle versionSetter;
+
+  EntityModel(
+      Class<T> type,
+      Identifier schema,
+      Identifier table,
+      List<ColumnModel> columns,
+      ColumnModel id,
+      IdGeneration idGeneration,
+      ColumnModel version,
+      List<IndexModel> indexes,
+      Instantiator instantiator,
+      MethodHandle idSetter,
+      MethodHandle versionSetter) {
+    this.type = type;
+    this.schema = schema;
+    this.table = table;
+    this.columns = List.copyOf(columns);
+    this.byPath =
+        this.columns.stream().collect(Collectors.toUnmodifiableMap(ColumnModel::path, Function.identity()));
+    this.id = id;
+    this.idGeneration = idGeneration;
+    this.version = version;
+    this.indexes = List.copyOf(indexes);
+    this.instantiator = instantiator;
+    this.idSetter = idSetter == null ? null : idSetter.asType(SETTER);
+    this.versionSetter = versionSetter == null ? null : versionSetter.asType(SETTER);
+  }
+
+  private static final MethodType SETTER = MethodType.methodType(void.class, Object.class, Object.class);
+
+  /** The entity class. */
+  public Class<T> type() {
+    return type;
+  }
+
+  /** The schema, when the entity names one. */
+  public Optional<Identifier> schema() {
+    return Optional.ofNullable(schema);
+  }
+
+  /** The table name. */
+  public Identifier table() {
+    return table;
+  }
+
+  /** Every mapped column, in declaration order (embedded parts in place). */
+  public List<ColumnModel> columns() {
+    return columns;
+  }
+
+  /** The id column. */
+  public ColumnModel id() {
+    return id;
+  }
+
+  /** How ids are produced, resolved ({@code AUTO} never appears here). */
+  public IdGeneration idGeneration() {
+    return idGeneration;
+  }
+
+  /** The version column, if the entity has one. */
+  public Optional<ColumnModel> version() {
+    return Optional.ofNullable(version);
+  }
+
+  /** Indexes declared on the entity. */
+  public List<IndexModel> indexes() {
+    return indexes;
+  }
+
+  /** The position of a column in {@link #columns()}. */
+  public int indexOf(ColumnModel column) {
+    return columns.indexOf(column);
+  }
+
+  /**
+   * The column of a property path ({@code title}, {@code address.city}).
+   *
+   * @throws QueryBuildException naming the known properties when there is no such property
+   */
+  public ColumnModel column(String path) {
+    ColumnModel c = byPath.get(path);
+    if (c == null) {
+      throw new QueryBuildException(
+          type.getSimpleName()
+              + " has no mapped property '"
+              + path
+              + "'; known properties: "
+              + columns.stream().map(ColumnModel::path).toList());
+    }
+    return c;
+  }
+
+  /** Whether the entity has a mapped property with this path. */
+  public boolean hasColumn(String path) {
+    return byPath.containsKey(path);
+  }
+
+  /**
+   * Builds an instance from property values in column order (already converted from the database).
+   *
+   * @throws MappingException naming the property when a primitive gets NULL or a constructor fails
+   */
+  public T instantiate(Object[] values) {
+    try {
+      return type.cast(instantiator.create(values));
+    } catch (Instantiator.NullPrimitiveException e) {
+      throw new MappingException(
+          "Column "
+              + column(e.path).name()
+              + " is NULL but "
+              + type.getSimpleName()
+              + "."
+              + e.path
+              + " is primitive; make the property a boxed type or the column NOT NULL");
+    } catch (RuntimeException | Error e) {
+      throw new MappingException("Cannot create " + type.getName() + ": " + e, e);
+    } catch (Throwable e) {
+      throw new MappingException("Cannot create " + type.getName() + ": " + e, e);
+    }
+  }
+
+  /** The property values of an instance, in column order (Java values, not converted). */
+  public Object[] values(T entity) {
+    Object[] values = new Object[columns.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = columns.get(i).getter().apply(entity);
+    }
+    return values;
+  }
+
+  /** The id value of an instance (may be null). */
+  public Object idValue(T entity) {
+    return id.getter().apply(entity);
+  }
+
+  /** The version value of an instance, or null when there is no version or it is unset. */
+  public Object versionValue(T entity) {
+    return version == null ? null : version.getter().apply(entity);
+  }
+
+  /**
+   * Whether {@code save} should insert this instance: for generated ids when the id is null (or 0);
+   * for assigned ids when a version exists and is null (or 0). Returns empty when the model cannot
+   * tell (an assigned id without a version), so that the caller upserts instead of guessing.
+   */
+  public Optional<Boolean> isNew(T entity) {
+    if (idGeneration == IdGeneration.IDENTITY) {
+      return Optional.of(isUnset(idValue(entity)));
+    }
+    if (isUnset(idValue(entity))) {
+      return Optional.of(true);
+    }
+    if (version != null) {
+      return Optional.of(isUnset(versionValue(entity)));
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isUnset(Object value) {
+    return value == null || (value instanceof Number n && n.longValue() == 0L);
+  }
+
+  /** A fresh id for {@link IdGeneration#UUID} when the instance has none, else null. */
+  public Object newClientId(T entity) {
+    if (idGeneration == IdGeneration.UUID && idValue(entity) == null) {
+      return UUID.randomUUID();
+    }
+    return null;
+  }
+
+  /**
+   * The instance with a new id and/or version. Records are copied (the argument is unchanged);
+   * classes are updated in place and returned. A null argument keeps the current value.
+   */
+  public T with(T entity, Object newId, Object newVersion) {
+    Objects.requireNonNull(entity, "entity must not be null");
+    try {
+      if (type.isRecord()) {
+        Object[] values = values(entity);
+        if (newId != null) values[columns.indexOf(id)] = newId;
+        if (newVersion != null && version != null) values[columns.indexOf(version)] = newVersion;
+        return instantiate(values);
+      }
+      if (newId != null) idSetter.invokeExact((Object) entity, newId);
+      if (newVersion != null && versionSetter != null) versionSetter.invokeExact((Object) entity, newVersion);
+      return entity;
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new MappingException("Cannot set the id or version of " + type.getName(), e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "EntityModel[" + type.getSimpleName() + " -> " + table + "]";
+  }
+}

@@ -1,0 +1,376 @@
+package io.r2orm.core.metadata;
+
+import io.r2orm.core.annotation.Column;
+import io.r2orm.core.annotation.Convert;
+import io.r2orm.core.annotation.Embedded;
+import io.r2orm.core.annotation.EnumType;
+import io.r2orm.core.annotation.Enumerated;
+import io.r2orm.core.annotation.Id;
+import io.r2orm.core.annotation.IdGeneration;
+import io.r2orm.core.annotation.Index;
+import io.r2orm.core.annotation.Table;
+import io.r2orm.core.annotation.Transient;
+import io.r2orm.core.annotation.Version;
+import io.r2orm.core.convert.AttributeConverter;
+import io.r2orm.core.convert.ValueType;
+import io.r2orm.core.convert.ValueTypes;
+import io.r2orm.core.exception.EntityDefinitionException;
+import io.r2orm.core.sql.Identifier;
+import java.lang.annotation.Annotation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** Reads one entity class into an {@link EntityModel}, rejecting what cannot be mapped. */
+final class EntityModelBuilder<T> {
+  private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
+
+  private final Class<T> type;
+  private final NamingStrategy naming;
+  private final Map<Class<?>, AttributeConverter<?, ?>> converters;
+  private final List<ColumnModel> columns = new ArrayList<>();
+  private final Map<String, String> propertyByColumn = new HashMap<>();
+  private ColumnModel id;
+  private IdGeneration idGeneration;
+  private MethodHandle idSetter;
+  private ColumnModel version;
+  private MethodHandle versionSetter;
+
+  EntityModelBuilder(Class<T> type, NamingStrategy naming, Map<Class<?>, AttributeConverter<?, ?>> converters) {
+    this.type = type;
+    this.naming = naming;
+    this.converters = converters;
+  }
+
+  /** One property as found on a record or class. */
+  private record PropertyInfo(
+      String name, Class<?> type, AnnotatedElement annotations, MethodHandle getter, MethodHandle setter) {
+    <A extends Annotation> A annotation(Class<A> a) {
+      return annotations.getAnnotation(a);
+    }
+  }
+
+  EntityModel<T> build() {
+    if (type.isInterface() || type.isEnum() || type.isPrimitive() || type.isArray()
+        || Modifier.isAbstract(type.getModifiers())) {
+      throw fail("an entity must be a record or a concrete class");
+    }
+    Table table = type.getAnnotation(Table.class);
+    Instantiator instantiator = part(type, "", "", Function.identity(), new ArrayDeque<>());
+    if (id == null) {
+      throw fail("no property is annotated with @Id; mark the primary key, e.g. `@Id Long id`");
+    }
+    Identifier tableName = identifier(table != null && !table.value().isEmpty() ? table.value() : naming.tableName(type), "table");
+    Identifier schema = table != null && !table.schema().isEmpty() ? identifier(table.schema(), "schema") : null;
+    List<IndexModel> indexes = new ArrayList<>();
+    if (table != null) {
+      for (Index index : table.indexes()) {
+        indexes.add(index(tableName, index));
+      }
+    }
+    return new EntityModel<>(
+        type, schema, tableName, columns, id, idGeneration, version, indexes, instantiator, idSetter, versionSetter);
+  }
+
+  private IndexModel index(Identifier table, Index index) {
+    if (index.properties().length == 0) {
+      throw fail("@Index on @Table must name at least one property");
+    }
+    List<ColumnModel> cols = new ArrayList<>();
+    for (String p : index.properties()) {
+      ColumnModel c = columns.stream().filter(x -> x.path().equals(p)).findFirst()
+          .orElseThrow(() -> fail("@Index names property '" + p + "', which is not mapped; known properties: "
+              + columns.stream().map(ColumnModel::path).toList()));
+      cols.add(c);
+    }
+    String name = index.name().isEmpty()
+        ? table.name() + "_" + String.join("_", cols.stream().map(c -> c.name().name()).toList()) + "_idx"
+        : index.name();
+    if (name.length() > 63) {
+      name = name.substring(0, 59) + "_idx";
+    }
+    return new IndexModel(identifier(name, "index"), cols, index.unique());
+  }
+
+  private Instantiator part(
+      Class<?> partType, String pathPrefix, String columnPrefix, Function<Object, Object> parentGetter,
+      Deque<Class<?>> embedding) {
+    if (embedding.contains(partType)) {
+      throw fail("embedded type " + partType.getName() + " contains itself; embedded parts cannot be recursive");
+    }
+    embedding.push(partType);
+    try {
+      boolean root = embedding.size() == 1;
+      List<PropertyInfo> properties = partType.isRecord() ? recordProperties(partType) : classProperties(partType);
+      int from = columns.size();
+      List<Instantiator.Slot> slots = new ArrayList<>();
+      List<MethodHandle> setters = new ArrayList<>();
+      for (PropertyInfo p : properties) {
+        String path = pathPrefix + p.name();
+        Function<Object, Object> getter = chain(parentGetter, p.getter(), root);
+        Embedded embedded = p.annotation(Embedded.class);
+        if (embedded != null) {
+          if (p.annotation(Id.class) != null || p.annotation(Version.class) != null) {
+            throw fail("property '" + path + "' is @Embedded and cannot also be @Id or @Version");
+          }
+          Instantiator nested = part(p.type(), path + ".", columnPrefix + embedded.prefix(), getter, embedding);
+          slots.add(new Instantiator.NestedSlot(nested));
+        } else {
+          ColumnModel column = column(p, path, columnPrefix, getter, root);
+          slots.add(new Instantiator.ColumnSlot(columns.size(), p.type(), path));
+          columns.add(column);
+        }
+        setters.add(p.setter());
+      }
+      int to = columns.size();
+      if (partType.isRecord()) {
+        return new Instantiator.RecordInstantiator(partType, slots, from, to, canonicalConstructor(partType, properties));
+      }
+      return new Instantiator.BeanInstantiator(partType, slots, from, to, noArgConstructor(partType), setters);
+    } finally {
+      embedding.pop();
+    }
+  }
+
+  private ColumnModel column(PropertyInfo p, String path, String columnPrefix, Function<Object, Object> getter, boolean root) {
+    Column column = p.annotation(Column.class);
+    String name = column != null && !column.value().isEmpty() ? column.value() : columnPrefix + naming.columnName(p.name());
+    Identifier columnName = identifier(name, "column of property '" + path + "'");
+    String key = name.toLowerCase(Locale.ROOT);
+    String other = propertyByColumn.putIfAbsent(key, path);
+    if (other != null) {
+      throw fail("properties '" + other + "' and '" + path + "' both map to column " + name
+          + "; give one of them another name with @Column(\"...\")");
+    }
+    ValueType valueType = valueType(p, path);
+    boolean isId = p.annotation(Id.class) != null;
+    boolean isVersion = p.annotation(Version.class) != null;
+    boolean nullable = !p.type().isPrimitive() && !isId && !isVersion && (column == null || column.nullable());
+    ColumnModel model = new ColumnModel(
+        path, columnName, p.type(), valueType, nullable,
+        column != null && column.unique(),
+        column == null ? 0 : column.length(),
+        column == null ? 0 : column.precision(),
+        column == null ? 0 : column.scale(),
+        getter);
+    if (isId) {
+      declareId(p, path, model, root);
+    }
+    if (isVersion) {
+      declareVersion(p, path, model, root);
+    }
+    return model;
+  }
+
+  private void declareId(PropertyInfo p, String path, ColumnModel model, boolean root) {
+    if (!root) {
+      throw fail("@Id on '" + path + "' inside an embedded part; the id must be a property of the entity itself");
+    }
+    if (id != null) {
+      throw fail("both '" + id.path() + "' and '" + path + "' are annotated with @Id; composite keys are not "
+          + "supported, keep one @Id (and a unique index over the others)");
+    }
+    Class<?> boxed = ValueTypes.box(p.type());
+    boolean integer = boxed == Long.class || boxed == Integer.class;
+    IdGeneration requested = p.annotation(Id.class).generation();
+    IdGeneration resolved = switch (requested) {
+      case AUTO -> integer ? IdGeneration.IDENTITY : IdGeneration.ASSIGNED;
+      default -> requested;
+    };
+    if (resolved == IdGeneration.IDENTITY && !integer) {
+      throw fail("@Id '" + path + "' uses IDENTITY generation but is a " + p.type().getSimpleName()
+          + "; identity ids must be long, int, Long or Integer (use ASSIGNED or UUID otherwise)");
+    }
+    if (resolved == IdGeneration.UUID && boxed != UUID.class) {
+      throw fail("@Id '" + path + "' uses UUID generation but is a " + p.type().getSimpleName()
+          + "; declare it as java.util.UUID");
+    }
+    id = model;
+    idGeneration = resolved;
+    idSetter = p.setter();
+  }
+
+  private void declareVersion(PropertyInfo p, String path, ColumnModel model, boolean root) {
+    Class<?> boxed = ValueTypes.box(p.type());
+    if (!root) {
+      throw fail("@Version on '" + path + "' inside an embedded part; the version must be a property of the entity");
+    }
+    if (version != null) {
+      throw fail("both '" + version.path() + "' and '" + path + "' are annotated with @Version; keep one");
+    }
+    if (boxed != Long.class && boxed != Integer.class) {
+      throw fail("@Version '" + path + "' is a " + p.type().getSimpleName() + "; a version must be int, long, Integer or Long");
+    }
+    if (p.annotation(Id.class) != null) {
+      throw fail("'" + path + "' cannot be both @Id and @Version");
+    }
+    version = model;
+    versionSetter = p.setter();
+  }
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private ValueType valueType(PropertyInfo p, String path) {
+    Convert convert = p.annotation(Convert.class);
+    try {
+      if (convert != null) {
+        Constructor<? extends AttributeConverter> ctor = convert.value().getDeclaredConstructor();
+        ctor.setAccessible(true);
+        return ValueTypes.forConverter(p.type(), ctor.newInstance());
+      }
+      AttributeConverter<?, ?> registered = converters.get(ValueTypes.box(p.type()));
+      if (registered != null) {
+        return ValueTypes.forConverter(p.type(), registered);
+      }
+    } catch (ReflectiveOperationException e) {
+      throw fail("converter " + convert.value().getName() + " for '" + path
+          + "' cannot be created; give it a public no-argument constructor", e);
+    } catch (IllegalArgumentException e) {
+      throw fail("property '" + path + "': " + e.getMessage());
+    }
+    if (p.type().isEnum()) {
+      Enumerated enumerated = p.annotation(Enumerated.class);
+      return ValueTypes.forEnum(p.type(), enumerated != null && enumerated.value() == EnumType.ORDINAL);
+    }
+    return ValueTypes.builtIn(p.type()).orElseThrow(() -> fail("property '" + path + "' has type "
+        + p.type().getName() + ", which r2orm cannot store; add @Convert with an AttributeConverter, register a "
+        + "converter for the type, mark a value object @Embedded"
+        + (type.isRecord() ? "" : ", or mark the field @Transient")
+        + " (built-in types: " + ValueTypes.builtInTypeNames() + ", enums)"));
+  }
+
+  private List<PropertyInfo> recordProperties(Class<?> record) {
+    List<PropertyInfo> result = new ArrayList<>();
+    for (RecordComponent c : record.getRecordComponents()) {
+      Field field = field(record, c.getName());
+      if (field != null && field.isAnnotationPresent(Transient.class)) {
+        throw fail("record component '" + c.getName() + "' is @Transient, but a record's constructor needs "
+            + "every component; remove the component or turn the entity into a class");
+      }
+      Method accessor = c.getAccessor();
+      accessor.setAccessible(true);
+      try {
+        MethodHandle getter = MethodHandles.lookup().unreflect(accessor);
+        result.add(new PropertyInfo(c.getName(), c.getType(), c, getter, null));
+      } catch (IllegalAccessException e) {
+        throw fail("record component '" + c.getName() + "' cannot be read", e);
+      }
+    }
+    return result;
+  }
+
+  private List<PropertyInfo> classProperties(Class<?> clazz) {
+    List<Class<?>> hierarchy = new ArrayList<>();
+    for (Class<?> c = clazz; c != null && c != Object.class; c = c.getSuperclass()) {
+      hierarchy.add(0, c);
+    }
+    List<PropertyInfo> result = new ArrayList<>();
+    for (Class<?> c : hierarchy) {
+      for (Field f : c.getDeclaredFields()) {
+        int mod = f.getModifiers();
+        if (Modifier.isStatic(mod) || Modifier.isTransient(mod) || f.isSynthetic() || f.isAnnotationPresent(Transient.class)) {
+          continue;
+        }
+        if (Modifier.isFinal(mod)) {
+          throw fail("field '" + f.getName() + "' is final, so r2orm cannot set it after construction; "
+              + "make it non-final, mark it @Transient, or make the entity a record");
+        }
+        try {
+          f.setAccessible(true);
+          MethodHandles.Lookup lookup = MethodHandles.lookup();
+          result.add(new PropertyInfo(f.getName(), f.getType(), f, lookup.unreflectGetter(f), lookup.unreflectSetter(f)));
+        } catch (IllegalAccessException | RuntimeException e) {
+          throw fail("field '" + f.getName() + "' cannot be accessed (" + e.getMessage() + ")", e);
+        }
+      }
+    }
+    if (result.isEmpty()) {
+      throw fail("it has no mapped fields");
+    }
+    return result;
+  }
+
+  private MethodHandle canonicalConstructor(Class<?> record, List<PropertyInfo> properties) {
+    Class<?>[] types = properties.stream().map(PropertyInfo::type).toArray(Class<?>[]::new);
+    try {
+      Constructor<?> ctor = record.getDeclaredConstructor(types);
+      ctor.setAccessible(true);
+      return MethodHandles.lookup().unreflectConstructor(ctor);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw fail("the canonical constructor of " + record.getName() + " cannot be used (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private MethodHandle noArgConstructor(Class<?> clazz) {
+    if (clazz.getEnclosingClass() != null && !Modifier.isStatic(clazz.getModifiers()) && !clazz.isRecord()) {
+      throw fail(clazz.getName() + " is an inner class; make it a static nested or top-level class");
+    }
+    try {
+      Constructor<?> ctor = clazz.getDeclaredConstructor();
+      ctor.setAccessible(true);
+      return MethodHandles.lookup().unreflectConstructor(ctor);
+    } catch (NoSuchMethodException e) {
+      throw fail(clazz.getName() + " has no no-argument constructor; add one (it may be private) or make it a record", e);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw fail("the no-argument constructor of " + clazz.getName() + " cannot be used (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static Field field(Class<?> c, String name) {
+    try {
+      return c.getDeclaredField(name);
+    } catch (NoSuchFieldException e) {
+      return null;
+    }
+  }
+
+  private static Function<Object, Object> chain(Function<Object, Object> parent, MethodHandle accessor, boolean root) {
+    MethodHandle h = accessor.asType(GETTER);
+    Function<Object, Object> own = instance -> {
+      try {
+        return (Object) h.invokeExact(instance);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    if (root) {
+      return own;
+    }
+    return instance -> {
+      Object owner = parent.apply(instance);
+      return owner == null ? null : own.apply(owner);
+    };
+  }
+
+  private Identifier identifier(String name, String what) {
+    try {
+      return Identifier.of(name);
+    } catch (IllegalArgumentException e) {
+      throw fail("invalid " + what + " name: " + e.getMessage());
+    }
+  }
+
+  private EntityDefinitionException fail(String message) {
+    return new EntityDefinitionException(type, message);
+  }
+
+  private EntityDefinitionException fail(String message, Throwable cause) {
+    return new EntityDefinitionException(type, message, cause);
+  }
+}

@@ -1,0 +1,123 @@
+package io.r2orm.core.metadata;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
+import java.util.List;
+
+/**
+ * Builds one object (an entity or an embedded part) from the flat array of column values. Resolved
+ * once per class into method handles; per row it only indexes the array and calls them.
+ */
+abstract sealed class Instantiator permits Instantiator.RecordInstantiator, Instantiator.BeanInstantiator {
+
+  /** Where one constructor argument or field value comes from. */
+  sealed interface Slot permits ColumnSlot, NestedSlot {}
+
+  /** The value of column {@code index}, with the property's primitive type checked for NULL. */
+  record ColumnSlot(int index, Class<?> declaredType, String path) implements Slot {}
+
+  /** A nested embedded part built by its own instantiator. */
+  record NestedSlot(Instantiator part) implements Slot {}
+
+  final Class<?> type;
+  final List<Slot> slots;
+  /** First and one-past-last column index this object covers (for the all-NULL embedded rule). */
+  final int from;
+  final int to;
+
+  Instantiator(Class<?> type, List<Slot> slots, int from, int to) {
+    this.type = type;
+    this.slots = List.copyOf(slots);
+    this.from = from;
+    this.to = to;
+  }
+
+  abstract Object create(Object[] values) throws Throwable;
+
+  /** Builds the part, or null when it is embedded and every column it covers is NULL. */
+  Object createOrNull(Object[] values) throws Throwable {
+    for (int i = from; i < to; i++) {
+      if (values[i] != null) {
+        return create(values);
+      }
+    }
+    return null;
+  }
+
+  Object valueOf(Slot slot, Object[] values) throws Throwable {
+    if (slot instanceof ColumnSlot c) {
+      Object v = values[c.index()];
+      if (v == null && c.declaredType().isPrimitive()) {
+        throw new NullPrimitiveException(c.path());
+      }
+      return v;
+    }
+    return ((NestedSlot) slot).part().createOrNull(values);
+  }
+
+  /** Calls a record's canonical constructor with every component in order. */
+  static final class RecordInstantiator extends Instantiator {
+    private final MethodHandle constructor;
+
+    RecordInstantiator(Class<?> type, List<Slot> slots, int from, int to, MethodHandle constructor) {
+      super(type, slots, from, to);
+      this.constructor =
+          constructor
+              .asType(constructor.type().generic())
+              .asSpreader(Object[].class, slots.size());
+    }
+
+    @Override
+    Object create(Object[] values) throws Throwable {
+      Object[] args = new Object[slots.size()];
+      for (int i = 0; i < args.length; i++) {
+        args[i] = valueOf(slots.get(i), values);
+      }
+      return (Object) constructor.invokeExact(args);
+    }
+  }
+
+  /** Calls a no-argument constructor, then sets each mapped field. */
+  static final class BeanInstantiator extends Instantiator {
+    private final MethodHandle constructor;
+    private final MethodHandle[] setters;
+
+    BeanInstantiator(
+        Class<?> type,
+        List<Slot> slots,
+        int from,
+        int to,
+        MethodHandle constructor,
+        List<MethodHandle> setters) {
+      super(type, slots, from, to);
+      this.constructor = constructor.asType(MethodType.methodType(Object.class));
+      this.setters =
+          setters.stream()
+              .map(h -> h.asType(MethodType.methodType(void.class, Object.class, Object.class)))
+              .toArray(MethodHandle[]::new);
+    }
+
+    @Override
+    Object create(Object[] values) throws Throwable {
+      Object instance = (Object) constructor.invokeExact();
+      for (int i = 0; i < setters.length; i++) {
+        Object v = valueOf(slots.get(i), values);
+        if (v != null) {
+          setters[i].invokeExact(instance, v);
+        }
+      }
+      return instance;
+    }
+  }
+
+  /** A NULL column for a primitive property. */
+  static final class NullPrimitiveException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final String path;
+
+    NullPrimitiveException(String path) {
+      super(null, null, false, false);
+      this.path = path;
+    }
+  }
+}

@@ -1,0 +1,15 @@
+package io.r2orm.core.query;
+
+import java.util.Objects;
+
+/**
+ * A delete of the rows of one entity's table that match a condition.
+ *
+ * @param entity the entity class
+ * @param where the condition, or null for every row
+ */
+public record Delete(Class<?> entity, Predicate where) {
+  public Delete {
+    Objects.requireNonNull(entity, "entity must not be null");
+  }
+}

@@ -1,0 +1,163 @@
+package io.r2orm.core.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A condition of the query tree. Immutable; combine with {@link #and}, {@link #or} and {@link
+ * #not}. Sealed so that a renderer handles every kind.
+ *
+ * <pre>{@code
+ * Predicate p = Book_.TITLE.startsWith("Dune").and(Book_.YEAR.gt(1960).or(Book_.YEAR.isNull()));
+ * }</pre>
+ */
+public sealed interface Predicate
+    permits Predicate.Comparison,
+        Predicate.Between,
+        Predicate.InList,
+        Predicate.NullCheck,
+        Predicate.Like,
+        Predicate.And,
+        Predicate.Or,
+        Predicate.Not {
+
+  /** This and the other condition. */
+  default Predicate and(Predicate other) {
+    Objects.requireNonNull(other, "other must not be null");
+    List<Predicate> parts = new ArrayList<>();
+    if (this instanceof And a) parts.addAll(a.parts()); else parts.add(this);
+    if (other instanceof And a) parts.addAll(a.parts()); else parts.add(other);
+    return new And(parts);
+  }
+
+  /** This or the other condition. */
+  default Predicate or(Predicate other) {
+    Objects.requireNonNull(other, "other must not be null");
+    List<Predicate> parts = new ArrayList<>();
+    if (this instanceof Or o) parts.addAll(o.parts()); else parts.add(this);
+    if (other instanceof Or o) parts.addAll(o.parts()); else parts.add(other);
+    return new Or(parts);
+  }
+
+  /** The negation of this condition. */
+  default Predicate not() {
+    return new Not(this);
+  }
+
+  /** Every one of the conditions (true when there are none). */
+  static Predicate all(List<Predicate> parts) {
+    return new And(parts);
+  }
+
+  /** Any one of the conditions (false when there are none). */
+  static Predicate any(List<Predicate> parts) {
+    return new Or(parts);
+  }
+
+  /** The comparison operators. */
+  enum Operator {
+    EQ("="),
+    NE("<>"),
+    LT("<"),
+    LE("<="),
+    GT(">"),
+    GE(">=");
+
+    private final String sql;
+
+    Operator(String sql) {
+      this.sql = sql;
+    }
+
+    /** The SQL token. */
+    public String sql() {
+      return sql;
+    }
+  }
+
+  /** {@code left op right}. */
+  record Comparison(Expression left, Operator operator, Expression right) implements Predicate {
+    public Comparison {
+      Objects.requireNonNull(left, "left must not be null");
+      Objects.requireNonNull(operator, "operator must not be null");
+      Objects.requireNonNull(right, "right must not be null");
+    }
+  }
+
+  /** {@code operand BETWEEN low AND high} (inclusive). */
+  record Between(Expression operand, Expression low, Expression high) implements Predicate {
+    public Between {
+      Objects.requireNonNull(operand, "operand must not be null");
+      Objects.requireNonNull(low, "low must not be null");
+      Objects.requireNonNull(high, "high must not be null");
+    }
+  }
+
+  /**
+   * {@code operand IN (values)} or, negated, {@code NOT IN}. An empty list matches nothing (and,
+   * negated, everything).
+   */
+  record InList(Expression operand, List<Object> values, boolean negated) implements Predicate {
+    public InList {
+      Objects.requireNonNull(operand, "operand must not be null");
+      Objects.requireNonNull(values, "values must not be null");
+      for (Object v : values) {
+        Objects.requireNonNull(v, "values must not contain null; use isNull() for NULL");
+      }
+      values = List.copyOf(values);
+    }
+  }
+
+  /** {@code operand IS NULL} or, negated, {@code IS NOT NULL}. */
+  record NullCheck(Expression operand, boolean negated) implements Predicate {
+    public NullCheck {
+      Objects.requireNonNull(operand, "operand must not be null");
+    }
+  }
+
+  /**
+   * {@code operand LIKE pattern}, the pattern a bind; {@code %} and {@code _} are wildcards and
+   * backslash escapes them (see {@link Like#escape(String)}).
+   */
+  record Like(Expression operand, String pattern, boolean ignoreCase, boolean negated) implements Predicate {
+    public Like {
+      Objects.requireNonNull(operand, "operand must not be null");
+      Objects.requireNonNull(pattern, "pattern must not be null");
+    }
+
+    /** Escapes {@code %}, {@code _} and {@code \} so that user input matches literally. */
+    public static String escape(String text) {
+      StringBuilder out = new StringBuilder(text.length() + 4);
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c == '%' || c == '_' || c == '\\') {
+          out.append('\\');
+        }
+        out.append(c);
+      }
+      return out.toString();
+    }
+  }
+
+  /** All parts hold. */
+  record And(List<Predicate> parts) implements Predicate {
+    public And {
+      parts = List.copyOf(parts);
+    }
+  }
+
+  /** At least one part holds. */
+  record Or(List<Predicate> parts) implements Predicate {
+    public Or {
+      parts = List.copyOf(parts);
+    }
+  }
+
+  /** The part does not hold. */
+  record Not(Predicate part) implements Predicate {
+    public Not {
+      Objects.requireNonNull(part, "part must not be null");
+    }
+  }
+}

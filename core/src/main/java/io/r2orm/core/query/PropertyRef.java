@@ -1,0 +1,20 @@
+package io.r2orm.core.query;
+
+import java.util.Objects;
+
+/**
+ * A reference to an entity property by path, resolved to a column against the entity model when
+ * the query is rendered (an unknown path is an error listing the known ones).
+ *
+ * @param owner the entity class the property belongs to, or null for a dynamic (string) reference
+ *     that is resolved against the query's entity
+ * @param path the property path, e.g. {@code title} or {@code address.city}
+ */
+public record PropertyRef(Class<?> owner, String path) implements Expression {
+  public PropertyRef {
+    Objects.requireNonNull(path, "path must not be null");
+    if (path.isBlank()) {
+      throw new IllegalArgumentException("path must not be blank");
+    }
+  }
+}

@@ -1,0 +1,245 @@
+package io.r2orm.core.render;
+
+import io.r2orm.core.convert.ValueTypes;
+import io.r2orm.core.dialect.Dialect;
+import io.r2orm.core.exception.QueryBuildException;
+import io.r2orm.core.metadata.ColumnModel;
+import io.r2orm.core.metadata.EntityModel;
+import io.r2orm.core.query.Arithmetic;
+import io.r2orm.core.query.Expression;
+import io.r2orm.core.query.Order;
+import io.r2orm.core.query.Predicate;
+import io.r2orm.core.query.PropertyRef;
+import io.r2orm.core.query.Value;
+import java.lang.reflect.Array;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes predicates, expressions and sort keys of one statement whose properties belong to one
+ * entity. Values are converted by the property they stand beside and bound.
+ */
+final class ExpressionWriter {
+  private final SqlWriter w;
+  private final EntityModel<?> model;
+  private final Dialect dialect;
+
+  ExpressionWriter(SqlWriter w, EntityModel<?> model, Dialect dialect) {
+    this.w = w;
+    this.model = model;
+    this.dialect = dialect;
+  }
+
+  void where(Predicate predicate) {
+    if (predicate != null) {
+      w.append(" WHERE ");
+      predicate(predicate, false);
+    }
+  }
+
+  ColumnModel column(PropertyRef ref) {
+    if (ref.owner() != null && ref.owner() != model.type()) {
+      throw new QueryBuildException("property " + ref.owner().getSimpleName() + "." + ref.path()
+          + " belongs to " + ref.owner().getSimpleName() + ", but the statement is about "
+          + model.type().getSimpleName() + "; use " + model.type().getSimpleName() + "_ properties");
+    }
+    return model.column(ref.path());
+  }
+
+  void predicate(Predicate predicate, boolean nested) {
+    if (predicate instanceof Predicate.Comparison c) {
+      comparison(c);
+    } else if (predicate instanceof Predicate.Between b) {
+      ColumnModel context = contextOf(b.operand());
+      expression(b.operand(), context);
+      w.append(" BETWEEN ");
+      expression(b.low(), context);
+      w.append(" AND ");
+      expression(b.high(), context);
+    } else if (predicate instanceof Predicate.InList in) {
+      in(in);
+    } else if (predicate instanceof Predicate.NullCheck n) {
+      expression(n.operand(), null);
+      w.append(n.negated() ? " IS NOT NULL" : " IS NULL");
+    } else if (predicate instanceof Predicate.Like l) {
+      like(l);
+    } else if (predicate instanceof Predicate.And a) {
+      junction(a.parts(), " AND ", "1 = 1", nested);
+    } else if (predicate instanceof Predicate.Or o) {
+      junction(o.parts(), " OR ", "1 = 0", nested);
+    } else if (predicate instanceof Predicate.Not n) {
+      w.append("NOT (");
+      predicate(n.part(), false);
+      w.append(")");
+    } else {
+      throw new IllegalStateException("unhandled predicate " + predicate.getClass().getName());
+    }
+  }
+
+  private void comparison(Predicate.Comparison c) {
+    ColumnModel context = contextOf(c.left());
+    if (context == null) {
+      context = contextOf(c.right());
+    }
+    expression(c.left(), context);
+    w.append(" ").append(c.operator().sql()).append(" ");
+    expression(c.right(), context);
+  }
+
+  private void junction(List<Predicate> parts, String separator, String empty, boolean nested) {
+    if (parts.isEmpty()) {
+      w.append(empty);
+      return;
+    }
+    if (parts.size() == 1) {
+      predicate(parts.get(0), nested);
+      return;
+    }
+    if (nested) w.append("(");
+    for (int i = 0; i < parts.size(); i++) {
+      if (i > 0) w.append(separator);
+      predicate(parts.get(i), true);
+    }
+    if (nested) w.append(")");
+  }
+
+  private void in(Predicate.InList in) {
+    ColumnModel context = contextOf(in.operand());
+    Optional<String> arrayType = context == null ? Optional.empty() : dialect.arrayTypeName(context.valueType().sqlType());
+    if (arrayType.isPresent()) {
+      expression(in.operand(), context);
+      String marker = arrayMarker(context, in.values());
+      w.append(in.negated() ? " <> ALL(" : " = ANY(").append(marker).append(")");
+      return;
+    }
+    if (in.values().isEmpty()) {
+      w.append(in.negated() ? "1 = 1" : "1 = 0");
+      return;
+    }
+    expression(in.operand(), context);
+    w.append(in.negated() ? " NOT IN (" : " IN (");
+    for (int i = 0; i < in.values().size(); i++) {
+      if (i > 0) w.append(", ");
+      bindFor(context, in.values().get(i));
+    }
+    w.append(")");
+  }
+
+  private void like(Predicate.Like l) {
+    ColumnModel context = contextOf(l.operand());
+    if (context != null && context.databaseType() != String.class) {
+      throw new QueryBuildException("like on " + model.type().getSimpleName() + "." + context.path()
+          + " which is not stored as text");
+    }
+    Optional<String> ilike = dialect.caseInsensitiveLike();
+    boolean lower = l.ignoreCase() && ilike.isEmpty();
+    if (lower) w.append("LOWER(");
+    expression(l.operand(), null);
+    if (lower) w.append(")");
+    w.append(l.negated() ? " NOT " : " ");
+    w.append(l.ignoreCase() && ilike.isPresent() ? ilike.get() : "LIKE").append(" ");
+    if (lower) w.append("LOWER(");
+    w.bind(l.pattern(), String.class);
+    if (lower) w.append(")");
+    w.append(" ESCAPE '\\'");
+  }
+
+  void order(Order order) {
+    expression(order.expression(), null);
+    w.append(order.direction() == Order.Direction.ASC ? " ASC" : " DESC");
+    if (order.nulls() != Order.Nulls.DEFAULT) {
+      if (!dialect.supportsNullsOrdering()) {
+        throw new io.r2orm.core.exception.UnsupportedFeatureException(dialect.name(), "NULLS FIRST/LAST");
+      }
+      w.append(order.nulls() == Order.Nulls.FIRST ? " NULLS FIRST" : " NULLS LAST");
+    }
+  }
+
+  /** The right-hand side of {@code column = …} in an UPDATE. */
+  void assigned(ColumnModel column, Expression value) {
+    expression(value, column);
+  }
+
+  private ColumnModel contextOf(Expression e) {
+    return e instanceof PropertyRef ref ? column(ref) : null;
+  }
+
+  private void expression(Expression e, ColumnModel context) {
+    if (e instanceof PropertyRef ref) {
+      w.name(column(ref).name());
+    } else if (e instanceof Value v) {
+      if (context != null) {
+        bindFor(context, v.value());
+      } else if (v.value() == null) {
+        throw new QueryBuildException("a NULL value needs a property beside it to give it a type");
+      } else {
+        w.bind(v.value(), v.value().getClass());
+      }
+    } else if (e instanceof Arithmetic a) {
+      w.append("(");
+      expression(a.left(), null);
+      w.append(" ").append(a.operator().sql()).append(" ");
+      expression(a.right(), null);
+      w.append(")");
+    } else {
+      throw new IllegalStateException("unhandled expression " + e.getClass().getName());
+    }
+  }
+
+  /** Binds a Java value as the column stores it. */
+  void bindFor(ColumnModel column, Object value) {
+    w.bind(convert(column, value), column.databaseType());
+  }
+
+  /** Binds a list of Java values as one array of the column's database type. */
+  String arrayMarker(ColumnModel column, List<Object> values) {
+    Object array = Array.newInstance(column.databaseType(), values.size());
+    for (int i = 0; i < values.size(); i++) {
+      Array.set(array, i, convert(column, values.get(i)));
+    }
+    return w.marker(array, array.getClass());
+  }
+
+  private Object convert(ColumnModel column, Object value) {
+    if (value == null) {
+      return null;
+    }
+    Class<?> expected = ValueTypes.box(column.propertyType());
+    Object coerced = expected.isInstance(value) ? value : coerceNumber(value, expected);
+    if (coerced == null) {
+      throw new QueryBuildException("value of type " + value.getClass().getName() + " given for "
+          + model.type().getSimpleName() + "." + column.path() + ", which is a " + expected.getName());
+    }
+    try {
+      return column.valueType().write(coerced);
+    } catch (RuntimeException e) {
+      throw new QueryBuildException("cannot convert the value for " + model.type().getSimpleName() + "."
+          + column.path() + ": " + e.getMessage());
+    }
+  }
+
+  /** Lossless conversions between number types, for dynamic properties; null when not possible. */
+  private static Object coerceNumber(Object value, Class<?> expected) {
+    if (!(value instanceof Number n) || !Number.class.isAssignableFrom(expected)) {
+      return null;
+    }
+    try {
+      BigDecimal d = n instanceof BigDecimal b ? b
+          : n instanceof BigInteger i ? new BigDecimal(i)
+          : (n instanceof Double || n instanceof Float) ? BigDecimal.valueOf(n.doubleValue())
+          : BigDecimal.valueOf(n.longValue());
+      if (expected == Long.class) return d.longValueExact();
+      if (expected == Integer.class) return d.intValueExact();
+      if (expected == Short.class) return d.shortValueExact();
+      if (expected == Byte.class) return d.byteValueExact();
+      if (expected == BigDecimal.class) return d;
+      if (expected == Double.class) return d.doubleValue();
+      if (expected == Float.class) return d.floatValue();
+    } catch (ArithmeticException e) {
+      return null;
+    }
+    return null;
+  }
+}

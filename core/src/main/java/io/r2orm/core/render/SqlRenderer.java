@@ -1,0 +1,279 @@
+package io.r2orm.core.render;
+
+import io.r2orm.core.dialect.Dialect;
+import io.r2orm.core.exception.QueryBuildException;
+import io.r2orm.core.metadata.ColumnModel;
+import io.r2orm.core.metadata.EntityModel;
+import io.r2orm.core.metadata.EntityModels;
+import io.r2orm.core.query.Assignment;
+import io.r2orm.core.query.Delete;
+import io.r2orm.core.query.Insert;
+import io.r2orm.core.query.Order;
+import io.r2orm.core.query.Select;
+import io.r2orm.core.query.Update;
+import io.r2orm.core.sql.SqlStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Turns query trees into SQL text and binds for one dialect. Pure: no I/O, no state between
+ * calls; thread-safe. Every value becomes a bind; every identifier comes from entity metadata and
+ * is quoted by the dialect.
+ *
+ * <pre>{@code
+ * SqlRenderer renderer = new SqlRenderer(PostgresDialect.INSTANCE, EntityModels.create());
+ * SqlStatement s = renderer.select(Select.from(Book.class).where(Book_.TITLE.eq("Dune")));
+ * // s.sql()   -> SELECT id, title FROM book WHERE title = $1
+ * // s.binds() -> [Bind[String]]
+ * }</pre>
+ */
+public final class SqlRenderer {
+  private final Dialect dialect;
+  private final EntityModels models;
+
+  public SqlRenderer(Dialect dialect, EntityModels models) {
+    this.dialect = Objects.requireNonNull(dialect, "dialect must not be null");
+    this.models = Objects.requireNonNull(models, "models must not be null");
+  }
+
+  /** The dialect this renderer writes. */
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** The entity models it resolves properties against. */
+  public EntityModels models() {
+    return models;
+  }
+
+  /** {@code SELECT <every column> FROM t WHERE … ORDER BY … LIMIT … OFFSET …}. */
+  public SqlStatement select(Select select) {
+    EntityModel<?> model = models.of(select.entity());
+    SqlWriter w = new SqlWriter(dialect);
+    w.append("SELECT ");
+    appendColumnList(w, model);
+    from(w, model);
+    ExpressionWriter expr = new ExpressionWriter(w, model, dialect);
+    expr.where(select.where());
+    orderBy(w, expr, select.orderBy());
+    limitOffset(w, select);
+    return w.toStatement();
+  }
+
+  /** {@code SELECT COUNT(*)} of the rows the select would return (honouring limit and offset). */
+  public SqlStatement count(Select select) {
+    EntityModel<?> model = models.of(select.entity());
+    SqlWriter w = new SqlWriter(dialect);
+    ExpressionWriter expr = new ExpressionWriter(w, model, dialect);
+    if (select.limit() == null && select.offset() == null) {
+      w.append("SELECT COUNT(*)");
+      from(w, model);
+      expr.where(select.where());
+    } else {
+      w.append("SELECT COUNT(*) FROM (SELECT 1 AS one");
+      from(w, model);
+      expr.where(select.where());
+      orderBy(w, expr, select.orderBy());
+      limitOffset(w, select);
+      w.append(") counted");
+    }
+    return w.toStatement();
+  }
+
+  /** {@code SELECT 1 FROM t WHERE … LIMIT 1}: a row comes back when any row matches. */
+  public SqlStatement exists(Select select) {
+    EntityModel<?> model = models.of(select.entity());
+    SqlWriter w = new SqlWriter(dialect);
+    w.append("SELECT 1 AS one");
+    from(w, model);
+    new ExpressionWriter(w, model, dialect).where(select.where());
+    w.append(dialect.limitOffset("1", null));
+    return w.toStatement();
+  }
+
+  /** {@code UPDATE t SET … WHERE …}. */
+  public SqlStatement update(Update update) {
+    EntityModel<?> model = models.of(update.entity());
+    SqlWriter w = new SqlWriter(dialect);
+    ExpressionWriter expr = new ExpressionWriter(w, model, dialect);
+    w.append("UPDATE ");
+    table(w, model);
+    w.append(" SET ");
+    String sep = "";
+    for (Assignment a : update.assignments()) {
+      ColumnModel column = expr.column(a.target());
+      w.append(sep).name(column.name()).append(" = ");
+      expr.assigned(column, a.value());
+      sep = ", ";
+    }
+    expr.where(update.where());
+    return w.toStatement();
+  }
+
+  /** {@code DELETE FROM t WHERE …}. */
+  public SqlStatement delete(Delete delete) {
+    EntityModel<?> model = models.of(delete.entity());
+    SqlWriter w = new SqlWriter(dialect);
+    w.append("DELETE");
+    from(w, model);
+    new ExpressionWriter(w, model, dialect).where(delete.where());
+    return w.toStatement();
+  }
+
+  /**
+   * {@code INSERT INTO t (…) VALUES (…), (…)}, returning the requested properties with {@code
+   * RETURNING} where the dialect has it, else through the driver's generated keys.
+   */
+  public SqlStatement insert(Insert insert) {
+    EntityModel<?> model = models.of(insert.entity());
+    SqlWriter w = new SqlWriter(dialect);
+    ExpressionWriter expr = new ExpressionWriter(w, model, dialect);
+    List<ColumnModel> columns = insert.properties().stream().map(model::column).toList();
+    w.append("INSERT INTO ");
+    table(w, model);
+    w.append(" (");
+    names(w, columns);
+    w.append(") VALUES ");
+    String rowSep = "";
+    for (List<Object> row : insert.rows()) {
+      w.append(rowSep).append("(");
+      for (int i = 0; i < columns.size(); i++) {
+        if (i > 0) w.append(", ");
+        expr.bindFor(columns.get(i), row.get(i));
+      }
+      w.append(")");
+      rowSep = ", ";
+    }
+    return returning(w, model, insert.returning());
+  }
+
+  /**
+   * A many-row insert whose text does not depend on the number of rows: on PostgreSQL one array
+   * bind per column through {@code unnest … WITH ORDINALITY}; generated ids are drawn in a CTE and
+   * returned ordered by input position, so the n-th key belongs to the n-th row. Dialects without
+   * array binds get {@link #insert(Insert)}.
+   *
+   * @throws QueryBuildException when {@code returning} names anything but the generated id
+   */
+  public SqlStatement bulkInsert(Insert insert) {
+    EntityModel<?> model = models.of(insert.entity());
+    if (!dialect.supportsReturning() || insert.rows().size() == 1) {
+      return insert(insert);
+    }
+    List<ColumnModel> columns = insert.properties().stream().map(model::column).toList();
+    List<String> arrayTypes = new ArrayList<>();
+    for (ColumnModel c : columns) {
+      var type = dialect.arrayTypeName(c.valueType().sqlType());
+      if (type.isEmpty()) {
+        return insert(insert);
+      }
+      arrayTypes.add(type.get());
+    }
+    boolean returnsId = !insert.returning().isEmpty();
+    if (returnsId && (insert.returning().size() != 1 || !insert.returning().get(0).equals(model.id().path()))) {
+      throw new QueryBuildException("a bulk insert can return only the generated id of " + model.type().getSimpleName());
+    }
+    SqlWriter w = new SqlWriter(dialect);
+    ExpressionWriter expr = new ExpressionWriter(w, model, dialect);
+    StringBuilder unnest = new StringBuilder("unnest(");
+    StringBuilder aliases = new StringBuilder();
+    for (int i = 0; i < columns.size(); i++) {
+      ColumnModel c = columns.get(i);
+      List<Object> values = new ArrayList<>(insert.rows().size());
+      for (List<Object> row : insert.rows()) {
+        values.add(row.get(i));
+      }
+      if (i > 0) {
+        unnest.append(", ");
+        aliases.append(", ");
+      }
+      unnest.append(expr.arrayMarker(c, values)).append("::").append(arrayTypes.get(i));
+      aliases.append("c").append(i + 1);
+    }
+    unnest.append(") WITH ORDINALITY AS input_rows(").append(aliases).append(", ord)");
+    if (!returnsId) {
+      w.append("INSERT INTO ");
+      table(w, model);
+      w.append(" (");
+      names(w, columns);
+      w.append(") SELECT ").append(aliases.toString()).append(" FROM ").append(unnest.toString());
+      w.append(" ORDER BY ord");
+      return w.toStatement();
+    }
+    String qualified = model.schema().map(s -> dialect.quote(s) + ".").orElse("") + dialect.quote(model.table());
+    w.append("WITH input AS MATERIALIZED (SELECT nextval(pg_get_serial_sequence('")
+        .append(qualified.replace("'", "''"))
+        .append("', '")
+        .append(model.id().name().name().replace("'", "''"))
+        .append("')) AS r2orm_id, ")
+        .append(aliases.toString())
+        .append(", ord FROM ")
+        .append(unnest.toString())
+        .append("), inserted AS (INSERT INTO ");
+    table(w, model);
+    w.append(" (").name(model.id().name()).append(", ");
+    names(w, columns);
+    w.append(") OVERRIDING SYSTEM VALUE SELECT r2orm_id, ").append(aliases.toString())
+        .append(" FROM input ORDER BY ord) SELECT r2orm_id FROM input ORDER BY ord");
+    return w.toStatement();
+  }
+
+  private SqlStatement returning(SqlWriter w, EntityModel<?> model, List<String> returning) {
+    if (returning.isEmpty()) {
+      return w.toStatement();
+    }
+    List<ColumnModel> columns = returning.stream().map(model::column).toList();
+    if (dialect.supportsReturning()) {
+      w.append(" RETURNING ");
+      names(w, columns);
+      return w.toStatement();
+    }
+    return w.toStatement(columns.stream().map(c -> c.name().name()).toList());
+  }
+
+  /** The comma-separated list of every column of the entity, in model order. */
+  public String columnList(EntityModel<?> model) {
+    SqlWriter w = new SqlWriter(dialect);
+    appendColumnList(w, model);
+    return w.toStatement().sql();
+  }
+
+  private void appendColumnList(SqlWriter w, EntityModel<?> model) {
+    names(w, model.columns());
+  }
+
+  private static void names(SqlWriter w, List<ColumnModel> columns) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (i > 0) w.append(", ");
+      w.name(columns.get(i).name());
+    }
+  }
+
+  private void from(SqlWriter w, EntityModel<?> model) {
+    w.append(" FROM ");
+    table(w, model);
+  }
+
+  private void table(SqlWriter w, EntityModel<?> model) {
+    model.schema().ifPresent(s -> w.name(s).append("."));
+    w.name(model.table());
+  }
+
+  private void orderBy(SqlWriter w, ExpressionWriter expr, List<Order> orders) {
+    if (orders.isEmpty()) {
+      return;
+    }
+    w.append(" ORDER BY ");
+    for (int i = 0; i < orders.size(); i++) {
+      if (i > 0) w.append(", ");
+      expr.order(orders.get(i));
+    }
+  }
+
+  private void limitOffset(SqlWriter w, Select select) {
+    String limit = select.limit() == null ? null : w.marker(select.limit(), Long.class);
+    String offset = select.offset() == null ? null : w.marker(select.offset(), Long.class);
+    w.append(dialect.limitOffset(limit, offset));
+  }
+}
