@@ -31,6 +31,9 @@ public interface Dialect {
    */
   Optional<String> arrayTypeName(SqlType type);
 
+  /** The type name to cast a bind to this kind ({@code $1::numeric}), without length or precision. */
+  String castTypeName(SqlType type);
+
   /** Whether {@code NULLS FIRST}/{@code NULLS LAST} can be written in ORDER BY. */
   boolean supportsNullsOrdering();
 
@@ -39,6 +42,9 @@ public interface Dialect {
 
   /** {@code LIMIT/OFFSET} for the given markers (either may be null). */
   String limitOffset(String limitMarker, String offsetMarker);
+
+  /** How an insert-or-update on a key conflict is written. */
+  UpsertSyntax upsertSyntax();
 
   /** The column type for schema generation. */
   String columnType(ColumnModel column);

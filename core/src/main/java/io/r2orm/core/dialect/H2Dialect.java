@@ -30,6 +30,16 @@ public final class H2Dialect extends AbstractDialect {
   }
 
   @Override
+  public UpsertSyntax upsertSyntax() {
+    return UpsertSyntax.MERGE_KEY;
+  }
+
+  @Override
+  public String castTypeName(SqlType type) {
+    return columnType(type);
+  }
+
+  @Override
   public Optional<String> caseInsensitiveLike() {
     return Optional.of("ILIKE");
   }

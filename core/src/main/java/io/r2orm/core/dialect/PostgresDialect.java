@@ -23,9 +23,20 @@ public final class PostgresDialect extends AbstractDialect {
     return true;
   }
 
+  /** r2dbc-postgresql encodes {@code byte[][]} as text, so byte arrays are never array binds. */
   @Override
   public Optional<String> arrayTypeName(SqlType type) {
-    return Optional.of(baseType(type) + "[]");
+    return type == SqlType.BINARY ? Optional.empty() : Optional.of(baseType(type) + "[]");
+  }
+
+  @Override
+  public String castTypeName(SqlType type) {
+    return baseType(type);
+  }
+
+  @Override
+  public UpsertSyntax upsertSyntax() {
+    return UpsertSyntax.ON_CONFLICT;
   }
 
   @Override

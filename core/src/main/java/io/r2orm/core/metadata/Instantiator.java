@@ -101,10 +101,9 @@ abstract sealed class Instantiator permits Instantiator.RecordInstantiator, Inst
     Object create(Object[] values) throws Throwable {
       Object instance = (Object) constructor.invokeExact();
       for (int i = 0; i < setters.length; i++) {
-        Object v = valueOf(slots.get(i), values);
-        if (v != null) {
-          setters[i].invokeExact(instance, v);
-        }
+        // NULL is set too, so that a field initializer never stands in for a NULL column
+        // (valueOf has already rejected NULL for primitives).
+        setters[i].invokeExact(instance, valueOf(slots.get(i), values));
       }
       return instance;
     }

@@ -193,6 +193,11 @@ final class ExpressionWriter {
     w.bind(convert(column, value), column.databaseType());
   }
 
+  /** Records a bind for a Java value as the column stores it and returns its marker. */
+  String marker(ColumnModel column, Object value) {
+    return w.marker(convert(column, value), column.databaseType());
+  }
+
   /** Binds a list of Java values as one array of the column's database type. */
   String arrayMarker(ColumnModel column, List<Object> values) {
     Object array = Array.newInstance(column.databaseType(), values.size());

@@ -149,10 +149,13 @@ public final class SqlRenderer {
   }
 
   /**
-   * A many-row insert whose text does not depend on the number of rows: on PostgreSQL one array
-   * bind per column through {@code unnest … WITH ORDINALITY}; generated ids are drawn in a CTE and
-   * returned ordered by input position, so the n-th key belongs to the n-th row. Dialects without
-   * array binds get {@link #insert(Insert)}.
+   * A many-row insert that returns generated ids in input order. On PostgreSQL the rows come from
+   * one array bind per column ({@code unnest … WITH ORDINALITY}, one statement text for any number
+   * of rows) or, for a column type without array binds, from a {@code VALUES} list with an
+   * ordinal; ids are drawn with {@code nextval} in a materialized CTE and returned ordered by input
+   * position, so the n-th key belongs to the n-th row (PostgreSQL does not promise the order of
+   * {@code RETURNING}). Dialects without {@code RETURNING} get {@link #insert(Insert)}, whose keys
+   * the driver returns in row order.
    *
    * @throws QueryBuildException when {@code returning} names anything but the generated id
    */
@@ -161,44 +164,27 @@ public final class SqlRenderer {
     if (!dialect.supportsReturning() || insert.rows().size() == 1) {
       return insert(insert);
     }
-    List<ColumnModel> columns = insert.properties().stream().map(model::column).toList();
-    List<String> arrayTypes = new ArrayList<>();
-    for (ColumnModel c : columns) {
-      var type = dialect.arrayTypeName(c.valueType().sqlType());
-      if (type.isEmpty()) {
-        return insert(insert);
-      }
-      arrayTypes.add(type.get());
-    }
     boolean returnsId = !insert.returning().isEmpty();
     if (returnsId && (insert.returning().size() != 1 || !insert.returning().get(0).equals(model.id().path()))) {
       throw new QueryBuildException("a bulk insert can return only the generated id of " + model.type().getSimpleName());
     }
+    List<ColumnModel> columns = insert.properties().stream().map(model::column).toList();
     SqlWriter w = new SqlWriter(dialect);
     ExpressionWriter expr = new ExpressionWriter(w, model, dialect);
-    StringBuilder unnest = new StringBuilder("unnest(");
     StringBuilder aliases = new StringBuilder();
     for (int i = 0; i < columns.size(); i++) {
-      ColumnModel c = columns.get(i);
-      List<Object> values = new ArrayList<>(insert.rows().size());
-      for (List<Object> row : insert.rows()) {
-        values.add(row.get(i));
-      }
-      if (i > 0) {
-        unnest.append(", ");
-        aliases.append(", ");
-      }
-      unnest.append(expr.arrayMarker(c, values)).append("::").append(arrayTypes.get(i));
-      aliases.append("c").append(i + 1);
+      aliases.append(i > 0 ? ", c" : "c").append(i + 1);
     }
-    unnest.append(") WITH ORDINALITY AS input_rows(").append(aliases).append(", ord)");
+    String source = columns.stream().allMatch(c -> dialect.arrayTypeName(c.valueType().sqlType()).isPresent())
+        ? unnestSource(expr, columns, insert.rows())
+        : valuesSource(w, expr, columns, insert.rows());
+    source += " AS input_rows(" + aliases + ", ord)";
     if (!returnsId) {
       w.append("INSERT INTO ");
       table(w, model);
       w.append(" (");
       names(w, columns);
-      w.append(") SELECT ").append(aliases.toString()).append(" FROM ").append(unnest.toString());
-      w.append(" ORDER BY ord");
+      w.append(") SELECT ").append(aliases.toString()).append(" FROM ").append(source).append(" ORDER BY ord");
       return w.toStatement();
     }
     String qualified = model.schema().map(s -> dialect.quote(s) + ".").orElse("") + dialect.quote(model.table());
@@ -209,13 +195,86 @@ public final class SqlRenderer {
         .append("')) AS r2orm_id, ")
         .append(aliases.toString())
         .append(", ord FROM ")
-        .append(unnest.toString())
+        .append(source)
         .append("), inserted AS (INSERT INTO ");
     table(w, model);
     w.append(" (").name(model.id().name()).append(", ");
     names(w, columns);
     w.append(") OVERRIDING SYSTEM VALUE SELECT r2orm_id, ").append(aliases.toString())
         .append(" FROM input ORDER BY ord) SELECT r2orm_id FROM input ORDER BY ord");
+    return w.toStatement();
+  }
+
+  /** {@code unnest($1::t1[], $2::t2[]) WITH ORDINALITY}: one array bind per column. */
+  private String unnestSource(ExpressionWriter expr, List<ColumnModel> columns, List<List<Object>> rows) {
+    StringBuilder unnest = new StringBuilder("unnest(");
+    for (int i = 0; i < columns.size(); i++) {
+      ColumnModel c = columns.get(i);
+      List<Object> values = new ArrayList<>(rows.size());
+      for (List<Object> row : rows) {
+        values.add(row.get(i));
+      }
+      if (i > 0) unnest.append(", ");
+      unnest.append(expr.arrayMarker(c, values)).append("::").append(dialect.arrayTypeName(c.valueType().sqlType()).get());
+    }
+    return unnest.append(") WITH ORDINALITY").toString();
+  }
+
+  /** {@code (VALUES ($1::t1, $2::t2, 1), …)}: typed binds per row and the row's ordinal. */
+  private String valuesSource(SqlWriter w, ExpressionWriter expr, List<ColumnModel> columns, List<List<Object>> rows) {
+    StringBuilder values = new StringBuilder("(VALUES ");
+    for (int r = 0; r < rows.size(); r++) {
+      values.append(r > 0 ? ", (" : "(");
+      for (int i = 0; i < columns.size(); i++) {
+        ColumnModel c = columns.get(i);
+        values.append(expr.marker(c, rows.get(r).get(i))).append("::").append(dialect.castTypeName(c.valueType().sqlType()));
+        values.append(", ");
+      }
+      values.append(r + 1).append(')');
+    }
+    return values.append(')').toString();
+  }
+
+  /**
+   * Inserts one row, or updates the row with the same id when it exists: {@code ON CONFLICT (id)
+   * DO UPDATE} on PostgreSQL, {@code MERGE … KEY (id)} on H2. The properties must include the id.
+   */
+  public SqlStatement upsert(Insert insert) {
+    EntityModel<?> model = models.of(insert.entity());
+    if (insert.rows().size() != 1 || !insert.properties().contains(model.id().path())) {
+      throw new QueryBuildException("an upsert of " + model.type().getSimpleName() + " writes one row including its id");
+    }
+    List<ColumnModel> columns = insert.properties().stream().map(model::column).toList();
+    SqlWriter w = new SqlWriter(dialect);
+    ExpressionWriter expr = new ExpressionWriter(w, model, dialect);
+    boolean merge = dialect.upsertSyntax() == io.r2orm.core.dialect.UpsertSyntax.MERGE_KEY;
+    w.append(merge ? "MERGE INTO " : "INSERT INTO ");
+    table(w, model);
+    w.append(" (");
+    names(w, columns);
+    w.append(merge ? ") KEY (" : ") VALUES (");
+    if (merge) {
+      w.name(model.id().name()).append(") VALUES (");
+    }
+    List<Object> row = insert.rows().get(0);
+    for (int i = 0; i < columns.size(); i++) {
+      if (i > 0) w.append(", ");
+      expr.bindFor(columns.get(i), row.get(i));
+    }
+    w.append(")");
+    if (!merge) {
+      w.append(" ON CONFLICT (").name(model.id().name()).append(") DO ");
+      List<ColumnModel> updated = columns.stream().filter(c -> c != model.id()).toList();
+      if (updated.isEmpty()) {
+        w.append("NOTHING");
+      } else {
+        w.append("UPDATE SET ");
+        for (int i = 0; i < updated.size(); i++) {
+          if (i > 0) w.append(", ");
+          w.name(updated.get(i).name()).append(" = EXCLUDED.").name(updated.get(i).name());
+        }
+      }
+    }
     return w.toStatement();
   }
 

@@ -1,0 +1,301 @@
+package io.r2orm.r2dbc.internal;
+
+import io.r2dbc.spi.Connection;
+import io.r2orm.core.annotation.IdGeneration;
+import io.r2orm.core.convert.ValueTypes;
+import io.r2orm.core.exception.EntityNotFoundException;
+import io.r2orm.core.exception.OptimisticLockException;
+import io.r2orm.core.mapping.EntityMapper;
+import io.r2orm.core.metadata.ColumnModel;
+import io.r2orm.core.metadata.EntityModel;
+import io.r2orm.core.query.Assignment;
+import io.r2orm.core.query.Delete;
+import io.r2orm.core.query.Insert;
+import io.r2orm.core.query.Predicate;
+import io.r2orm.core.query.PropertyRef;
+import io.r2orm.core.query.Select;
+import io.r2orm.core.query.Update;
+import io.r2orm.core.query.Value;
+import io.r2orm.core.render.SqlRenderer;
+import io.r2orm.core.sql.SqlStatement;
+import io.r2orm.r2dbc.Database;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Entity-level writes and reads by id: insert, insert many, update, save, delete. Not API. */
+public final class EntityCommands {
+  /** PostgreSQL's limit on bind parameters in one statement. */
+  private static final int MAX_BINDS = 65_535;
+
+  private final Database db;
+  private final Executor executor;
+  private final SqlRenderer renderer;
+  private final int insertBatchSize;
+
+  public EntityCommands(Database db, Executor executor, SqlRenderer renderer, int insertBatchSize) {
+    this.db = db;
+    this.executor = executor;
+    this.renderer = renderer;
+    this.insertBatchSize = insertBatchSize;
+  }
+
+  public <T> Mono<T> findById(Class<T> type, Object id) {
+    Objects.requireNonNull(type, "type must not be null");
+    Objects.requireNonNull(id, "id must not be null");
+    return Mono.defer(() -> {
+      EntityModel<T> model = db.model(type);
+      EntityMapper<T> mapper = db.mapper(type);
+      SqlStatement sql = renderer.select(Select.from(type).where(idEquals(model, id)));
+      return executor.query(sql, (row, meta) -> mapper.map(row::get)).singleOrEmpty();
+    });
+  }
+
+  /** The values of one row to insert, and what the stored entity will carry. */
+  private record PendingRow<T>(T entity, List<Object> values, Object clientId, Object version) {}
+
+  public <T> Mono<T> insert(T entity) {
+    Objects.requireNonNull(entity, "entity must not be null");
+    return Mono.defer(() -> {
+      EntityModel<T> model = modelOf(entity);
+      boolean generated = generatesId(model, List.of(entity));
+      PendingRow<T> row = pending(model, entity, generated);
+      Insert insert = new Insert(model.type(), paths(model, generated), List.of(row.values()), returning(model, generated));
+      SqlStatement sql = renderer.insert(insert);
+      if (!generated) {
+        return executor.update(sql).map(n -> stored(model, row, null));
+      }
+      ColumnModel id = model.id();
+      return executor.queryAll(sql, (r, meta) -> r.get(0, id.databaseType()))
+          .single()
+          .map(key -> stored(model, row, id.valueType().read(key)));
+    });
+  }
+
+  public <T> Flux<T> insertAll(Iterable<T> entities) {
+    Objects.requireNonNull(entities, "entities must not be null");
+    return Flux.defer(() -> {
+      List<T> all = new ArrayList<>();
+      entities.forEach(e -> all.add(Objects.requireNonNull(e, "entities must not contain null")));
+      if (all.isEmpty()) {
+        return Flux.empty();
+      }
+      EntityModel<T> model = modelOf(all.get(0));
+      for (T e : all) {
+        if (e.getClass() != model.type()) {
+          throw new IllegalArgumentException("insertAll needs entities of one class, got " + model.type().getName()
+              + " and " + e.getClass().getName());
+        }
+      }
+      boolean generated = generatesId(model, all);
+      List<String> paths = paths(model, generated);
+      int perStatement = Math.max(1, Math.min(insertBatchSize, MAX_BINDS / Math.max(1, paths.size())));
+      List<List<T>> chunks = new ArrayList<>();
+      for (int i = 0; i < all.size(); i += perStatement) {
+        chunks.add(all.subList(i, Math.min(all.size(), i + perStatement)));
+      }
+      if (chunks.size() == 1) {
+        return executor.withConnection(c -> insertChunk(c, model, chunks.get(0), paths, generated));
+      }
+      // emit only after the commit, so that nothing is reported stored that a later batch rolls back
+      return executor
+          .inTransaction(c -> Flux.fromIterable(chunks).concatMap(chunk -> insertChunk(c, model, chunk, paths, generated)))
+          .collectList()
+          .flatMapIterable(stored -> stored);
+    });
+  }
+
+  private <T> Flux<T> insertChunk(Connection c, EntityModel<T> model, List<T> chunk, List<String> paths, boolean generated) {
+    List<PendingRow<T>> rows = chunk.stream().map(e -> pending(model, e, generated)).toList();
+    Insert insert = new Insert(model.type(), paths, rows.stream().map(PendingRow::values).toList(), returning(model, generated));
+    SqlStatement sql = renderer.bulkInsert(insert);
+    if (!generated) {
+      return executor.update(c, sql).flatMapIterable(n -> rows.stream().map(r -> stored(model, r, null)).toList());
+    }
+    ColumnModel id = model.id();
+    return executor.queryAll(c, sql, (r, meta) -> r.get(0, id.databaseType()))
+        .collectList()
+        .flatMapIterable(keys -> {
+          if (keys.size() != rows.size()) {
+            throw new IllegalStateException("the database returned " + keys.size() + " generated keys for "
+                + rows.size() + " rows; SQL: " + sql.sql());
+          }
+          List<T> stored = new ArrayList<>(rows.size());
+          for (int i = 0; i < rows.size(); i++) {
+            stored.add(stored(model, rows.get(i), id.valueType().read(keys.get(i))));
+          }
+          return stored;
+        });
+  }
+
+  public <T> Mono<T> update(T entity) {
+    Objects.requireNonNull(entity, "entity must not be null");
+    return Mono.defer(() -> {
+      EntityModel<T> model = modelOf(entity);
+      Object id = requireId(model, entity, "update");
+      Object[] values = model.values(entity);
+      List<Assignment> set = new ArrayList<>();
+      ColumnModel version = model.version().orElse(null);
+      for (int i = 0; i < values.length; i++) {
+        ColumnModel c = model.columns().get(i);
+        if (c != model.id() && c != version) {
+          set.add(new Assignment(ref(model, c), new Value(values[i])));
+        }
+      }
+      Predicate where = idEquals(model, id);
+      Object nextVersion = null;
+      if (version != null) {
+        Object current = model.versionValue(entity);
+        if (current == null) {
+          throw new IllegalArgumentException(model.type().getSimpleName() + "." + version.path()
+              + " is null, so this entity was never stored; insert or save it instead of update");
+        }
+        nextVersion = increment(version, current);
+        set.add(new Assignment(ref(model, version), new Value(nextVersion)));
+        where = where.and(new Predicate.Comparison(ref(model, version), Predicate.Operator.EQ, new Value(current)));
+      }
+      SqlStatement sql = renderer.update(new Update(model.type(), set, where));
+      Object stored = nextVersion;
+      return executor.update(sql).map(n -> {
+        if (n == 0) {
+          throw missing(model, id, entity, "update");
+        }
+        return stored == null ? entity : model.with(entity, null, stored);
+      });
+    });
+  }
+
+  public <T> Mono<T> save(T entity) {
+    Objects.requireNonNull(entity, "entity must not be null");
+    return Mono.defer(() -> {
+      EntityModel<T> model = modelOf(entity);
+      Optional<Boolean> isNew = model.isNew(entity);
+      if (isNew.isPresent()) {
+        return isNew.get() ? insert(entity) : update(entity);
+      }
+      List<String> paths = model.columns().stream().map(ColumnModel::path).toList();
+      SqlStatement sql = renderer.upsert(new Insert(model.type(), paths, List.of(Arrays.asList(model.values(entity))), List.of()));
+      return executor.update(sql).thenReturn(entity);
+    });
+  }
+
+  public <T> Mono<Void> delete(T entity) {
+    Objects.requireNonNull(entity, "entity must not be null");
+    return Mono.defer(() -> {
+      EntityModel<T> model = modelOf(entity);
+      Object id = requireId(model, entity, "delete");
+      Predicate where = idEquals(model, id);
+      Object version = model.versionValue(entity);
+      if (model.version().isPresent()) {
+        where = where.and(new Predicate.Comparison(ref(model, model.version().get()), Predicate.Operator.EQ, new Value(version)));
+      }
+      SqlStatement sql = renderer.delete(new Delete(model.type(), where));
+      return executor.update(sql).flatMap(n -> n == 0 && model.version().isPresent()
+          ? Mono.error(missing(model, id, entity, "delete"))
+          : Mono.empty());
+    });
+  }
+
+  public <T> Mono<Long> deleteById(Class<T> type, Object id) {
+    Objects.requireNonNull(type, "type must not be null");
+    Objects.requireNonNull(id, "id must not be null");
+    return Mono.defer(() -> executor.update(renderer.delete(new Delete(type, idEquals(db.model(type), id)))));
+  }
+
+  private <T> PendingRow<T> pending(EntityModel<T> model, T entity, boolean generated) {
+    Object[] values = model.values(entity);
+    Object clientId = model.newClientId(entity);
+    int idIndex = model.indexOf(model.id());
+    if (clientId != null) {
+      values[idIndex] = clientId;
+    } else if (!generated && values[idIndex] == null) {
+      throw new IllegalArgumentException(model.type().getSimpleName() + "." + model.id().path()
+          + " is null, but it is an assigned id; set it before inserting, or declare @Id(generation = IdGeneration.UUID)"
+          + " for a random UUID");
+    }
+    Object version = null;
+    if (model.version().isPresent()) {
+      ColumnModel v = model.version().get();
+      version = ValueTypes.box(v.propertyType()) == Long.class ? (Object) 1L : (Object) 1;
+      values[model.indexOf(v)] = version;
+    }
+    List<Object> row = new ArrayList<>(Arrays.asList(values));
+    if (generated) {
+      row.remove(idIndex);
+    }
+    return new PendingRow<>(entity, row, clientId, version);
+  }
+
+  private static <T> T stored(EntityModel<T> model, PendingRow<T> row, Object generatedId) {
+    Object id = generatedId != null ? generatedId : row.clientId();
+    if (id == null && row.version() == null) {
+      return row.entity();
+    }
+    return model.with(row.entity(), id, row.version());
+  }
+
+  /** Whether the database draws the ids: identity generation and every id unset. */
+  private static <T> boolean generatesId(EntityModel<T> model, List<T> entities) {
+    if (model.idGeneration() != IdGeneration.IDENTITY) {
+      return false;
+    }
+    long unset = entities.stream().filter(e -> model.isNew(e).orElse(false)).count();
+    if (unset != 0 && unset != entities.size()) {
+      throw new IllegalArgumentException("some " + model.type().getSimpleName() + " entities have an id and some have "
+          + "none; insert them separately (entities with an id are stored with that id)");
+    }
+    return unset != 0;
+  }
+
+  private static List<String> paths(EntityModel<?> model, boolean generated) {
+    return model.columns().stream().filter(c -> !generated || c != model.id()).map(ColumnModel::path).toList();
+  }
+
+  private static List<String> returning(EntityModel<?> model, boolean generated) {
+    return generated ? List.of(model.id().path()) : List.of();
+  }
+
+  private static Object requireId(EntityModel<?> model, Object entity, String operation) {
+    @SuppressWarnings("unchecked")
+    Object id = ((EntityModel<Object>) model).idValue(entity);
+    if (id == null) {
+      throw new IllegalArgumentException("cannot " + operation + " a " + model.type().getSimpleName() + " whose "
+          + model.id().path() + " is null; it was never stored (insert or save it)");
+    }
+    return id;
+  }
+
+  private static Object increment(ColumnModel version, Object current) {
+    long next = ((Number) current).longValue() + 1;
+    return ValueTypes.box(version.propertyType()) == Long.class ? (Object) next : (Object) Math.toIntExact(next);
+  }
+
+  private static PropertyRef ref(EntityModel<?> model, ColumnModel column) {
+    return new PropertyRef(model.type(), column.path());
+  }
+
+  private static Predicate idEquals(EntityModel<?> model, Object id) {
+    return new Predicate.Comparison(ref(model, model.id()), Predicate.Operator.EQ, new Value(id));
+  }
+
+  private static RuntimeException missing(EntityModel<?> model, Object id, Object entity, String operation) {
+    String name = model.type().getSimpleName();
+    if (model.version().isPresent()) {
+      @SuppressWarnings("unchecked")
+      Object version = ((EntityModel<Object>) model).versionValue(entity);
+      return new OptimisticLockException("Cannot " + operation + " " + name + " with id " + id + " and version "
+          + version + ": the row was changed or deleted since it was read; re-read it and retry");
+    }
+    return new EntityNotFoundException("Cannot " + operation + " " + name + " with id " + id
+        + ": no such row; insert it first (or use save)");
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> EntityModel<T> modelOf(T entity) {
+    return db.model((Class<T>) entity.getClass());
+  }
+}
