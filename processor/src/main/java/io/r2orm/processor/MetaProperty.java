@@ -1,0 +1,28 @@
+package io.r2orm.processor;
+
+import javax.lang.model.element.Element;
+
+/**
+ * One constant of a generated metamodel.
+ *
+ * @param constant the constant name ({@code HOME_STREET})
+ * @param path the property path ({@code home.street})
+ * @param kind which {@code Property} factory to call
+ * @param valueType the boxed value type as written in the generic argument
+ * @param classLiteral the erased value type as written before {@code .class}
+ * @param element the field or record component, for error messages
+ */
+record MetaProperty(String constant, String path, Kind kind, String valueType, String classLiteral, Element element) {
+
+  /** The flavour of property, chosen from the value type. */
+  enum Kind {
+    STRING,
+    COMPARABLE,
+    PLAIN
+  }
+
+  /** Whether the value type is parameterized, so the class literal needs an unchecked cast. */
+  boolean unchecked() {
+    return !valueType.equals(classLiteral);
+  }
+}

@@ -1,0 +1,202 @@
+package io.r2orm.processor;
+
+import io.r2orm.processor.MetaProperty.Kind;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.PrimitiveType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Lists the properties of an entity the way core's metadata reads them: record components in
+ * order, or the non-static, non-transient fields of a class (superclass fields first) without
+ * {@code @Transient}; {@code @Embedded} parts flattened recursively.
+ */
+final class PropertyScanner {
+  private static final String EMBEDDED = "io.r2orm.core.annotation.Embedded";
+  private static final String TRANSIENT = "io.r2orm.core.annotation.Transient";
+
+  /**
+   * A field or record component with its type as seen from the owning entity or part. For a record
+   * component, {@code element} is its private field (javac places messages on fields, not on
+   * components) and {@code component} the component, which may carry annotations of its own.
+   */
+  private record Member(String name, TypeMirror type, Element element, Element component) {
+    boolean annotated(String annotation) {
+      return PropertyScanner.annotated(element, annotation) || PropertyScanner.annotated(component, annotation);
+    }
+  }
+
+  private final Elements elements;
+  private final Types types;
+  private final TypeNames names;
+  private final TypeElement entity;
+
+  PropertyScanner(Elements elements, Types types, TypeNames names, TypeElement entity) {
+    this.elements = elements;
+    this.types = types;
+    this.names = names;
+    this.entity = entity;
+  }
+
+  /** The metamodel constants of the entity, in declaration order. */
+  List<MetaProperty> scan() throws EntityProblem {
+    List<MetaProperty> out = new ArrayList<>();
+    part((DeclaredType) entity.asType(), "", "", new ArrayDeque<>(), out);
+    requireUniqueConstants(out);
+    return out;
+  }
+
+  private void part(DeclaredType type, String path, String constant, Deque<TypeElement> embedding,
+      List<MetaProperty> out) throws EntityProblem {
+    TypeElement element = (TypeElement) type.asElement();
+    if (embedding.contains(element)) {
+      throw EntityProblem.invalid(entity, "embedded type " + element.getQualifiedName()
+          + " contains itself (via " + path.substring(0, path.length() - 1) + "); embedded parts cannot be recursive");
+    }
+    embedding.push(element);
+    for (Member m : members(type, element)) {
+      if (m.annotated(EMBEDDED)) {
+        part(embeddedType(m, path), path + m.name() + ".", Names.constant(constant, m.name()), embedding, out);
+      } else {
+        out.add(property(m, path + m.name(), Names.constant(constant, m.name())));
+      }
+    }
+    embedding.pop();
+  }
+
+  private List<Member> members(DeclaredType type, TypeElement element) throws EntityProblem {
+    List<Member> members = new ArrayList<>();
+    if (element.getKind() == ElementKind.RECORD) {
+      List<VariableElement> fields = ElementFilter.fieldsIn(element.getEnclosedElements());
+      for (RecordComponentElement c : element.getRecordComponents()) {
+        TypeMirror accessor = types.asMemberOf(type, c.getAccessor());
+        members.add(new Member(
+            c.getSimpleName().toString(), ((ExecutableType) accessor).getReturnType(), field(fields, c), c));
+      }
+      return members;
+    }
+    for (TypeElement c : hierarchy(element)) {
+      for (VariableElement f : ElementFilter.fieldsIn(c.getEnclosedElements())) {
+        if (!f.getModifiers().contains(Modifier.STATIC) && !f.getModifiers().contains(Modifier.TRANSIENT)
+            && !annotated(f, TRANSIENT)) {
+          members.add(new Member(f.getSimpleName().toString(), types.asMemberOf(type, f), f, f));
+        }
+      }
+    }
+    return members;
+  }
+
+  private static Element field(List<VariableElement> fields, RecordComponentElement component) {
+    for (VariableElement f : fields) {
+      if (f.getSimpleName().contentEquals(component.getSimpleName())) {
+        return f;
+      }
+    }
+    return component;
+  }
+
+  /** The class and its superclasses up to (not including) Object, topmost first. */
+  private List<TypeElement> hierarchy(TypeElement type) throws EntityProblem {
+    List<TypeElement> chain = new ArrayList<>();
+    for (TypeElement c = type; c != null && !c.getQualifiedName().contentEquals("java.lang.Object"); ) {
+      chain.add(0, c);
+      TypeMirror superclass = c.getSuperclass();
+      if (superclass.getKind() == TypeKind.ERROR) {
+        throw EntityProblem.unresolved(c, "the superclass " + superclass + " of " + c.getQualifiedName()
+            + " cannot be resolved");
+      }
+      c = superclass.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) superclass).asElement() : null;
+    }
+    return chain;
+  }
+
+  private DeclaredType embeddedType(Member m, String path) throws EntityProblem {
+    requireResolved(m, path);
+    if (m.type() instanceof DeclaredType d
+        && (d.asElement().getKind() == ElementKind.CLASS || d.asElement().getKind() == ElementKind.RECORD)) {
+      return d;
+    }
+    throw EntityProblem.invalid(m.element(), "@Embedded property '" + path + m.name() + "' of "
+        + entity.getQualifiedName() + " has type " + m.type() + "; an embedded part must be a record or a class");
+  }
+
+  private MetaProperty property(Member m, String path, String constant) throws EntityProblem {
+    requireResolved(m, path);
+    TypeMirror boxed = m.type() instanceof PrimitiveType p ? types.boxedClass(p).asType() : m.type();
+    requireAccessible(m, path, boxed);
+    String generic = names.generic(boxed);
+    String erased = names.erased(boxed);
+    return new MetaProperty(constant, path, kind(boxed, !generic.equals(erased)), generic, erased, m.element());
+  }
+
+  private Kind kind(TypeMirror type, boolean parameterized) {
+    if (type.getKind() != TypeKind.DECLARED || parameterized) {
+      return Kind.PLAIN;
+    }
+    if (((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals("java.lang.String")) {
+      return Kind.STRING;
+    }
+    TypeElement comparable = elements.getTypeElement("java.lang.Comparable");
+    DeclaredType comparableOfSuper = types.getDeclaredType(comparable, types.getWildcardType(null, type));
+    return types.isAssignable(type, comparableOfSuper) ? Kind.COMPARABLE : Kind.PLAIN;
+  }
+
+  private void requireResolved(Member m, String path) throws EntityProblem {
+    List<TypeMirror> unresolved = new ArrayList<>();
+    TypeNames.walk(m.type(), t -> {
+      if (t.getKind() == TypeKind.ERROR) {
+        unresolved.add(t);
+      }
+    });
+    if (!unresolved.isEmpty()) {
+      throw EntityProblem.unresolved(m.element(), "the type " + unresolved.get(0) + " of property '" + path
+          + "' of " + entity.getQualifiedName() + " cannot be resolved");
+    }
+  }
+
+  private void requireAccessible(Member m, String path, TypeMirror type) throws EntityProblem {
+    List<TypeElement> hidden = new ArrayList<>();
+    TypeNames.walk(type, t -> {
+      if (t instanceof DeclaredType d && !names.accessible((TypeElement) d.asElement())) {
+        hidden.add((TypeElement) d.asElement());
+      }
+    });
+    if (!hidden.isEmpty()) {
+      throw EntityProblem.invalid(m.element(), "property '" + path + "' of " + entity.getQualifiedName()
+          + " has type " + hidden.get(0).getQualifiedName() + ", which the generated metamodel cannot see; "
+          + "make the type public or package-private in the entity's package, or mark the property @Transient");
+    }
+  }
+
+  private static void requireUniqueConstants(List<MetaProperty> properties) throws EntityProblem {
+    Map<String, MetaProperty> seen = new HashMap<>();
+    for (MetaProperty p : properties) {
+      MetaProperty other = seen.putIfAbsent(p.constant(), p);
+      if (other != null) {
+        throw EntityProblem.invalid(p.element(), "properties '" + other.path() + "' and '" + p.path()
+            + "' both become the metamodel constant " + p.constant() + "; rename one of them");
+      }
+    }
+  }
+
+  private static boolean annotated(Element element, String annotation) {
+    return element.getAnnotationMirrors().stream().anyMatch(a ->
+        ((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().contentEquals(annotation));
+  }
+}
