@@ -101,7 +101,7 @@ public class Property<E, T> {
     return in(Arrays.asList(values));
   }
 
-  /** {@code NOT IN (values)}; an empty collection matches every non-null value. */
+  /** {@code NOT IN (values)}; an empty collection matches every row. */
   public Predicate notIn(Collection<? extends T> values) {
     return new Predicate.InList(ref, List.copyOf(values), true);
   }

@@ -212,7 +212,9 @@ final class ExpressionWriter {
       return null;
     }
     Class<?> expected = ValueTypes.box(column.propertyType());
-    Object coerced = expected.isInstance(value) ? value : coerceNumber(value, expected);
+    Object coerced = expected.isInstance(value) ? value
+        : expected.isEnum() && value instanceof String name ? enumConstant(column, expected, name)
+        : coerceNumber(value, expected);
     if (coerced == null) {
       throw new QueryBuildException("value of type " + value.getClass().getName() + " given for "
           + model.type().getSimpleName() + "." + column.path() + ", which is a " + expected.getName());
@@ -223,6 +225,18 @@ final class ExpressionWriter {
       throw new QueryBuildException("cannot convert the value for " + model.type().getSimpleName() + "."
           + column.path() + ": " + e.getMessage());
     }
+  }
+
+  /** An enum constant named by a string (dynamic queries from request parameters). */
+  private Object enumConstant(ColumnModel column, Class<?> enumType, String name) {
+    for (Object constant : enumType.getEnumConstants()) {
+      if (((Enum<?>) constant).name().equals(name)) {
+        return constant;
+      }
+    }
+    throw new QueryBuildException("'" + name + "' is not a constant of " + enumType.getSimpleName() + " for "
+        + model.type().getSimpleName() + "." + column.path() + "; known constants: "
+        + java.util.Arrays.toString(enumType.getEnumConstants()));
   }
 
   /** Lossless conversions between number types, for dynamic properties; null when not possible. */

@@ -165,8 +165,10 @@ public final class SqlRenderer {
       return insert(insert);
     }
     boolean returnsId = !insert.returning().isEmpty();
-    if (returnsId && (insert.returning().size() != 1 || !insert.returning().get(0).equals(model.id().path()))) {
-      throw new QueryBuildException("a bulk insert can return only the generated id of " + model.type().getSimpleName());
+    if (returnsId && (insert.returning().size() != 1 || !insert.returning().get(0).equals(model.id().path())
+        || model.idGeneration() != io.r2orm.core.annotation.IdGeneration.IDENTITY)) {
+      throw new QueryBuildException("a bulk insert can return only the database-generated (identity) id of "
+          + model.type().getSimpleName());
     }
     List<ColumnModel> columns = insert.properties().stream().map(model::column).toList();
     SqlWriter w = new SqlWriter(dialect);

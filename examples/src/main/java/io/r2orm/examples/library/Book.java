@@ -17,7 +17,7 @@ public record Book(
     Long authorId,
     Genre genre,
     LocalDate published,
-    Money price,
+    @Column(precision = 10, scale = 2) Money price,
     @Embedded(prefix = "shelf_") Shelf shelf,
     @Version int version) {
 

@@ -1,0 +1,27 @@
+package io.r2orm.core.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A reference to one entity through a foreign-key column of this table, on a property of type
+ * {@code Ref<Target>}. Many rows may reference the same target (many books, one author).
+ *
+ * <pre>{@code
+ * @ManyToOne Ref<Author> author   // column author_id holds the author's id
+ * }</pre>
+ *
+ * <p>Reading the referenced entity needs a fetch ({@code fetch(Book_.AUTHOR)}); the id is always
+ * there ({@code book.author().id()}). Saving stores the id of the referenced entity; nothing
+ * cascades.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER})
+public @interface ManyToOne {
+  /** The foreign-key column; empty means {@code <property>_id} by the naming strategy. */
+  String column() default "";
+}

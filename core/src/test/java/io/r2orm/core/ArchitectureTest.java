@@ -1,0 +1,44 @@
+package io.r2orm.core;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+/** core has no I/O: nothing in it may touch R2DBC, Reactor, JDBC or Spring. */
+class ArchitectureTest {
+
+  private static final ArchRule NO_IO =
+      noClasses()
+          .that().resideInAPackage("io.r2orm.core..")
+          .should().dependOnClassesThat().resideInAnyPackage("io.r2dbc..", "reactor..", "java.sql..", "org.springframework..")
+          .because("core produces plans, not effects; the adapter does the I/O");
+
+  @Test
+  void coreDependsOnNoIoLibrary() {
+    JavaClasses core = new ClassFileImporter()
+        .withImportOption(new ImportOption.DoNotIncludeTests())
+        .importPackages("io.r2orm.core");
+    assertThat(core).as("main classes were imported").isNotEmpty();
+    assertThat(core.contain(ArchitectureTest.class)).as("test classes are excluded").isFalse();
+    NO_IO.check(core);
+  }
+
+  /** Proves that the rule can fail: this test-only class depends on java.sql. */
+  static final class UsesJdbc {
+    java.sql.Timestamp at;
+  }
+
+  @Test
+  void ruleCatchesAViolation() {
+    JavaClasses violating = new ClassFileImporter().importClasses(UsesJdbc.class);
+    assertThatThrownBy(() -> NO_IO.check(violating))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("java.sql.Timestamp");
+  }
+}
