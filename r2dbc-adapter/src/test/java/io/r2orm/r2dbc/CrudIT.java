@@ -200,6 +200,27 @@ class CrudIT extends DatabaseTest {
   }
 
   @Test
+  void sqlIsLoggedAtDebugWithoutBoundValues() {
+    ch.qos.logback.classic.Logger logger =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.r2orm.sql");
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+        new ch.qos.logback.core.read.ListAppender<>();
+    appender.start();
+    ch.qos.logback.classic.Level before = logger.getLevel();
+    logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+    logger.addAppender(appender);
+    try {
+      db().insert(Book.of("top-secret-title", 1965)).block();
+    } finally {
+      logger.detachAppender(appender);
+      logger.setLevel(before);
+    }
+    assertThat(appender.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+        .anySatisfy(m -> assertThat(m).contains("INSERT INTO book"))
+        .noneSatisfy(m -> assertThat(m).contains("top-secret-title"));
+  }
+
+  @Test
   void embeddedPartsRoundTripIncludingNull() {
     Customer withWork = new Customer(null, "Ann", new Address("Main St 1", "Springfield"), new Address("Dock 2", "Shelbyville"));
     Customer withoutWork = new Customer(null, "Bob", new Address("Elm St 3", "Springfield"), null);

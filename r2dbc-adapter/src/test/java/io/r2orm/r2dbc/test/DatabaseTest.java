@@ -34,6 +34,8 @@ public abstract class DatabaseTest {
           "PostgreSQL tests switched off with -Dr2orm.test.postgres=false");
     }
     current = TestDatabase.open(kind, info.getTestClass().map(Class::getSimpleName).orElse("test"));
+    System.out.println("Running " + info.getTestClass().map(Class::getSimpleName).orElse("test") + " on " + kind
+        + " (" + current.name() + ")");
   }
 
   @AfterParameterizedClassInvocation
