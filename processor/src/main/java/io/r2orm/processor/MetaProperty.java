@@ -3,7 +3,7 @@ package io.r2orm.processor;
 import javax.lang.model.element.Element;
 
 /**
- * One constant of a generated metamodel.
+ * One property constant of a generated metamodel ({@code Book_.TITLE}).
  *
  * @param constant the constant name ({@code HOME_STREET})
  * @param path the property path ({@code home.street})
@@ -12,7 +12,8 @@ import javax.lang.model.element.Element;
  * @param classLiteral the erased value type as written before {@code .class}
  * @param element the field or record component, for error messages
  */
-record MetaProperty(String constant, String path, Kind kind, String valueType, String classLiteral, Element element) {
+record MetaProperty(String constant, String path, Kind kind, String valueType, String classLiteral, Element element)
+    implements MetaConstant {
 
   /** The flavour of property, chosen from the value type. */
   enum Kind {

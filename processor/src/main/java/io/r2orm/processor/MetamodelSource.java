@@ -10,14 +10,14 @@ import java.util.TreeSet;
  * @param className the simple name of the generated class
  * @param entity the entity class as written in the generated package
  * @param generatedAnnotation whether {@code javax.annotation.processing.Generated} is available
- * @param properties the constants, in order
+ * @param constants the properties and relations, in order
  */
 record MetamodelSource(
-    String packageName, String className, String entity, boolean generatedAnnotation, List<MetaProperty> properties) {
+    String packageName, String className, String entity, boolean generatedAnnotation, List<MetaConstant> constants) {
   private static final String QUERY_PACKAGE = "io.r2orm.core.query.";
 
   String render() {
-    StringBuilder out = new StringBuilder(256 + 160 * properties.size());
+    StringBuilder out = new StringBuilder(256 + 160 * constants.size());
     if (!packageName.isEmpty()) {
       out.append("package ").append(packageName).append(";\n\n");
     }
@@ -28,24 +28,34 @@ record MetamodelSource(
     }
     out.append("public final class ").append(className).append(" {\n");
     out.append("  private ").append(className).append("() {}\n");
-    properties.forEach(p -> constant(out, p));
+    for (MetaConstant c : constants) {
+      if (c instanceof MetaProperty p) {
+        property(out, p);
+      } else if (c instanceof MetaRelation r) {
+        relation(out, r);
+      }
+    }
     return out.append("}\n").toString();
   }
 
   private TreeSet<String> imports() {
     TreeSet<String> imports = new TreeSet<>();
-    for (MetaProperty p : properties) {
-      imports.add("Property"); // the factories live there
-      imports.add(switch (p.kind()) {
-        case STRING -> "StringProperty";
-        case COMPARABLE -> "ComparableProperty";
-        case PLAIN -> "Property";
-      });
+    for (MetaConstant c : constants) {
+      if (c instanceof MetaProperty p) {
+        imports.add("Property"); // the factories live there
+        imports.add(switch (p.kind()) {
+          case STRING -> "StringProperty";
+          case COMPARABLE -> "ComparableProperty";
+          case PLAIN -> "Property";
+        });
+      } else {
+        imports.add("Relation");
+      }
     }
     return imports;
   }
 
-  private void constant(StringBuilder out, MetaProperty p) {
+  private void property(StringBuilder out, MetaProperty p) {
     if (p.unchecked()) {
       out.append("  @SuppressWarnings(\"unchecked\")\n");
     }
@@ -62,6 +72,12 @@ record MetamodelSource(
           .append(", ").append(classArgument(p));
     }
     out.append(");\n");
+  }
+
+  private void relation(StringBuilder out, MetaRelation r) {
+    out.append("  public static final Relation<").append(entity).append(", ").append(r.target()).append("> ")
+        .append(r.constant()).append(" = Relation.").append(r.toMany() ? "toMany" : "toOne").append("(")
+        .append(entity).append(".class, \"").append(r.path()).append("\", ").append(r.target()).append(".class);\n");
   }
 
   private static String classArgument(MetaProperty p) {

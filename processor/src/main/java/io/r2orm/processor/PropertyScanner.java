@@ -25,7 +25,9 @@ import javax.lang.model.util.Types;
 /**
  * Lists the properties of an entity the way core's metadata reads them: record components in
  * order, or the non-static, non-transient fields of a class (superclass fields first) without
- * {@code @Transient}; {@code @Embedded} parts flattened recursively.
+ * {@code @Transient}; {@code @Embedded} parts flattened recursively. A property with a relation
+ * annotation becomes a relation constant instead of a property; relations are allowed on the
+ * entity only, not in its embedded parts.
  */
 final class PropertyScanner {
   private static final String EMBEDDED = "io.r2orm.core.annotation.Embedded";
@@ -46,24 +48,26 @@ final class PropertyScanner {
   private final Types types;
   private final TypeNames names;
   private final TypeElement entity;
+  private final RelationReader relations;
 
   PropertyScanner(Elements elements, Types types, TypeNames names, TypeElement entity) {
     this.elements = elements;
     this.types = types;
     this.names = names;
     this.entity = entity;
+    this.relations = new RelationReader(elements, types, entity);
   }
 
   /** The metamodel constants of the entity, in declaration order. */
-  List<MetaProperty> scan() throws EntityProblem {
-    List<MetaProperty> out = new ArrayList<>();
+  List<MetaConstant> scan() throws EntityProblem {
+    List<MetaConstant> out = new ArrayList<>();
     part((DeclaredType) entity.asType(), "", "", new ArrayDeque<>(), out);
     requireUniqueConstants(out);
     return out;
   }
 
   private void part(DeclaredType type, String path, String constant, Deque<TypeElement> embedding,
-      List<MetaProperty> out) throws EntityProblem {
+      List<MetaConstant> out) throws EntityProblem {
     TypeElement element = (TypeElement) type.asElement();
     if (embedding.contains(element)) {
       throw EntityProblem.invalid(entity, "embedded type " + element.getQualifiedName()
@@ -71,7 +75,10 @@ final class PropertyScanner {
     }
     embedding.push(element);
     for (Member m : members(type, element)) {
-      if (m.annotated(EMBEDDED)) {
+      List<RelationReader.Kind> relation = RelationReader.declared(m::annotated);
+      if (!relation.isEmpty()) {
+        out.add(relation(m, relation, path, element));
+      } else if (m.annotated(EMBEDDED)) {
         part(embeddedType(m, path), path + m.name() + ".", Names.constant(constant, m.name()), embedding, out);
       } else {
         out.add(property(m, path + m.name(), Names.constant(constant, m.name())));
@@ -136,6 +143,20 @@ final class PropertyScanner {
         + entity.getQualifiedName() + " has type " + m.type() + "; an embedded part must be a record or a class");
   }
 
+  private MetaRelation relation(Member m, List<RelationReader.Kind> kinds, String path, TypeElement part)
+      throws EntityProblem {
+    if (!path.isEmpty()) {
+      throw EntityProblem.invalid(m.element(), kinds.get(0) + " property '" + path + m.name() + "' of "
+          + entity.getQualifiedName() + ": relations are only allowed on the entity itself, not in embedded part "
+          + part.getQualifiedName() + "; move the relation to " + entity.getSimpleName());
+    }
+    requireResolved(m, m.name());
+    DeclaredType target = relations.target(kinds, m.name(), m.type(), m.element());
+    requireAccessible(m, m.name(), target);
+    return new MetaRelation(Names.constant(m.name()), m.name(), kinds.get(0).toMany(), names.erased(target),
+        m.element());
+  }
+
   private MetaProperty property(Member m, String path, String constant) throws EntityProblem {
     requireResolved(m, path);
     TypeMirror boxed = m.type() instanceof PrimitiveType p ? types.boxedClass(p).asType() : m.type();
@@ -184,10 +205,10 @@ final class PropertyScanner {
     }
   }
 
-  private static void requireUniqueConstants(List<MetaProperty> properties) throws EntityProblem {
-    Map<String, MetaProperty> seen = new HashMap<>();
-    for (MetaProperty p : properties) {
-      MetaProperty other = seen.putIfAbsent(p.constant(), p);
+  private static void requireUniqueConstants(List<MetaConstant> constants) throws EntityProblem {
+    Map<String, MetaConstant> seen = new HashMap<>();
+    for (MetaConstant p : constants) {
+      MetaConstant other = seen.putIfAbsent(p.constant(), p);
       if (other != null) {
         throw EntityProblem.invalid(p.element(), "properties '" + other.path() + "' and '" + p.path()
             + "' both become the metamodel constant " + p.constant() + "; rename one of them");

@@ -3,6 +3,7 @@ package io.r2orm.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,24 @@ class TypeSafetyTest {
       import io.r2orm.core.annotation.*;
       @Table public record Book(@Id Long id, String title, Integer year, byte[] cover, java.util.List<String> tags) {}
       """;
+  private static final Map<String, String> LIBRARY = Map.of("com/example/Author.java", """
+      package com.example;
+      import io.r2orm.core.annotation.*;
+      import java.util.List;
+      @Table public record Author(@Id Long id, @OneToMany(mappedBy = "author") List<Novel> books) {}
+      """, "com/example/Novel.java", """
+      package com.example;
+      import io.r2orm.core.annotation.*;
+      import io.r2orm.core.query.Ref;
+      import java.util.List;
+      @Table public record Novel(@Id Long id, @ManyToOne Ref<Author> author,
+          @OneToMany(mappedBy = "novel") List<Review> reviews) {}
+      """, "com/example/Review.java", """
+      package com.example;
+      import io.r2orm.core.annotation.*;
+      import io.r2orm.core.query.Ref;
+      @Table public record Review(@Id Long id, @ManyToOne Ref<Novel> novel, int stars) {}
+      """);
 
   @TempDir Path dir;
 
@@ -51,6 +70,50 @@ class TypeSafetyTest {
     assertThat(c.success()).as(c.messages()).isTrue();
     assertThat(c.warnings()).isEmpty();
     assertThat(c.diagnostics()).isEmpty();
+  }
+
+  @Test
+  void acceptsFetchPathsThatFollowTheRelations() {
+    Compilation c = compileRelationUsage("""
+        FetchPath<Author, Review> reviews = Author_.BOOKS.then(Novel_.REVIEWS);
+        FetchPath<Review, Novel> back = Review_.NOVEL.then(Novel_.AUTHOR).then(Author_.BOOKS);
+        Relation<Author, Novel> recent = Author_.BOOKS.where(Novel_.ID.gt(10L)).limit(3);
+        io.r2orm.core.query.Predicate byAuthor = Novel_.AUTHOR.idEq(1L);
+        """);
+
+    assertThat(c.success()).as(c.messages()).isTrue();
+    assertThat(c.diagnostics()).isEmpty();
+  }
+
+  @Test
+  void rejectsAFetchPathThatDoesNotStartWhereThePreviousEnds() {
+    Compilation c = compileRelationUsage("FetchPath<Author, Novel> p = Author_.BOOKS.then(Author_.BOOKS);");
+
+    assertThat(c.success()).isFalse();
+    assertThat(c.messages(Diagnostic.Kind.ERROR)).singleElement().asString().contains("Usage.java");
+  }
+
+  @Test
+  void rejectsARelationOfAnotherEntityAsFirstStep() {
+    Compilation c = compileRelationUsage("FetchPath<Author, Novel> p = Novel_.AUTHOR;");
+
+    assertThat(c.success()).isFalse();
+    assertThat(c.messages(Diagnostic.Kind.ERROR)).singleElement().asString().contains("Usage.java");
+  }
+
+  private Compilation compileRelationUsage(String statements) {
+    Map<String, String> sources = new HashMap<>(LIBRARY);
+    sources.put("com/example/Usage.java", """
+        package com.example;
+        import io.r2orm.core.query.FetchPath;
+        import io.r2orm.core.query.Relation;
+        class Usage {
+          void use() {
+            %s
+          }
+        }
+        """.formatted(statements));
+    return Compilation.compile(dir, sources);
   }
 
   private Compilation compileUsage(String statement) {

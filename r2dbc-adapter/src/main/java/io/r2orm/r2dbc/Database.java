@@ -1,6 +1,26 @@
 package io.r2orm.r2dbc;
 
+import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Row;
+import io.r2dbc.spi.RowMetadata;
+import io.r2orm.core.fetch.FetchPlan;
+import io.r2orm.core.metadata.RelationModel;
+import io.r2orm.core.query.FetchOptions;
+import io.r2orm.core.query.FetchPath;
+import io.r2orm.core.query.Ref;
+import io.r2orm.core.query.Relation;
+import io.r2orm.core.render.FetchRenderer;
+import io.r2orm.core.sql.SqlStatement;
+import io.r2orm.r2dbc.internal.RelationLoader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.reactivestreams.Publisher;
 import io.r2orm.core.convert.AttributeConverter;
 import io.r2orm.core.dialect.Dialect;
 import io.r2orm.core.dialect.Dialects;
@@ -38,13 +58,21 @@ public final class Database {
   private final SqlRenderer renderer;
   private final EntityModels models;
   private final EntityCommands commands;
+  private final FetchRenderer fetchRenderer;
+  private final RelationLoader loader;
+  private final int fetchWindow;
+  private final int fetchSize;
   private final Map<Class<?>, EntityMapper<?>> mappers = new ConcurrentHashMap<>();
 
   private Database(Builder b) {
     this.models = b.models.build();
     this.renderer = new SqlRenderer(b.dialect, models);
-    this.executor = new Executor(b.connectionFactory, b.fetchSize);
+    this.executor = new Executor(b.connectionFactory, b.fetchSize, b.listeners);
     this.commands = new EntityCommands(this, executor, renderer, b.insertBatchSize);
+    this.fetchRenderer = new FetchRenderer(renderer);
+    this.loader = new RelationLoader(models, executor, fetchRenderer, this::mapper);
+    this.fetchWindow = b.fetchWindow;
+    this.fetchSize = b.fetchSize;
   }
 
   /**
@@ -148,6 +176,126 @@ public final class Database {
     return commands.deleteById(entity, id);
   }
 
+  /**
+   * Runs work in a transaction: every r2orm call inside, however deep, runs on the transaction's
+   * connection (carried in the Reactor context). Commits when the work completes; rolls back when
+   * it fails or is cancelled. Called inside another transaction, it joins that one.
+   *
+   * <pre>{@code
+   * Mono<Book> moved = db.transaction(tx -> tx.update(book).flatMap(b -> tx.insert(log).thenReturn(b))).single();
+   * }</pre>
+   */
+  public <T> Flux<T> transaction(Function<Database, ? extends Publisher<T>> work) {
+    Objects.requireNonNull(work, "work must not be null");
+    return executor.inTransaction(connection -> work.apply(this));
+  }
+
+  /**
+   * Loads relations for entities already in hand, with the same batching as a query's fetch plan,
+   * and emits them in their order with the relations in place (new instances for records and
+   * classes alike).
+   */
+  @SafeVarargs
+  public final <T> Flux<T> load(Iterable<T> entities, FetchPath<T, ?>... paths) {
+    Objects.requireNonNull(entities, "entities must not be null");
+    return Flux.defer(() -> {
+      List<T> list = new ArrayList<>();
+      entities.forEach(e -> list.add(Objects.requireNonNull(e, "entities must not contain null")));
+      if (list.isEmpty()) {
+        return Flux.empty();
+      }
+      @SuppressWarnings("unchecked")
+      EntityModel<T> model = (EntityModel<T>) models.of(list.get(0).getClass());
+      FetchPlan plan = FetchPlan.of(models, model.type(), Arrays.asList(paths));
+      List<Object[]> rows = new ArrayList<>(list.size());
+      for (T e : list) {
+        if (e.getClass() != model.type()) {
+          throw new IllegalArgumentException("load needs entities of one class, got " + model.type().getName()
+              + " and " + e.getClass().getName());
+        }
+        rows.add(model.values(e));
+      }
+      return Flux.fromIterable(rows).buffer(fetchWindow)
+          .concatMap(w -> loader.load(model, w, plan.nodes(), fetchWindow)
+              .thenMany(Flux.fromIterable(w).map(model::instantiate)), 0);
+    });
+  }
+
+  /**
+   * Adds many-to-many link rows between an owner and targets (entities or ids); emits the number
+   * of rows added.
+   */
+  public <E, T> Mono<Long> link(Relation<E, T> relation, E owner, Collection<?> targets) {
+    return linkRows(relation, owner, targets, true);
+  }
+
+  /** Removes many-to-many link rows between an owner and targets (entities or ids); emits the number removed. */
+  public <E, T> Mono<Long> unlink(Relation<E, T> relation, E owner, Collection<?> targets) {
+    return linkRows(relation, owner, targets, false);
+  }
+
+  private <E, T> Mono<Long> linkRows(Relation<E, T> relation, E owner, Collection<?> targets, boolean add) {
+    Objects.requireNonNull(relation, "relation must not be null");
+    Objects.requireNonNull(owner, "owner must not be null");
+    Objects.requireNonNull(targets, "targets must not be null");
+    return Mono.defer(() -> {
+      if (targets.isEmpty()) {
+        return Mono.just(0L);
+      }
+      EntityModel<E> ownerModel = models.of(relation.owner());
+      RelationModel r = ownerModel.relation(relation.name());
+      @SuppressWarnings("unchecked")
+      EntityModel<Object> target = (EntityModel<Object>) models.of(r.target());
+      Object ownerId = ownerModel.idValue(owner);
+      if (ownerId == null) {
+        throw new IllegalArgumentException("cannot link a " + ownerModel.type().getSimpleName() + " without an id; store it first");
+      }
+      List<Object> ids = targets.stream().map(t -> target.type().isInstance(t) ? target.idValue(t) : t).toList();
+      return executor.update(add ? fetchRenderer.link(r, ownerId, ids) : fetchRenderer.unlink(r, ownerId, ids));
+    });
+  }
+
+  /** Streams a select with its fetch plan; see {@link SelectQuery#all()}. */
+  <T> Flux<T> stream(Select select, List<? extends FetchPath<T, ?>> fetches, Integer window, boolean cursorInTransaction) {
+    return Flux.deferContextual(context -> {
+      @SuppressWarnings("unchecked")
+      EntityModel<T> model = (EntityModel<T>) models.of(select.entity());
+      EntityMapper<T> mapper = mapper(model.type());
+      FetchPlan plan = fetches.isEmpty() ? FetchPlan.none(model.type()) : FetchPlan.of(models, model.type(), fetches);
+      int w = window != null ? window : fetchWindow;
+      Optional<Connection> tx = executor.transactionConnection(context);
+      boolean cursor = cursorInTransaction && tx.isPresent() && dialect().supportsCursors();
+      if (plan.isEmpty() && !cursor) {
+        return executor.query(renderer.select(select), (row, meta) -> mapper.map(row::get));
+      }
+      List<RelationModel> joins = plan.nodes().stream()
+          .filter(n -> n.options().strategy() == FetchOptions.Strategy.JOIN).map(FetchPlan.Node::relation).toList();
+      SqlStatement sql = joins.isEmpty() ? renderer.select(select) : fetchRenderer.selectJoined(select, joins);
+      BiFunction<Row, RowMetadata, Object[]> rows = (row, meta) -> joinedValues(mapper, joins, row);
+      int windowSize = plan.isEmpty() ? Math.max(fetchSize, 1) : w;
+      Flux<List<Object[]>> windows = cursor
+          ? executor.cursorWindows(tx.get(), sql, rows, windowSize)
+          : executor.query(sql, rows).buffer(windowSize);
+      return windows.concatMap(list -> loader.load(model, list, plan.nodes(), w)
+          .thenMany(Flux.fromIterable(list).map(model::instantiate)), 0);
+    });
+  }
+
+  private Object[] joinedValues(EntityMapper<?> mapper, List<RelationModel> joins, Row row) {
+    Object[] values = mapper.values(row::get, 0);
+    int offset = mapper.width();
+    for (RelationModel r : joins) {
+      EntityMapper<?> targetMapper = mapper(r.target());
+      EntityModel<?> target = targetMapper.model();
+      Object[] targetValues = targetMapper.values(row::get, offset);
+      offset += targetMapper.width();
+      Object key = values[r.slot()] instanceof Ref<?> ref ? ref.id() : null;
+      boolean found = targetValues[target.indexOf(target.id())] != null;
+      values[r.slot()] = new RelationLoader.JoinedRow(key, found ? targetValues : null);
+    }
+    return values;
+  }
+
   /** Creates and drops tables from entity models (for tests, examples and prototypes). */
   public Schema schema() {
     return new Schema(this, executor);
@@ -174,6 +322,8 @@ public final class Database {
     private Dialect dialect;
     private int fetchSize = 1000;
     private int insertBatchSize = 1000;
+    private int fetchWindow = 256;
+    private final List<StatementListener> listeners = new ArrayList<>();
 
     private Builder(ConnectionFactory connectionFactory) {
       this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory must not be null");
@@ -212,6 +362,22 @@ public final class Database {
     public Builder insertBatchSize(int rows) {
       if (rows < 1) throw new IllegalArgumentException("insertBatchSize must be at least 1, got " + rows);
       this.insertBatchSize = rows;
+      return this;
+    }
+
+    /**
+     * Parents per batch when relations are fetched (default 256): each relation costs one
+     * statement per window of parents. Larger windows mean fewer statements and more memory.
+     */
+    public Builder fetchWindow(int parents) {
+      if (parents < 1) throw new IllegalArgumentException("fetchWindow must be at least 1, got " + parents);
+      this.fetchWindow = parents;
+      return this;
+    }
+
+    /** Tells this listener about every statement (metrics, tracing, statement counting in tests). */
+    public Builder listener(StatementListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
       return this;
     }
 

@@ -1,11 +1,12 @@
 package io.r2orm.r2dbc;
 
 import io.r2orm.core.exception.NonUniqueResultException;
-import io.r2orm.core.mapping.EntityMapper;
+import io.r2orm.core.query.FetchPath;
 import io.r2orm.core.query.Order;
 import io.r2orm.core.query.Predicate;
 import io.r2orm.core.query.Select;
 import io.r2orm.core.sql.SqlStatement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -22,35 +23,70 @@ import reactor.core.publisher.Mono;
 public final class SelectQuery<T> {
   private final Database db;
   private final Select select;
+  private final List<FetchPath<T, ?>> fetches;
+  private final Integer window;
 
   SelectQuery(Database db, Select select) {
+    this(db, select, List.of(), null);
+  }
+
+  private SelectQuery(Database db, Select select, List<FetchPath<T, ?>> fetches, Integer window) {
     this.db = db;
     this.select = select;
+    this.fetches = List.copyOf(fetches);
+    this.window = window;
+  }
+
+  private SelectQuery<T> with(Select s) {
+    return new SelectQuery<>(db, s, fetches, window);
   }
 
   /** Adds a condition (and-ed with any earlier one). */
   public SelectQuery<T> where(Predicate predicate) {
-    return new SelectQuery<>(db, select.where(predicate));
+    return with(select.where(predicate));
   }
 
   /** Sorts by these keys, replacing any earlier order. */
   public SelectQuery<T> orderBy(Order... orders) {
-    return new SelectQuery<>(db, select.withOrderBy(Arrays.asList(orders)));
+    return with(select.withOrderBy(Arrays.asList(orders)));
   }
 
   /** Sorts by these keys, replacing any earlier order. */
   public SelectQuery<T> orderBy(List<Order> orders) {
-    return new SelectQuery<>(db, select.withOrderBy(orders));
+    return with(select.withOrderBy(orders));
   }
 
   /** Returns at most this many rows. */
   public SelectQuery<T> limit(long rows) {
-    return new SelectQuery<>(db, select.withLimit(rows));
+    return with(select.withLimit(rows));
   }
 
   /** Skips this many rows. */
   public SelectQuery<T> offset(long rows) {
-    return new SelectQuery<>(db, select.withOffset(rows));
+    return with(select.withOffset(rows));
+  }
+
+  /**
+   * Loads these relations with the rows (added to earlier fetches): {@code fetch(Book_.AUTHOR,
+   * Book_.REVIEWS)}, nested {@code fetch(Author_.BOOKS.then(Book_.REVIEWS))}. Each relation costs
+   * one statement per window of parents, never one per parent; see {@link #window(int)}.
+   */
+  @SafeVarargs
+  public final SelectQuery<T> fetch(FetchPath<T, ?>... paths) {
+    List<FetchPath<T, ?>> all = new ArrayList<>(fetches);
+    all.addAll(Arrays.asList(paths));
+    return new SelectQuery<>(db, select, all, window);
+  }
+
+  /**
+   * How many parents are loaded per batch of relation queries (default from {@link
+   * Database.Builder#fetchWindow(int)}). Memory is bounded by the window, not by the result.
+   */
+  public SelectQuery<T> window(int parents) {
+    if (parents < 1) {
+      throw new IllegalArgumentException("window must be at least 1, got " + parents);
+    }
+    return new SelectQuery<>(db, select, fetches, parents);
   }
 
   /** The query tree. */
@@ -63,13 +99,13 @@ public final class SelectQuery<T> {
     return db.renderer().select(select);
   }
 
-  /** Streams every matching row as an entity, with backpressure. */
+  /**
+   * Streams every matching row as an entity, with backpressure, relations of the fetch plan
+   * loaded. Inside a transaction on PostgreSQL the rows are read through a cursor, a window at a
+   * time, so that other statements of the transaction can run while the stream is open.
+   */
   public Flux<T> all() {
-    return Flux.defer(() -> {
-      @SuppressWarnings("unchecked")
-      EntityMapper<T> mapper = (EntityMapper<T>) db.mapper(select.entity());
-      return db.executor().query(db.renderer().select(select), (row, meta) -> mapper.map(row::get));
-    });
+    return db.stream(select, fetches, window, true);
   }
 
   /**
@@ -78,7 +114,7 @@ public final class SelectQuery<T> {
    */
   public Mono<T> one() {
     Select two = select.withLimit(2L);
-    return new SelectQuery<T>(db, two).all().collectList().flatMap(rows -> {
+    return db.stream(two, fetches, window, false).collectList().flatMap(rows -> {
       if (rows.size() > 1) {
         return Mono.error(new NonUniqueResultException("Expected at most one " + select.entity().getSimpleName()
             + " but the query matched more; SQL: " + db.renderer().select(two).sql()
@@ -90,7 +126,7 @@ public final class SelectQuery<T> {
 
   /** The first matching row (in the query's order), or empty. */
   public Mono<T> first() {
-    return new SelectQuery<T>(db, select.withLimit(1L)).all().next();
+    return db.stream(select.withLimit(1L), fetches, window, false).next();
   }
 
   /** The number of matching rows (honouring limit and offset). */

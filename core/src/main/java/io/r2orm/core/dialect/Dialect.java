@@ -43,6 +43,12 @@ public interface Dialect {
   /** {@code LIMIT/OFFSET} for the given markers (either may be null). */
   String limitOffset(String limitMarker, String offsetMarker);
 
+  /**
+   * Whether a select can be read through {@code DECLARE … CURSOR} / {@code FETCH n} inside a
+   * transaction, so that other statements can run on the connection between windows.
+   */
+  boolean supportsCursors();
+
   /** How an insert-or-update on a key conflict is written. */
   UpsertSyntax upsertSyntax();
 

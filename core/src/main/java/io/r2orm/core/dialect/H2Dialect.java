@@ -30,6 +30,11 @@ public final class H2Dialect extends AbstractDialect {
   }
 
   @Override
+  public boolean supportsCursors() {
+    return false;
+  }
+
+  @Override
   public UpsertSyntax upsertSyntax() {
     return UpsertSyntax.MERGE_KEY;
   }

@@ -35,6 +35,11 @@ public final class PostgresDialect extends AbstractDialect {
   }
 
   @Override
+  public boolean supportsCursors() {
+    return true;
+  }
+
+  @Override
   public UpsertSyntax upsertSyntax() {
     return UpsertSyntax.ON_CONFLICT;
   }

@@ -4,6 +4,8 @@ import io.r2orm.core.convert.ValueType;
 import io.r2orm.core.exception.MappingException;
 import io.r2orm.core.metadata.ColumnModel;
 import io.r2orm.core.metadata.EntityModel;
+import io.r2orm.core.metadata.RelationModel;
+import io.r2orm.core.query.Ref;
 import java.util.List;
 
 /**
@@ -18,12 +20,19 @@ public final class EntityMapper<T> {
   private final Class<?>[] readTypes;
   private final ValueType[] valueTypes;
   private final List<ColumnModel> columns;
+  private final Object[] nullValues;
+  private final int[] relationSlots;
+  private final Object[] unloaded;
 
   public EntityMapper(EntityModel<T> model) {
     this.model = model;
     this.columns = model.columns();
     this.readTypes = columns.stream().map(ColumnModel::databaseType).toArray(Class<?>[]::new);
     this.valueTypes = columns.stream().map(ColumnModel::valueType).toArray(ValueType[]::new);
+    this.nullValues = columns.stream().map(c -> c.propertyType() == Ref.class ? Ref.none() : null).toArray();
+    List<RelationModel> inverse = model.relations().stream().filter(r -> !r.ownsKey()).toList();
+    this.relationSlots = inverse.stream().mapToInt(RelationModel::slot).toArray();
+    this.unloaded = inverse.stream().map(RelationModel::unloaded).toArray();
   }
 
   /** The model this mapper builds. */
@@ -33,21 +42,38 @@ public final class EntityMapper<T> {
 
   /** Builds the entity from the current row. */
   public T map(ColumnReader row) {
-    Object[] values = new Object[readTypes.length];
-    for (int i = 0; i < values.length; i++) {
+    return model.instantiate(values(row, 0));
+  }
+
+  /**
+   * The entity's value array (see {@link EntityModel#values}) from the row's columns starting at
+   * {@code offset}, with unfetched relations holding values that throw on read. The loader fills
+   * fetched relations in before instantiating.
+   */
+  public Object[] values(ColumnReader row, int offset) {
+    Object[] values = new Object[model.valueCount()];
+    for (int i = 0; i < readTypes.length; i++) {
       Object raw;
       try {
-        raw = row.get(i, readTypes[i]);
+        raw = row.get(offset + i, readTypes[i]);
       } catch (RuntimeException e) {
         throw failure(i, "cannot be read as " + readTypes[i].getSimpleName(), e);
       }
       try {
-        values[i] = valueTypes[i].read(raw);
+        values[i] = raw == null ? nullValues[i] : valueTypes[i].read(raw);
       } catch (RuntimeException e) {
         throw failure(i, "holds a value that cannot be converted (" + e.getMessage() + ")", e);
       }
     }
-    return model.instantiate(values);
+    for (int r = 0; r < relationSlots.length; r++) {
+      values[relationSlots[r]] = unloaded[r];
+    }
+    return values;
+  }
+
+  /** The number of columns one entity takes in a row. */
+  public int width() {
+    return readTypes.length;
   }
 
   private MappingException failure(int index, String what, RuntimeException cause) {

@@ -26,6 +26,8 @@ public final class EntityModel<T> {
   private final Identifier schema;
   private final Identifier table;
   private final List<ColumnModel> columns;
+  private final List<RelationModel> relations;
+  private final List<RelationModel> inverseRelations;
   private final Map<String, ColumnModel> byPath;
   private final ColumnModel id;
   private final IdGeneration idGeneration;
@@ -40,6 +42,7 @@ public final class EntityModel<T> {
       Identifier schema,
       Identifier table,
       List<ColumnModel> columns,
+      List<RelationModel> relations,
       ColumnModel id,
       IdGeneration idGeneration,
       ColumnModel version,
@@ -51,6 +54,8 @@ public final class EntityModel<T> {
     this.schema = schema;
     this.table = table;
     this.columns = List.copyOf(columns);
+    this.relations = List.copyOf(relations);
+    this.inverseRelations = this.relations.stream().filter(r -> !r.ownsKey()).toList();
     this.byPath =
         this.columns.stream().collect(Collectors.toUnmodifiableMap(ColumnModel::path, Function.identity()));
     this.id = id;
@@ -82,6 +87,34 @@ public final class EntityModel<T> {
   /** Every mapped column, in declaration order (embedded parts in place). */
   public List<ColumnModel> columns() {
     return columns;
+  }
+
+  /** Every relation property, in declaration order. */
+  public List<RelationModel> relations() {
+    return relations;
+  }
+
+  /**
+   * The relation with this property name.
+   *
+   * @throws QueryBuildException naming the known relations when there is none
+   */
+  public RelationModel relation(String name) {
+    for (RelationModel r : relations) {
+      if (r.name().equals(name)) {
+        return r;
+      }
+    }
+    throw new QueryBuildException(type.getSimpleName() + " has no relation '" + name + "'; known relations: "
+        + relations.stream().map(RelationModel::name).toList());
+  }
+
+  /**
+   * The length of the value array of an instance: one value per column, then one per relation that
+   * has no column of its own (inverse one-to-one, one-to-many, many-to-many).
+   */
+  public int valueCount() {
+    return columns.size() + inverseRelations.size();
   }
 
   /** The id column. */
@@ -156,11 +189,17 @@ public final class EntityModel<T> {
     }
   }
 
-  /** The property values of an instance, in column order (Java values, not converted). */
+  /**
+   * The property values of an instance: columns in order, then relations without a column (see
+   * {@link #valueCount()}). Java values, not converted.
+   */
   public Object[] values(T entity) {
-    Object[] values = new Object[columns.size()];
-    for (int i = 0; i < values.length; i++) {
+    Object[] values = new Object[valueCount()];
+    for (int i = 0; i < columns.size(); i++) {
       values[i] = columns.get(i).getter().apply(entity);
+    }
+    for (RelationModel r : inverseRelations) {
+      values[r.slot()] = r.getter().apply(entity);
     }
     return values;
   }

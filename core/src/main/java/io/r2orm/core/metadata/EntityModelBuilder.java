@@ -41,6 +41,7 @@ final class EntityModelBuilder<T> {
   private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
 
   private final Class<T> type;
+  private final EntityModels registry;
   private final NamingStrategy naming;
   private final Map<Class<?>, AttributeConverter<?, ?>> converters;
   private final List<ColumnModel> columns = new ArrayList<>();
@@ -50,16 +51,24 @@ final class EntityModelBuilder<T> {
   private MethodHandle idSetter;
   private ColumnModel version;
   private MethodHandle versionSetter;
+  private final List<RelationDraft> relationDrafts = new ArrayList<>();
 
-  EntityModelBuilder(Class<T> type, NamingStrategy naming, Map<Class<?>, AttributeConverter<?, ?>> converters) {
+  /** A relation found while walking the properties; its slot is fixed once the columns are known. */
+  private record RelationDraft(RelationModel.Kind kind, String name, Class<?> target, Class<?> elementType,
+      ColumnModel foreignKey, String mappedBy, Identifier joinTable, Identifier joinColumn,
+      Identifier inverseJoinColumn, String orderBy, Function<Object, Object> getter, int ordinal) {}
+
+  EntityModelBuilder(Class<T> type, EntityModels registry, NamingStrategy naming,
+      Map<Class<?>, AttributeConverter<?, ?>> converters) {
     this.type = type;
+    this.registry = registry;
     this.naming = naming;
     this.converters = converters;
   }
 
   /** One property as found on a record or class. */
-  private record PropertyInfo(
-      String name, Class<?> type, AnnotatedElement annotations, MethodHandle getter, MethodHandle setter) {
+  private record PropertyInfo(String name, Class<?> type, java.lang.reflect.Type genericType,
+      AnnotatedElement annotations, MethodHandle getter, MethodHandle setter) {
     <A extends Annotation> A annotation(Class<A> a) {
       return annotations.getAnnotation(a);
     }
@@ -83,8 +92,8 @@ final class EntityModelBuilder<T> {
         indexes.add(index(tableName, index));
       }
     }
-    return new EntityModel<>(
-        type, schema, tableName, columns, id, idGeneration, version, indexes, instantiator, idSetter, versionSetter);
+    return new EntityModel<>(type, schema, tableName, columns, relations(), id, idGeneration, version, indexes,
+        instantiator, idSetter, versionSetter);
   }
 
   private IndexModel index(Identifier table, Index index) {
@@ -124,7 +133,18 @@ final class EntityModelBuilder<T> {
         String path = pathPrefix + p.name();
         Function<Object, Object> getter = chain(parentGetter, p.getter(), root);
         Embedded embedded = p.annotation(Embedded.class);
-        if (embedded != null) {
+        RelationSupport.Declared declared;
+        try {
+          declared = RelationSupport.declared(p.annotations());
+        } catch (IllegalArgumentException e) {
+          throw fail("property '" + path + "' has " + e.getMessage() + "; keep one");
+        }
+        if (declared != null) {
+          if (!root) {
+            throw fail("relation '" + path + "' is inside an embedded part; relations are only allowed on the entity itself");
+          }
+          slots.add(relation(p, declared, getter));
+        } else if (embedded != null) {
           if (p.annotation(Id.class) != null || p.annotation(Version.class) != null) {
             throw fail("property '" + path + "' is @Embedded and cannot also be @Id or @Version");
           }
@@ -138,6 +158,10 @@ final class EntityModelBuilder<T> {
         setters.add(p.setter());
       }
       int to = columns.size();
+      if (root) {
+        slots.replaceAll(slot -> slot instanceof Instantiator.RelationSlot r
+            ? new Instantiator.RelationSlot(to + r.index()) : slot);
+      }
       if (partType.isRecord()) {
         return new Instantiator.RecordInstantiator(partType, slots, from, to, canonicalConstructor(partType, properties));
       }
@@ -145,6 +169,73 @@ final class EntityModelBuilder<T> {
     } finally {
       embedding.pop();
     }
+  }
+
+  /** Records a relation; returns its slot (a column for owning to-one, else a relation slot). */
+  private Instantiator.Slot relation(PropertyInfo p, RelationSupport.Declared d, Function<Object, Object> getter) {
+    if (p.annotation(Id.class) != null || p.annotation(Version.class) != null || p.annotation(Column.class) != null) {
+      throw fail("relation '" + p.name() + "' cannot also be @Id, @Version or @Column; name its key column in the "
+          + "relation annotation");
+    }
+    Class<?> element = RelationSupport.elementType(type, p.name(), p.type(), p.genericType(), d);
+    Class<?> target = d.explicitTarget() != null ? d.explicitTarget() : element;
+    String message = unloadedMessage(p.name());
+    int ordinal = (int) relationDrafts.stream().filter(r -> r.foreignKey() == null).count();
+    if (d.ownsKey()) {
+      String name = d.column().isEmpty() ? naming.columnName(p.name() + "Id") : d.column();
+      Identifier columnName = identifier(name, "foreign-key column of relation '" + p.name() + "'");
+      String other = propertyByColumn.putIfAbsent(name.toLowerCase(Locale.ROOT), p.name());
+      if (other != null) {
+        throw fail("relation '" + p.name() + "' and property '" + other + "' both map to column " + name
+            + "; a to-one relation owns its key column, so remove the plain property or rename the column");
+      }
+      ValueType fk;
+      try {
+        fk = RelationSupport.foreignKeyType(registry, target, message);
+      } catch (IllegalArgumentException e) {
+        throw fail("relation '" + p.name() + "': " + e.getMessage() + "; the target must be an entity with an @Id");
+      }
+      ColumnModel column = new ColumnModel(p.name(), columnName, p.type(), fk, true, false, 0, 0, 0, getter);
+      int index = columns.size();
+      columns.add(column);
+      relationDrafts.add(new RelationDraft(d.kind(), p.name(), target, element, column, null, null, null, null,
+          "", getter, ordinal));
+      return new Instantiator.ColumnSlot(index, p.type(), p.name());
+    }
+    relationDrafts.add(new RelationDraft(d.kind(), p.name(), target, element, null, d.mappedBy(),
+        d.joinTable().isEmpty() ? null : identifier(d.joinTable(), "join table"),
+        d.joinColumn().isEmpty() ? null : identifier(d.joinColumn(), "join column"),
+        d.inverseJoinColumn().isEmpty() ? null : identifier(d.inverseJoinColumn(), "inverse join column"),
+        d.orderBy(), getter, ordinal));
+    return new Instantiator.RelationSlot(ordinal);
+  }
+
+  private String unloadedMessage(String relation) {
+    return type.getSimpleName() + "." + relation + " was not fetched; add .fetch(" + type.getSimpleName() + "_."
+        + SnakeCaseNamingStrategy.snake(relation).toUpperCase(Locale.ROOT)
+        + ") to the query (or a fetch path that ends in it), or load it with db.load(...)";
+  }
+
+  private List<RelationModel> relations() {
+    List<RelationModel> result = new ArrayList<>();
+    int inverseOrdinal = 0;
+    for (RelationDraft d : relationDrafts) {
+      String message = unloadedMessage(d.name());
+      int slot;
+      Object unloaded;
+      if (d.foreignKey() != null) {
+        slot = columns.indexOf(d.foreignKey());
+        unloaded = null;
+      } else {
+        slot = columns.size() + inverseOrdinal++;
+        boolean many = d.kind() == RelationModel.Kind.ONE_TO_MANY || d.kind() == RelationModel.Kind.MANY_TO_MANY;
+        unloaded = many ? new io.r2orm.core.query.UnloadedList<>(message) : io.r2orm.core.query.Ref.unloaded(null, message);
+      }
+      result.add(new RelationModel(type, d.name(), d.kind(), d.target(), d.elementType(), slot, d.foreignKey(),
+          d.mappedBy(), d.joinTable(), d.joinColumn(), d.inverseJoinColumn(),
+          RelationSupport.parseOrder(type, d.name(), d.target(), d.orderBy()), unloaded, d.getter()));
+    }
+    return result;
   }
 
   private ColumnModel column(PropertyInfo p, String path, String columnPrefix, Function<Object, Object> getter, boolean root) {
@@ -265,7 +356,7 @@ final class EntityModelBuilder<T> {
       accessor.setAccessible(true);
       try {
         MethodHandle getter = MethodHandles.lookup().unreflect(accessor);
-        result.add(new PropertyInfo(c.getName(), c.getType(), c, getter, null));
+        result.add(new PropertyInfo(c.getName(), c.getType(), c.getGenericType(), c, getter, null));
       } catch (IllegalAccessException e) {
         throw fail("record component '" + c.getName() + "' cannot be read", e);
       }
@@ -292,7 +383,8 @@ final class EntityModelBuilder<T> {
         try {
           f.setAccessible(true);
           MethodHandles.Lookup lookup = MethodHandles.lookup();
-          result.add(new PropertyInfo(f.getName(), f.getType(), f, lookup.unreflectGetter(f), lookup.unreflectSetter(f)));
+          result.add(new PropertyInfo(f.getName(), f.getType(), f.getGenericType(), f,
+              lookup.unreflectGetter(f), lookup.unreflectSetter(f)));
         } catch (IllegalAccessException | RuntimeException e) {
           throw fail("field '" + f.getName() + "' cannot be accessed (" + e.getMessage() + ")", e);
         }

@@ -44,10 +44,16 @@ public final class EntityModels {
     Objects.requireNonNull(type, "type must not be null");
     EntityModel<?> model = cache.get(type);
     if (model == null) {
-      model = new EntityModelBuilder<>(type, naming, converters).build();
+      model = new EntityModelBuilder<>(type, this, naming, converters).build();
       EntityModel<?> raced = cache.putIfAbsent(type, model);
       if (raced != null) {
-        model = raced;
+        return (EntityModel<T>) raced;
+      }
+      try {
+        RelationValidator.validate(this, model);
+      } catch (RuntimeException e) {
+        cache.remove(type, model);
+        throw e;
       }
     }
     return (EntityModel<T>) model;

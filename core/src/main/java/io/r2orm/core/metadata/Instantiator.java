@@ -11,10 +11,13 @@ import java.util.List;
 abstract sealed class Instantiator permits Instantiator.RecordInstantiator, Instantiator.BeanInstantiator {
 
   /** Where one constructor argument or field value comes from. */
-  sealed interface Slot permits ColumnSlot, NestedSlot {}
+  sealed interface Slot permits ColumnSlot, NestedSlot, RelationSlot {}
 
   /** The value of column {@code index}, with the property's primitive type checked for NULL. */
   record ColumnSlot(int index, Class<?> declaredType, String path) implements Slot {}
+
+  /** A relation property's value at {@code index} of the value array (after the columns). */
+  record RelationSlot(int index) implements Slot {}
 
   /** A nested embedded part built by its own instantiator. */
   record NestedSlot(Instantiator part) implements Slot {}
@@ -51,6 +54,9 @@ abstract sealed class Instantiator permits Instantiator.RecordInstantiator, Inst
         throw new NullPrimitiveException(c.path());
       }
       return v;
+    }
+    if (slot instanceof RelationSlot r) {
+      return values[r.index()];
     }
     return ((NestedSlot) slot).part().createOrNull(values);
   }

@@ -25,11 +25,18 @@ final class ExpressionWriter {
   private final SqlWriter w;
   private final EntityModel<?> model;
   private final Dialect dialect;
+  private final String qualifier;
 
   ExpressionWriter(SqlWriter w, EntityModel<?> model, Dialect dialect) {
+    this(w, model, dialect, null);
+  }
+
+  /** Writes columns as {@code qualifier.column} (for statements that join tables). */
+  ExpressionWriter(SqlWriter w, EntityModel<?> model, Dialect dialect, String qualifier) {
     this.w = w;
     this.model = model;
     this.dialect = dialect;
+    this.qualifier = qualifier;
   }
 
   void where(Predicate predicate) {
@@ -168,6 +175,9 @@ final class ExpressionWriter {
 
   private void expression(Expression e, ColumnModel context) {
     if (e instanceof PropertyRef ref) {
+      if (qualifier != null) {
+        w.append(qualifier).append(".");
+      }
       w.name(column(ref).name());
     } else if (e instanceof Value v) {
       if (context != null) {
@@ -210,6 +220,14 @@ final class ExpressionWriter {
   private Object convert(ColumnModel column, Object value) {
     if (value == null) {
       return null;
+    }
+    if (column.propertyType() == io.r2orm.core.query.Ref.class) {
+      try {
+        return column.valueType().write(value);
+      } catch (RuntimeException e) {
+        throw new QueryBuildException("cannot use " + value + " as the key of " + model.type().getSimpleName() + "."
+            + column.path() + ": " + e.getMessage());
+      }
     }
     Class<?> expected = ValueTypes.box(column.propertyType());
     Object coerced = expected.isInstance(value) ? value

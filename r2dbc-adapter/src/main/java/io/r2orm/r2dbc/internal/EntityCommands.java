@@ -140,7 +140,7 @@ public final class EntityCommands {
       Object[] values = model.values(entity);
       List<Assignment> set = new ArrayList<>();
       ColumnModel version = model.version().orElse(null);
-      for (int i = 0; i < values.length; i++) {
+      for (int i = 0; i < model.columns().size(); i++) {
         ColumnModel c = model.columns().get(i);
         if (c != model.id() && c != version) {
           set.add(new Assignment(ref(model, c), new Value(values[i])));
@@ -178,7 +178,7 @@ public final class EntityCommands {
         return isNew.get() ? insert(entity) : update(entity);
       }
       List<String> paths = model.columns().stream().map(ColumnModel::path).toList();
-      SqlStatement sql = renderer.upsert(new Insert(model.type(), paths, List.of(Arrays.asList(model.values(entity))), List.of()));
+      SqlStatement sql = renderer.upsert(new Insert(model.type(), paths, List.of(columnValues(model, model.values(entity))), List.of()));
       return executor.update(sql).thenReturn(entity);
     });
   }
@@ -223,11 +223,16 @@ public final class EntityCommands {
       version = ValueTypes.box(v.propertyType()) == Long.class ? (Object) 1L : (Object) 1;
       values[model.indexOf(v)] = version;
     }
-    List<Object> row = new ArrayList<>(Arrays.asList(values));
+    List<Object> row = columnValues(model, values);
     if (generated) {
       row.remove(idIndex);
     }
     return new PendingRow<>(entity, row, clientId, version);
+  }
+
+  /** The column part of an entity's value array (relations without columns are never written). */
+  private static List<Object> columnValues(EntityModel<?> model, Object[] values) {
+    return new ArrayList<>(Arrays.asList(values).subList(0, model.columns().size()));
   }
 
   private static <T> T stored(EntityModel<T> model, PendingRow<T> row, Object generatedId) {

@@ -8,7 +8,12 @@ import io.r2dbc.spi.RowMetadata;
 import io.r2dbc.spi.Statement;
 import io.r2orm.core.sql.Bind;
 import io.r2orm.core.sql.SqlStatement;
+import io.r2orm.r2dbc.StatementEvent;
+import io.r2orm.r2dbc.StatementListener;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
@@ -16,75 +21,86 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
+import reactor.util.context.Context;
+import reactor.util.context.ContextView;
 
 /**
- * Runs rendered statements on R2DBC connections. Every operation takes a connection when
- * subscribed and gives it back on complete, on error and on cancel. SQL is logged at DEBUG on the
- * {@code io.r2orm.sql} logger, without bound values. Not API.
+ * Runs rendered statements on R2DBC connections. Outside a transaction every operation takes a
+ * connection when subscribed and gives it back on complete, on error and on cancel. Inside a
+ * transaction (a connection in the Reactor {@link Context} under this executor's key) every
+ * operation joins that connection. SQL is logged at DEBUG on the {@code io.r2orm.sql} logger,
+ * without bound values, and every statement is reported to the listeners when it ends. Not API.
  */
 public final class Executor {
   private static final Logger SQL_LOG = LoggerFactory.getLogger("io.r2orm.sql");
+  private static final AtomicLong CURSORS = new AtomicLong();
 
   private final ConnectionFactory connectionFactory;
   private final int fetchSize;
+  private final List<StatementListener> listeners;
+  private final Object transactionKey = new Object();
 
-  public Executor(ConnectionFactory connectionFactory, int fetchSize) {
+  public Executor(ConnectionFactory connectionFactory, int fetchSize, List<StatementListener> listeners) {
     this.connectionFactory = connectionFactory;
     this.fetchSize = fetchSize;
+    this.listeners = List.copyOf(listeners);
   }
 
-  /** Runs work on one connection, released however the work ends. */
-  public <T> Flux<T> withConnection(Function<Connection, Publisher<T>> work) {
-    return Flux.usingWhen(
-        connectionFactory.create(),
-        work,
-        Connection::close,
-        (connection, error) -> connection.close(),
-        Connection::close);
+  /** The transaction's connection, if the subscriber runs inside one of this executor's transactions. */
+  public Optional<Connection> transactionConnection(ContextView context) {
+    return context.getOrEmpty(transactionKey);
   }
 
-  /** Runs work on one connection inside a transaction: commit on complete, rollback on error or cancel. */
-  public <T> Flux<T> inTransaction(Function<Connection, Publisher<T>> work) {
-    return withConnection(
-        connection ->
-            Flux.usingWhen(
-                Mono.from(connection.beginTransaction()).thenReturn(connection),
-                work,
-                c -> c.commitTransaction(),
-                (c, error) -> c.rollbackTransaction(),
-                c -> c.rollbackTransaction()));
+  /** Runs work on the transaction's connection, or on a pooled one released however the work ends. */
+  public <T> Flux<T> withConnection(Function<Connection, ? extends Publisher<T>> work) {
+    return Flux.deferContextual(context -> {
+      Optional<Connection> tx = transactionConnection(context);
+      if (tx.isPresent()) {
+        return Flux.from(work.apply(tx.get()));
+      }
+      return Flux.usingWhen(connectionFactory.create(), work, Connection::close,
+          (connection, error) -> connection.close(), Connection::close);
+    });
   }
 
-  /** Streams the rows of a query, each mapped while the row is valid. */
+  /**
+   * Runs work in a transaction: commit on complete, rollback on error and on cancel. Every r2orm
+   * call inside, however deep, joins it through the Reactor context; inside an existing
+   * transaction the work simply joins that one.
+   */
+  public <T> Flux<T> inTransaction(Function<Connection, ? extends Publisher<T>> work) {
+    return Flux.deferContextual(context -> {
+      Optional<Connection> tx = transactionConnection(context);
+      if (tx.isPresent()) {
+        return Flux.from(work.apply(tx.get()));
+      }
+      return Flux.usingWhen(connectionFactory.create(),
+          connection -> Flux.usingWhen(
+              Mono.from(connection.beginTransaction()).thenReturn(connection),
+              c -> Flux.from(work.apply(c)).contextWrite(Context.of(transactionKey, c)),
+              Connection::commitTransaction,
+              (c, error) -> c.rollbackTransaction(),
+              Connection::rollbackTransaction),
+          Connection::close,
+          (connection, error) -> connection.close(),
+          Connection::close);
+    });
+  }
+
+  /** Streams the rows of a query, fetching {@code fetchSize} rows at a time. */
   public <T> Flux<T> query(SqlStatement statement, BiFunction<Row, RowMetadata, T> mapper) {
-    return withConnection(connection -> query(connection, statement, mapper));
-  }
-
-  /** The rows returned by a data-changing statement (no fetch size), on its own connection. */
-  public <T> Flux<T> queryAll(SqlStatement statement, BiFunction<Row, RowMetadata, T> mapper) {
-    return withConnection(connection -> queryAll(connection, statement, mapper));
-  }
-
-  /** Streams the rows of a query on the given connection, fetching {@code fetchSize} rows at a time. */
-  public <T> Flux<T> query(Connection connection, SqlStatement statement, BiFunction<Row, RowMetadata, T> mapper) {
-    return run(connection, statement, mapper, fetchSize);
+    return withConnection(connection -> run(connection, statement, mapper, fetchSize));
   }
 
   /** The rows of a statement that changes data and returns rows (insert … returning), unpaged. */
-  public <T> Flux<T> queryAll(Connection connection, SqlStatement statement, BiFunction<Row, RowMetadata, T> mapper) {
-    return run(connection, statement, mapper, 0);
+  public <T> Flux<T> queryAll(SqlStatement statement, BiFunction<Row, RowMetadata, T> mapper) {
+    return withConnection(connection -> run(connection, statement, mapper, 0));
   }
 
-  private <T> Flux<T> run(Connection connection, SqlStatement statement, BiFunction<Row, RowMetadata, T> mapper, int fetch) {
-    return Flux.defer(
-            () -> {
-              Statement s = prepare(connection, statement);
-              if (fetch > 0 && statement.generatedKeys().isEmpty()) {
-                s.fetchSize(fetch);
-              }
-              return Flux.from(s.execute()).concatMap(result -> result.map(mapper));
-            })
-        .onErrorMap(e -> ErrorTranslator.translate(e, statement.sql()));
+  /** The rows of a statement on the given connection, unpaged and read to the end. */
+  public <T> Flux<T> queryAll(Connection connection, SqlStatement statement, BiFunction<Row, RowMetadata, T> mapper) {
+    return run(connection, statement, mapper, 0);
   }
 
   /** Runs a data-changing statement and emits the number of rows it changed. */
@@ -94,10 +110,72 @@ public final class Executor {
 
   /** Runs a data-changing statement on the given connection and emits the number of rows changed. */
   public Mono<Long> update(Connection connection, SqlStatement statement) {
-    return Flux.defer(() -> Flux.from(prepare(connection, statement).execute()))
-        .concatMap(Result::getRowsUpdated)
-        .reduce(0L, Long::sum)
-        .onErrorMap(e -> ErrorTranslator.translate(e, statement.sql()));
+    return observed(statement, Flux.defer(() -> Flux.from(prepare(connection, statement).execute()))
+        .concatMap(Result::getRowsUpdated))
+        .reduce(0L, Long::sum);
+  }
+
+  /**
+   * Streams a query in windows through a server-side cursor on the transaction's connection:
+   * {@code DECLARE}, then one {@code FETCH n} at a time — each a complete statement, requested only
+   * when the previous window was processed — then {@code CLOSE}. Other statements can run on the
+   * same connection between windows, so streaming with relations inside a transaction cannot
+   * deadlock.
+   */
+  public <T> Flux<List<T>> cursorWindows(Connection connection, SqlStatement select,
+      BiFunction<Row, RowMetadata, T> mapper, int window) {
+    String name = "r2orm_cursor_" + CURSORS.incrementAndGet();
+    SqlStatement declare = new SqlStatement("DECLARE " + name + " NO SCROLL CURSOR FOR " + select.sql(), select.binds());
+    SqlStatement fetch = new SqlStatement("FETCH FORWARD " + window + " FROM " + name, List.of());
+    SqlStatement close = new SqlStatement("CLOSE " + name, List.of());
+    return Flux.usingWhen(
+        update(connection, declare),
+        declared -> Flux.range(0, Integer.MAX_VALUE)
+            .concatMap(i -> run(connection, fetch, mapper, 0).collectList(), 0)
+            .takeUntil(rows -> rows.size() < window)
+            .filter(rows -> !rows.isEmpty()),
+        declared -> update(connection, close),
+        (declared, error) -> update(connection, close).onErrorResume(e -> Mono.empty()),
+        declared -> update(connection, close).onErrorResume(e -> Mono.empty()));
+  }
+
+  private <T> Flux<T> run(Connection connection, SqlStatement statement, BiFunction<Row, RowMetadata, T> mapper, int fetch) {
+    return observed(statement, Flux.defer(() -> {
+      Statement s = prepare(connection, statement);
+      if (fetch > 0 && statement.generatedKeys().isEmpty()) {
+        s.fetchSize(fetch);
+      }
+      return Flux.from(s.execute()).concatMap(result -> result.map(mapper));
+    }));
+  }
+
+  /** Translates errors and tells the listeners how the statement ended. */
+  private <T> Flux<T> observed(SqlStatement statement, Flux<T> execution) {
+    Flux<T> translated = execution.onErrorMap(e -> ErrorTranslator.translate(e, statement.sql()));
+    if (listeners.isEmpty()) {
+      return translated;
+    }
+    // notify before the terminal signal travels on, so that a caller who saw completion sees the event
+    return Flux.defer(() -> {
+      long start = System.nanoTime();
+      return translated
+          .doOnComplete(() -> notifyListeners(statement.sql(), start, SignalType.ON_COMPLETE, null))
+          .doOnError(e -> notifyListeners(statement.sql(), start, SignalType.ON_ERROR, e))
+          .doOnCancel(() -> notifyListeners(statement.sql(), start, SignalType.CANCEL, null));
+    });
+  }
+
+  private void notifyListeners(String sql, long start, SignalType signal, Throwable error) {
+    StatementEvent.Outcome outcome = signal == SignalType.ON_ERROR ? StatementEvent.Outcome.ERROR
+        : signal == SignalType.CANCEL ? StatementEvent.Outcome.CANCEL : StatementEvent.Outcome.COMPLETE;
+    StatementEvent event = new StatementEvent(sql, Duration.ofNanos(System.nanoTime() - start), outcome, error);
+    for (StatementListener listener : listeners) {
+      try {
+        listener.onStatement(event);
+      } catch (RuntimeException e) {
+        SQL_LOG.warn("Statement listener {} failed", listener, e);
+      }
+    }
   }
 
   private Statement prepare(Connection connection, SqlStatement statement) {
