@@ -273,11 +273,17 @@ public final class Database {
       SqlStatement sql = joins.isEmpty() ? renderer.select(select) : fetchRenderer.selectJoined(select, joins);
       BiFunction<Row, RowMetadata, Object[]> rows = (row, meta) -> joinedValues(mapper, joins, row);
       int windowSize = plan.isEmpty() ? Math.max(fetchSize, 1) : w;
-      Flux<List<Object[]>> windows = cursor
-          ? executor.cursorWindows(tx.get(), sql, rows, windowSize)
-          : executor.query(sql, rows).buffer(windowSize);
-      return windows.concatMap(list -> loader.load(model, list, plan.nodes(), w)
-          .thenMany(Flux.fromIterable(list).map(model::instantiate)), 0);
+      Function<List<Object[]>, Flux<T>> perWindow = list -> loader.load(model, list, plan.nodes(), w)
+          .thenMany(Flux.fromIterable(list).map(model::instantiate));
+      if (cursor) {
+        return executor.cursor(tx.get(), sql, rows, windowSize, perWindow);
+      }
+      Flux<Object[]> parents = executor.query(sql, rows);
+      if (tx.isPresent()) {
+        // one connection and no cursor: read the parents to the end before the relation queries
+        parents = parents.collectList().flatMapIterable(all -> all);
+      }
+      return parents.buffer(windowSize).concatMap(perWindow, 0);
     });
   }
 

@@ -13,6 +13,7 @@ import io.r2orm.r2dbc.StatementListener;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -117,23 +118,31 @@ public final class Executor {
 
   /**
    * Streams a query in windows through a server-side cursor on the transaction's connection:
-   * {@code DECLARE}, then one {@code FETCH n} at a time — each a complete statement, requested only
-   * when the previous window was processed — then {@code CLOSE}. Other statements can run on the
-   * same connection between windows, so streaming with relations inside a transaction cannot
-   * deadlock.
+   * {@code DECLARE}, then {@code FETCH n} — each a complete statement, read to its end — and the
+   * window's processing, strictly one after the other, then {@code CLOSE}. The next {@code FETCH}
+   * is sent only when the previous window's publisher completed, whatever the downstream demand,
+   * so other statements (relation queries, the caller's writes) run between windows and streaming
+   * inside a transaction cannot deadlock.
    */
-  public <T> Flux<List<T>> cursorWindows(Connection connection, SqlStatement select,
-      BiFunction<Row, RowMetadata, T> mapper, int window) {
+  public <R, T> Flux<T> cursor(Connection connection, SqlStatement select, BiFunction<Row, RowMetadata, R> mapper,
+      int window, Function<List<R>, ? extends Publisher<T>> perWindow) {
     String name = "r2orm_cursor_" + CURSORS.incrementAndGet();
     SqlStatement declare = new SqlStatement("DECLARE " + name + " NO SCROLL CURSOR FOR " + select.sql(), select.binds());
     SqlStatement fetch = new SqlStatement("FETCH FORWARD " + window + " FROM " + name, List.of());
     SqlStatement close = new SqlStatement("CLOSE " + name, List.of());
     return Flux.usingWhen(
         update(connection, declare),
-        declared -> Flux.range(0, Integer.MAX_VALUE)
-            .concatMap(i -> run(connection, fetch, mapper, 0).collectList(), 0)
-            .takeUntil(rows -> rows.size() < window)
-            .filter(rows -> !rows.isEmpty()),
+        declared -> {
+          AtomicBoolean exhausted = new AtomicBoolean();
+          return Flux.range(0, Integer.MAX_VALUE)
+              .takeWhile(i -> !exhausted.get())
+              .concatMap(i -> run(connection, fetch, mapper, 0).collectList().flatMapMany(rows -> {
+                if (rows.size() < window) {
+                  exhausted.set(true);
+                }
+                return rows.isEmpty() ? Flux.<T>empty() : Flux.<T>from(perWindow.apply(rows));
+              }), 0);
+        },
         declared -> update(connection, close),
         (declared, error) -> update(connection, close).onErrorResume(e -> Mono.empty()),
         declared -> update(connection, close).onErrorResume(e -> Mono.empty()));

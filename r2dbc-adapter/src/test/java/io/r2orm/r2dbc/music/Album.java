@@ -1,6 +1,7 @@
 package io.r2orm.r2dbc.music;
 
 import io.r2orm.core.annotation.Id;
+import io.r2orm.core.annotation.Index;
 import io.r2orm.core.annotation.ManyToOne;
 import io.r2orm.core.annotation.OneToMany;
 import io.r2orm.core.annotation.Table;
@@ -8,7 +9,7 @@ import io.r2orm.core.query.Ref;
 import java.util.List;
 
 /** A mutable class with a many-to-one and a one-to-many (children by id). */
-@Table("album")
+@Table(value = "album", indexes = @Index(properties = "artist"))
 public class Album {
   @Id private Long id;
   private String title;

@@ -1,6 +1,7 @@
 package io.r2orm.r2dbc.music;
 
 import io.r2orm.core.annotation.Id;
+import io.r2orm.core.annotation.Index;
 import io.r2orm.core.annotation.ManyToMany;
 import io.r2orm.core.annotation.ManyToOne;
 import io.r2orm.core.annotation.Table;
@@ -8,7 +9,7 @@ import io.r2orm.core.query.Ref;
 import java.util.List;
 
 /** Many-to-one (album, may be null), many-to-many as entities and as ids only. */
-@Table("track")
+@Table(value = "track", indexes = @Index(properties = "album"))
 public record Track(
     @Id Long id,
     String title,
