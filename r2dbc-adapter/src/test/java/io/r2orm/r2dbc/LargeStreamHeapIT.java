@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Memory is bounded by the window, not by the result: 200,000 parents with a to-one and a to-many
- * relation stream through a JVM whose heap is 96 MB (Failsafe forks this class with -Xmx96m; see
+ * relation stream through a JVM whose heap is 64 MB (Failsafe forks this class with -Xmx64m; see
  * the r2dbc-adapter pom). PostgreSQL only: an in-memory H2 would hold the 600,000 rows in the same
  * small heap.
  */
@@ -42,7 +42,7 @@ class LargeStreamHeapIT {
 
   @Test
   void twoHundredThousandParentsWithRelationsStreamInASmallHeap() {
-    assertThat(Runtime.getRuntime().maxMemory()).as("this test must run with -Xmx96m").isLessThan(100L * 1024 * 1024);
+    assertThat(Runtime.getRuntime().maxMemory()).as("this test must run with -Xmx64m").isLessThan(100L * 1024 * 1024);
     AtomicLong albums = new AtomicLong();
     AtomicLong tracks = new AtomicLong();
     AtomicLong last = new AtomicLong();
