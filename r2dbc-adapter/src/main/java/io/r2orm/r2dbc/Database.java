@@ -67,7 +67,7 @@ public final class Database {
   private Database(Builder b) {
     this.models = b.models.build();
     this.renderer = new SqlRenderer(b.dialect, models);
-    this.executor = new Executor(b.connectionFactory, b.fetchSize, b.listeners);
+    this.executor = new Executor(b.connectionFactory, b.fetchSize, b.listeners, b.statementTimeout);
     this.commands = new EntityCommands(this, executor, renderer, b.insertBatchSize);
     this.fetchRenderer = new FetchRenderer(renderer);
     this.loader = new RelationLoader(models, executor, fetchRenderer, this::mapper);
@@ -186,8 +186,19 @@ public final class Database {
    * }</pre>
    */
   public <T> Flux<T> transaction(Function<Database, ? extends Publisher<T>> work) {
+    return transaction(TransactionOptions.defaults(), work);
+  }
+
+  /**
+   * Runs work in a transaction with these options: isolation level, read-only, a timeout after
+   * which the work is cancelled and rolled back ({@link io.r2orm.core.exception.QueryTimeoutException}),
+   * and nesting: with {@link TransactionOptions#nested()} an inner call runs in a savepoint, so
+   * its failure rolls back only its own work.
+   */
+  public <T> Flux<T> transaction(TransactionOptions options, Function<Database, ? extends Publisher<T>> work) {
+    Objects.requireNonNull(options, "options must not be null");
     Objects.requireNonNull(work, "work must not be null");
-    return executor.inTransaction(connection -> work.apply(this));
+    return executor.inTransaction(options, connection -> work.apply(this));
   }
 
   /**
@@ -329,6 +340,7 @@ public final class Database {
     private int fetchSize = 1000;
     private int insertBatchSize = 1000;
     private int fetchWindow = 256;
+    private java.time.Duration statementTimeout;
     private final List<StatementListener> listeners = new ArrayList<>();
 
     private Builder(ConnectionFactory connectionFactory) {
@@ -378,6 +390,19 @@ public final class Database {
     public Builder fetchWindow(int parents) {
       if (parents < 1) throw new IllegalArgumentException("fetchWindow must be at least 1, got " + parents);
       this.fetchWindow = parents;
+      return this;
+    }
+
+    /**
+     * A server-side limit for every statement (R2DBC {@code Connection.setStatementTimeout}; on
+     * PostgreSQL {@code statement_timeout}): a statement running longer is cancelled by the server
+     * and fails with {@link io.r2orm.core.exception.QueryTimeoutException}. Costs one round trip per
+     * connection taken from the pool. Default: none.
+     */
+    public Builder statementTimeout(java.time.Duration limit) {
+      Objects.requireNonNull(limit, "limit must not be null");
+      if (limit.isNegative() || limit.isZero()) throw new IllegalArgumentException("statementTimeout must be positive");
+      this.statementTimeout = limit;
       return this;
     }
 

@@ -5,7 +5,14 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
+import io.r2dbc.spi.Option;
 import io.r2dbc.spi.Statement;
+import io.r2dbc.spi.TransactionDefinition;
+import io.r2orm.core.exception.ConnectionFailureException;
+import io.r2orm.core.exception.ConnectionTimeoutException;
+import io.r2orm.core.exception.QueryTimeoutException;
+import io.r2orm.core.exception.R2ormException;
+import io.r2orm.r2dbc.TransactionOptions;
 import io.r2orm.core.sql.Bind;
 import io.r2orm.core.sql.SqlStatement;
 import io.r2orm.r2dbc.StatementEvent;
@@ -36,16 +43,20 @@ import reactor.util.context.ContextView;
 public final class Executor {
   private static final Logger SQL_LOG = LoggerFactory.getLogger("io.r2orm.sql");
   private static final AtomicLong CURSORS = new AtomicLong();
+  private static final AtomicLong SAVEPOINTS = new AtomicLong();
 
   private final ConnectionFactory connectionFactory;
   private final int fetchSize;
   private final List<StatementListener> listeners;
+  private final Duration statementTimeout;
   private final Object transactionKey = new Object();
 
-  public Executor(ConnectionFactory connectionFactory, int fetchSize, List<StatementListener> listeners) {
+  public Executor(ConnectionFactory connectionFactory, int fetchSize, List<StatementListener> listeners,
+      Duration statementTimeout) {
     this.connectionFactory = connectionFactory;
     this.fetchSize = fetchSize;
     this.listeners = List.copyOf(listeners);
+    this.statementTimeout = statementTimeout;
   }
 
   /** The transaction's connection, if the subscriber runs inside one of this executor's transactions. */
@@ -60,26 +71,28 @@ public final class Executor {
       if (tx.isPresent()) {
         return Flux.from(work.apply(tx.get()));
       }
-      return Flux.usingWhen(connectionFactory.create(), work, Connection::close,
+      return Flux.usingWhen(acquire(), work, Connection::close,
           (connection, error) -> connection.close(), Connection::close);
     });
   }
 
   /**
    * Runs work in a transaction: commit on complete, rollback on error and on cancel. Every r2orm
-   * call inside, however deep, joins it through the Reactor context; inside an existing
-   * transaction the work simply joins that one.
+   * call inside, however deep, joins it through the Reactor context. Inside an existing
+   * transaction the work joins it, or runs in a savepoint when the options ask for nesting.
    */
-  public <T> Flux<T> inTransaction(Function<Connection, ? extends Publisher<T>> work) {
+  public <T> Flux<T> inTransaction(TransactionOptions options, Function<Connection, ? extends Publisher<T>> work) {
     return Flux.deferContextual(context -> {
       Optional<Connection> tx = transactionConnection(context);
       if (tx.isPresent()) {
-        return Flux.from(work.apply(tx.get()));
+        return options.propagation() == TransactionOptions.Propagation.NESTED
+            ? savepoint(tx.get(), options, work)
+            : Flux.from(work.apply(tx.get()));
       }
-      return Flux.usingWhen(connectionFactory.create(),
+      return Flux.usingWhen(acquire(),
           connection -> Flux.usingWhen(
-              Mono.from(connection.beginTransaction()).thenReturn(connection),
-              c -> Flux.from(work.apply(c)).contextWrite(Context.of(transactionKey, c)),
+              Mono.from(connection.beginTransaction(definition(options))).thenReturn(connection),
+              c -> limited(Flux.from(work.apply(c)), options).contextWrite(Context.of(transactionKey, c)),
               Connection::commitTransaction,
               (c, error) -> c.rollbackTransaction(),
               Connection::rollbackTransaction),
@@ -87,6 +100,68 @@ public final class Executor {
           (connection, error) -> connection.close(),
           Connection::close);
     });
+  }
+
+  /** Runs work on one connection inside a transaction with default options. */
+  public <T> Flux<T> inTransaction(Function<Connection, ? extends Publisher<T>> work) {
+    return inTransaction(TransactionOptions.defaults(), work);
+  }
+
+  private <T> Flux<T> savepoint(Connection c, TransactionOptions options, Function<Connection, ? extends Publisher<T>> work) {
+    String name = "r2orm_savepoint_" + SAVEPOINTS.incrementAndGet();
+    return Flux.usingWhen(
+        Mono.from(c.createSavepoint(name)).thenReturn(c),
+        connection -> limited(Flux.from(work.apply(connection)), options),
+        connection -> connection.releaseSavepoint(name),
+        (connection, error) -> connection.rollbackTransactionToSavepoint(name),
+        connection -> connection.rollbackTransactionToSavepoint(name));
+  }
+
+  private static <T> Flux<T> limited(Flux<T> work, TransactionOptions options) {
+    if (options.timeout() == null) {
+      return work;
+    }
+    return work.timeout(options.timeout()).onErrorMap(java.util.concurrent.TimeoutException.class,
+        e -> new QueryTimeoutException("Transaction exceeded its timeout of " + options.timeout()
+            + " and was rolled back", null, null, e));
+  }
+
+  private static TransactionDefinition definition(TransactionOptions options) {
+    return new TransactionDefinition() {
+      @Override
+      @SuppressWarnings("unchecked")
+      public <V> V getAttribute(Option<V> option) {
+        if (option.equals(TransactionDefinition.ISOLATION_LEVEL)) {
+          return (V) options.isolation();
+        }
+        if (option.equals(TransactionDefinition.READ_ONLY)) {
+          return (V) Boolean.valueOf(options.readOnly());
+        }
+        return null;
+      }
+    };
+  }
+
+  /** A pooled connection with the statement timeout applied; acquisition failures say what to do. */
+  private Mono<Connection> acquire() {
+    Mono<Connection> connection = Mono.<Connection>from(connectionFactory.create())
+        .onErrorMap(e -> !(e instanceof R2ormException), Executor::acquisitionFailure);
+    if (statementTimeout == null) {
+      return connection;
+    }
+    return connection.flatMap(c -> Mono.from(c.setStatementTimeout(statementTimeout)).thenReturn(c)
+        .onErrorResume(e -> Mono.from(c.close()).then(Mono.error(ErrorTranslator.translate(e, "SET statement timeout")))));
+  }
+
+  private static Throwable acquisitionFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.util.concurrent.TimeoutException || t instanceof io.r2dbc.spi.R2dbcTimeoutException) {
+        return new ConnectionTimeoutException("Timed out waiting for a connection: every pooled connection is busy ("
+            + e.getMessage() + "); raise the pool's maxSize or maxAcquireTime, lower the concurrency, or check for "
+            + "subscriptions that are never cancelled", e);
+      }
+    }
+    return new ConnectionFailureException("Could not open a connection: " + e.getMessage(), null, null, e);
   }
 
   /** Streams the rows of a query, fetching {@code fetchSize} rows at a time. */
