@@ -121,6 +121,14 @@ public final class Database {
     return new DeleteQuery<>(this, entity, null);
   }
 
+  /**
+   * Hand-written SQL with named parameters ({@code :title}), for what the query builder does not
+   * cover; values are still binds and rows map by column name. See {@link SqlQuery}.
+   */
+  public SqlQuery sql(String sql) {
+    return new SqlQuery(this, sql, Map.of());
+  }
+
   /** The entity with this id, or empty. */
   public <T> Mono<T> findById(Class<T> entity, Object id) {
     return commands.findById(entity, id);

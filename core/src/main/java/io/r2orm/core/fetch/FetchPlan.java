@@ -50,7 +50,8 @@ public record FetchPlan(Class<?> root, List<Node> nodes) {
    * The plan for these paths from {@code root}.
    *
    * @throws QueryBuildException when a path does not start at the right entity, names an unknown
-   *     relation, joins a to-many relation, or gives one relation two different sets of options
+   *     relation, joins a to-many relation or a relation below the root, or gives one relation two
+   *     different sets of options
    */
   public static FetchPlan of(EntityModels models, Class<?> root, List<? extends FetchPath<?, ?>> paths) {
     Draft top = new Draft(null, FetchOptions.DEFAULT);
@@ -58,6 +59,7 @@ public record FetchPlan(Class<?> root, List<Node> nodes) {
       Objects.requireNonNull(path, "fetch paths must not be null");
       Draft at = top;
       Class<?> current = root;
+      boolean first = true;
       for (FetchStep step : path.steps()) {
         if (step.owner() != current) {
           throw new QueryBuildException("fetch path " + path + " has the step " + step.owner().getSimpleName() + "."
@@ -68,8 +70,15 @@ public record FetchPlan(Class<?> root, List<Node> nodes) {
         if (step.options().strategy() == FetchOptions.Strategy.JOIN && !relation.ownsKey()) {
           throw new QueryBuildException(relation + " cannot be joined; only to-one relations that hold the key can");
         }
+        if (step.options().strategy() == FetchOptions.Strategy.JOIN && !first) {
+          // only the root query is rendered with joins; nested relations are always loaded by select-in
+          throw new QueryBuildException("fetch path " + path + " joins " + relation + " below its first step; only"
+              + " relations of the queried entity (" + root.getSimpleName() + ") can be joined, so fetch this one"
+              + " without join(...)");
+        }
         at = at.child(relation, step.options());
         current = relation.target();
+        first = false;
         if (relation.idsOnly() && path.steps().indexOf(step) < path.steps().size() - 1) {
           throw new QueryBuildException("fetch path " + path + " continues after " + relation
               + ", which holds only ids");

@@ -70,7 +70,8 @@ final class RelationSupport {
         throw new EntityDefinitionException(owner, "@ManyToMany '" + property
             + "' needs joinTable, joinColumn and inverseJoinColumn");
       }
-      boolean entity = element.isAnnotationPresent(io.r2orm.core.annotation.Table.class);
+      // @Table is optional on entities, so an @Id marks one as well
+      boolean entity = element.isAnnotationPresent(io.r2orm.core.annotation.Table.class) || idType(element) != null;
       if (!entity && d.explicitTarget() == null) {
         throw new EntityDefinitionException(owner, "@ManyToMany '" + property + "' holds " + element.getSimpleName()
             + ", which is not an entity; for a list of ids name the entity with target = X.class");
@@ -131,6 +132,12 @@ final class RelationSupport {
     if (id instanceof Number n && !idType.isInstance(id)) {
       if (idType == Long.class) return n.longValue();
       if (idType == Integer.class) return Math.toIntExact(n.longValue());
+      if (idType == Short.class && n.longValue() == n.shortValue()) return n.shortValue();
+    }
+    if (id != null && !idType.isInstance(id)) {
+      // without this check the value would be bound as it is, under the key column's type
+      throw new IllegalArgumentException("a key must be a Ref or a " + idType.getSimpleName() + " id, not a "
+          + id.getClass().getName());
     }
     return id;
   }

@@ -30,7 +30,8 @@ final class RelationValidator {
       if (r.idsOnly() && r.elementType() != target.id().valueType().javaType()) {
         throw new EntityDefinitionException(model.type(), "relation '" + r.name() + "' holds "
             + r.elementType().getSimpleName() + " ids, but the id of " + target.type().getSimpleName() + " is a "
-            + target.id().valueType().javaType().getSimpleName());
+            + target.id().valueType().javaType().getSimpleName() + "; declare it as List<"
+            + target.id().valueType().javaType().getSimpleName() + ">");
       }
       for (Order o : r.order()) {
         String path = ((PropertyRef) o.expression()).path();
