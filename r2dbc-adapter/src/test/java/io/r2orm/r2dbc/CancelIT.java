@@ -20,10 +20,13 @@ import reactor.test.StepVerifier;
 class CancelIT extends DatabaseTest {
   private static final int ROWS = 200_000;
 
+  /** The rows are only read, so they are written once per database. */
   @BeforeEach
   void manyRows() {
-    db().schema().drop(Book.class).block();
     db().schema().create(Book.class).block();
+    if (testDatabase().queryOne("SELECT COUNT(*) FROM book", Long.class) == ROWS) {
+      return;
+    }
     String generate = testDatabase().kind() == TestDatabase.Kind.POSTGRES
         ? "INSERT INTO book (title, \"year\", version) SELECT 'book ' || g, g % 2000, 1 FROM generate_series(1, " + ROWS + ") g"
         : "INSERT INTO book (title, \"year\", version) SELECT 'book ' || X, MOD(X, 2000), 1 FROM SYSTEM_RANGE(1, " + ROWS + ")";

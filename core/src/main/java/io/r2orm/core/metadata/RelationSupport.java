@@ -129,7 +129,7 @@ final class RelationSupport {
   }
 
   private static Object coerce(Object id, Class<?> idType) {
-    if (id instanceof Number n && !idType.isInstance(id)) {
+    if (id instanceof Number n && !idType.isInstance(id) && isWhole(n)) {
       if (idType == Long.class) return n.longValue();
       if (idType == Integer.class) return Math.toIntExact(n.longValue());
       if (idType == Short.class && n.longValue() == n.shortValue()) return n.shortValue();
@@ -140,6 +140,18 @@ final class RelationSupport {
           + id.getClass().getName());
     }
     return id;
+  }
+
+  /** Whether a number is an integer value (5.0 is, 5.5 is not), so it can stand for an id. */
+  private static boolean isWhole(Number n) {
+    if (n instanceof Double || n instanceof Float) {
+      double d = n.doubleValue();
+      return d == Math.rint(d) && !Double.isInfinite(d);
+    }
+    if (n instanceof java.math.BigDecimal b) {
+      return b.stripTrailingZeros().scale() <= 0;
+    }
+    return true;
   }
 
   /** Parses {@code "year DESC, id"} into sort keys on the target. */
