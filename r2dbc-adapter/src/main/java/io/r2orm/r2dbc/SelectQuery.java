@@ -2,6 +2,7 @@ package io.r2orm.r2dbc;
 
 import io.r2orm.core.exception.NonUniqueResultException;
 import io.r2orm.core.query.FetchPath;
+import io.r2orm.core.query.Lock;
 import io.r2orm.core.query.Order;
 import io.r2orm.core.query.Predicate;
 import io.r2orm.core.query.Select;
@@ -64,6 +65,20 @@ public final class SelectQuery<T> {
   /** Skips this many rows. */
   public SelectQuery<T> offset(long rows) {
     return with(select.withOffset(rows));
+  }
+
+  /**
+   * Locks the selected rows until the transaction ends ({@code FOR UPDATE}); run it inside {@link
+   * Database#transaction}. For {@code NOWAIT}, {@code SKIP LOCKED} or {@code FOR SHARE} pass a
+   * {@link Lock} to {@link #lock(Lock)}.
+   */
+  public SelectQuery<T> forUpdate() {
+    return lock(Lock.forUpdate());
+  }
+
+  /** Locks the selected rows as the {@link Lock} says, e.g. {@code lock(Lock.forUpdate().skipLocked())}. */
+  public SelectQuery<T> lock(Lock lock) {
+    return with(select.withLock(lock));
   }
 
   /**

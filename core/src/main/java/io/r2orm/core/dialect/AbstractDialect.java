@@ -53,6 +53,17 @@ abstract class AbstractDialect implements Dialect {
   }
 
   @Override
+  public String lockClause(io.r2orm.core.query.Lock lock) {
+    StringBuilder sql = new StringBuilder(lock.mode() == io.r2orm.core.query.Lock.Mode.UPDATE ? " FOR UPDATE" : " FOR SHARE");
+    if (lock.waitPolicy() == io.r2orm.core.query.Lock.Wait.NOWAIT) {
+      sql.append(" NOWAIT");
+    } else if (lock.waitPolicy() == io.r2orm.core.query.Lock.Wait.SKIP_LOCKED) {
+      sql.append(" SKIP LOCKED");
+    }
+    return sql.toString();
+  }
+
+  @Override
   public boolean supportsNullsOrdering() {
     return true;
   }

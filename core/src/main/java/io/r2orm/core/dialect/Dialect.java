@@ -49,6 +49,13 @@ public interface Dialect {
    */
   boolean supportsCursors();
 
+  /**
+   * The row-locking clause that ends a select, e.g. {@code " FOR UPDATE SKIP LOCKED"}.
+   *
+   * @throws io.r2orm.core.exception.UnsupportedFeatureException when the database cannot lock so
+   */
+  String lockClause(io.r2orm.core.query.Lock lock);
+
   /** How an insert-or-update on a key conflict is written. */
   UpsertSyntax upsertSyntax();
 

@@ -39,6 +39,15 @@ public final class H2Dialect extends AbstractDialect {
     return UpsertSyntax.MERGE_KEY;
   }
 
+  /** H2 locks rows only for update. */
+  @Override
+  public String lockClause(io.r2orm.core.query.Lock lock) {
+    if (lock.mode() == io.r2orm.core.query.Lock.Mode.SHARE) {
+      throw new io.r2orm.core.exception.UnsupportedFeatureException(name(), "FOR SHARE (use FOR UPDATE)");
+    }
+    return super.lockClause(lock);
+  }
+
   @Override
   public String castTypeName(SqlType type) {
     return columnType(type);

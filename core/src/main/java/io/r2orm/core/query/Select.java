@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param orderBy sort keys, possibly empty
  * @param limit the maximum number of rows, or null
  * @param offset rows to skip, or null
+ * @param lock row locking, or null
  */
-public record Select(Class<?> entity, Predicate where, List<Order> orderBy, Long limit, Long offset) {
+public record Select(Class<?> entity, Predicate where, List<Order> orderBy, Long limit, Long offset, Lock lock) {
   public Select {
     Objects.requireNonNull(entity, "entity must not be null");
     orderBy = List.copyOf(orderBy);
@@ -27,24 +28,29 @@ public record Select(Class<?> entity, Predicate where, List<Order> orderBy, Long
 
   /** Every row of the entity. */
   public static Select from(Class<?> entity) {
-    return new Select(entity, null, List.of(), null, null);
+    return new Select(entity, null, List.of(), null, null, null);
   }
 
   /** The copy with this condition, and-ed to an existing one. */
   public Select where(Predicate predicate) {
     Objects.requireNonNull(predicate, "predicate must not be null");
-    return new Select(entity, where == null ? predicate : where.and(predicate), orderBy, limit, offset);
+    return new Select(entity, where == null ? predicate : where.and(predicate), orderBy, limit, offset, lock);
   }
 
   public Select withOrderBy(List<Order> orders) {
-    return new Select(entity, where, orders, limit, offset);
+    return new Select(entity, where, orders, limit, offset, lock);
   }
 
   public Select withLimit(Long n) {
-    return new Select(entity, where, orderBy, n, offset);
+    return new Select(entity, where, orderBy, n, offset, lock);
+  }
+
+  /** The copy with this row lock (null for none). */
+  public Select withLock(Lock l) {
+    return new Select(entity, where, orderBy, limit, offset, l);
   }
 
   public Select withOffset(Long n) {
-    return new Select(entity, where, orderBy, limit, n);
+    return new Select(entity, where, orderBy, limit, n, lock);
   }
 }

@@ -166,6 +166,10 @@ public final class FetchRenderer {
    */
   public SqlStatement selectJoined(Select select, List<RelationModel> joins) {
     EntityModel<?> parent = models.of(select.entity());
+    if (select.lock() != null) {
+      throw new QueryBuildException("a locking select cannot join relations (the joined side of an outer join "
+          + "cannot be locked); load them with the default select-in strategy instead");
+    }
     SqlWriter w = new SqlWriter(dialect);
     ExpressionWriter p = new ExpressionWriter(w, parent, dialect, "p");
     w.append("SELECT ");

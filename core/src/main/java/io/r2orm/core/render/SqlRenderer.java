@@ -58,6 +58,9 @@ public final class SqlRenderer {
     expr.where(select.where());
     orderBy(w, expr, select.orderBy());
     limitOffset(w, select);
+    if (select.lock() != null) {
+      w.append(dialect.lockClause(select.lock()));
+    }
     return w.toStatement();
   }
 

@@ -17,6 +17,8 @@ import io.r2orm.core.exception.StatementException;
  * class 23 codes). The message keeps the driver's text and the SQL, never the bound values.
  */
 public final class ErrorTranslator {
+  private static final java.util.regex.Pattern QUOTED_LITERAL = java.util.regex.Pattern.compile("'(?:[^']|'')*'");
+
   private ErrorTranslator() {}
 
   /** The r2orm exception for a failure of the given SQL; r2orm's own exceptions pass through. */
@@ -34,14 +36,18 @@ public final class ErrorTranslator {
       return error;
     }
     String state = e.getSqlState();
-    String what = firstLine(e.getMessage());
+    String what = withoutLiterals(firstLine(e.getMessage()));
     if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"))) {
       return new ConnectionFailureException("Connection failed: " + what, sql, state, e);
     }
     if ("57014".equals(state) || "HYT00".equals(state)) {
       return new QueryTimeoutException("Statement cancelled (timeout): " + what, sql, state, e);
     }
-    if (e instanceof R2dbcNonTransientResourceException || e instanceof R2dbcTransientResourceException) {
+    // r2dbc-postgresql files every SQLSTATE class it does not know (25 read-only transaction, 55 lock not available,
+    // P0 raised by PL/pgSQL, ...) under R2dbcNonTransientResourceException, so the class alone does not mean the
+    // connection failed: trust it only without a SQLSTATE (the driver's own) or with H2's vendor codes (90xxx)
+    if ((e instanceof R2dbcNonTransientResourceException || e instanceof R2dbcTransientResourceException)
+        && (state == null || state.startsWith("90"))) {
       return new ConnectionFailureException("Connection failed: " + what, sql, state, e);
     }
     if (state != null) {
@@ -84,6 +90,14 @@ public final class ErrorTranslator {
       }
     }
     return false;
+  }
+
+  /**
+   * The message with its quoted literals blanked: H2 quotes the offending value in its own text (a
+   * duplicate key's {@code VALUES (... 'the value' )}), and a bound value may be a secret.
+   */
+  private static String withoutLiterals(String message) {
+    return QUOTED_LITERAL.matcher(message).replaceAll("'?'");
   }
 
   private static String firstLine(String message) {

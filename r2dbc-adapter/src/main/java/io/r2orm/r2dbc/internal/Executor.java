@@ -12,6 +12,7 @@ import io.r2orm.core.exception.ConnectionFailureException;
 import io.r2orm.core.exception.ConnectionTimeoutException;
 import io.r2orm.core.exception.QueryTimeoutException;
 import io.r2orm.core.exception.R2ormException;
+import io.r2orm.core.exception.StatementException;
 import io.r2orm.r2dbc.TransactionOptions;
 import io.r2orm.core.sql.Bind;
 import io.r2orm.core.sql.SqlStatement;
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,16 +91,17 @@ public final class Executor {
             ? savepoint(tx.get(), options, work)
             : Flux.from(work.apply(tx.get()));
       }
-      return Flux.usingWhen(acquire(),
-          connection -> Flux.usingWhen(
-              Mono.from(connection.beginTransaction(definition(options))).thenReturn(connection),
-              c -> limited(Flux.from(work.apply(c)), options).contextWrite(Context.of(transactionKey, c)),
-              Connection::commitTransaction,
-              (c, error) -> c.rollbackTransaction(),
-              Connection::rollbackTransaction),
-          Connection::close,
-          (connection, error) -> connection.close(),
-          Connection::close);
+      return Flux.usingWhen(acquire().map(Transaction::new),
+          t -> t.begin(definition(options))
+              .thenMany(Flux.defer(() -> limited(Flux.from(work.apply(t.connection())), options))
+                  .contextWrite(Context.of(transactionKey, t.connection())))
+              // the commit ends the work's own sequence: it can fail too (deferred constraints, serialization
+              // failures), and as usingWhen's completion callback its error would reach the caller wrapped in a
+              // plain RuntimeException; here it is translated like a statement's and rolls back like any failure
+              .concatWith(t.commit().then(Mono.empty())),
+          Transaction::close,
+          (t, error) -> t.rollbackAndClose(),
+          Transaction::rollbackAndClose);
     });
   }
 
@@ -121,7 +124,12 @@ public final class Executor {
     if (options.timeout() == null) {
       return work;
     }
-    return work.timeout(options.timeout()).onErrorMap(java.util.concurrent.TimeoutException.class,
+    // one deadline for the whole work: timeout(Duration) alone would restart the clock at every element
+    return Flux.defer(() -> {
+      long deadline = System.nanoTime() + options.timeout().toNanos();
+      Supplier<Mono<Long>> remaining = () -> Mono.delay(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+      return work.timeout(remaining.get(), element -> remaining.get());
+    }).onErrorMap(java.util.concurrent.TimeoutException.class,
         e -> new QueryTimeoutException("Transaction exceeded its timeout of " + options.timeout()
             + " and was rolled back", null, null, e));
   }
@@ -211,7 +219,11 @@ public final class Executor {
           AtomicBoolean exhausted = new AtomicBoolean();
           return Flux.range(0, Integer.MAX_VALUE)
               .takeWhile(i -> !exhausted.get())
-              .concatMap(i -> run(connection, fetch, mapper, 0).collectList().flatMapMany(rows -> {
+              .concatMap(i -> run(connection, fetch, mapper, 0)
+                  // a failure while fetching is the select's failure: report its SQL, not the FETCH
+                  .onErrorMap(e -> e instanceof StatementException s && s.sql() == fetch.sql(),
+                      e -> ErrorTranslator.translate(e.getCause(), select.sql()))
+                  .collectList().flatMapMany(rows -> {
                 if (rows.size() < window) {
                   exhausted.set(true);
                 }

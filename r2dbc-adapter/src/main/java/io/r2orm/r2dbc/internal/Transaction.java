@@ -1,0 +1,66 @@
+package io.r2orm.r2dbc.internal;
+
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.TransactionDefinition;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * A pooled connection for the length of one transaction, ending it so that the pool never gets it
+ * back with the transaction still open. Drivers such as r2dbc-postgresql decide whether to send
+ * BEGIN or ROLLBACK from the transaction state the server last reported: a rollback issued while
+ * the BEGIN is still unanswered is skipped, and the connection would go back to the pool inside the
+ * transaction (the next user's BEGIN is then skipped too, and their work never commits). So a
+ * cancelled BEGIN still runs to its end, the rollback follows it, and the connection is closed
+ * (given back) only after the rollback. Not thread-safe beyond what a Reactor sequence guarantees.
+ */
+final class Transaction {
+  private static final Logger LOG = LoggerFactory.getLogger("io.r2orm.sql");
+
+  private final Connection connection;
+  private volatile CompletableFuture<Void> begun;
+
+  Transaction(Connection connection) {
+    this.connection = connection;
+  }
+
+  Connection connection() {
+    return connection;
+  }
+
+  /** Sends BEGIN; cancelling the returned Mono does not cancel the BEGIN itself. */
+  Mono<Void> begin(TransactionDefinition definition) {
+    return Mono.defer(() -> {
+      begun = Mono.from(connection.beginTransaction(definition)).toFuture();
+      return Mono.fromFuture(begun, true);
+    }).onErrorMap(e -> ErrorTranslator.translate(e, "BEGIN"));
+  }
+
+  /** Commits; the failure of a commit is translated like a statement's. */
+  Mono<Void> commit() {
+    return Mono.defer(() -> Mono.from(connection.commitTransaction()))
+        .onErrorMap(e -> ErrorTranslator.translate(e, "COMMIT"));
+  }
+
+  /**
+   * Rolls back once the BEGIN (if sent) has ended, then gives the connection back. A failed rollback
+   * is only logged: the caller needs the error that caused it, and the pool validates the connection.
+   */
+  Mono<Void> rollbackAndClose() {
+    CompletableFuture<Void> begin = begun;
+    Mono<Void> afterBegin = begin == null ? Mono.empty() : Mono.fromFuture(begin, true).onErrorResume(e -> Mono.empty());
+    return afterBegin
+        .then(Mono.defer(() -> Mono.from(connection.rollbackTransaction())))
+        .onErrorResume(e -> {
+          LOG.debug("Rollback failed", e);
+          return Mono.empty();
+        })
+        .then(close());
+  }
+
+  Mono<Void> close() {
+    return Mono.defer(() -> Mono.from(connection.close()));
+  }
+}
