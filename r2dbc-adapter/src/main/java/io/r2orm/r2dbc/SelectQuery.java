@@ -1,6 +1,5 @@
 package io.r2orm.r2dbc;
 
-import io.r2orm.core.exception.NonUniqueResultException;
 import io.r2orm.core.query.FetchPath;
 import io.r2orm.core.query.Lock;
 import io.r2orm.core.query.Order;
@@ -129,14 +128,9 @@ public final class SelectQuery<T> {
    */
   public Mono<T> one() {
     Select two = select.withLimit(2L);
-    return db.stream(two, fetches, window, false).collectList().flatMap(rows -> {
-      if (rows.size() > 1) {
-        return Mono.error(new NonUniqueResultException("Expected at most one " + select.entity().getSimpleName()
-            + " but the query matched more; SQL: " + db.renderer().select(two).sql()
-            + "; add a condition or use first()"));
-      }
-      return Mono.justOrEmpty(rows.isEmpty() ? null : rows.get(0));
-    });
+    return Results.atMostOne(db.stream(two, fetches, window, false), () -> "Expected at most one "
+        + select.entity().getSimpleName() + " but the query matched more; SQL: " + db.renderer().select(two).sql()
+        + "; add a condition or use first()");
   }
 
   /** The first matching row (in the query's order), or empty. */

@@ -111,13 +111,7 @@ public final class SqlQuery {
 
   /** The only row mapped to {@code type}, or empty; more than one row is an error. */
   public <R> Mono<R> one(Class<R> type) {
-    return all(type).collectList().flatMap(rows -> {
-      if (rows.size() > 1) {
-        return Mono.error(new io.r2orm.core.exception.NonUniqueResultException(
-            "Expected at most one row but the SQL returned " + rows.size() + "; SQL: " + sql));
-      }
-      return Mono.justOrEmpty(rows.isEmpty() ? null : rows.get(0));
-    });
+    return Results.atMostOne(all(type), () -> "Expected at most one row but the SQL returned more; SQL: " + sql);
   }
 
   /** Runs a statement that changes data; emits the number of rows changed. */

@@ -230,8 +230,7 @@ public final class FetchRenderer {
   }
 
   private void table(SqlWriter w, EntityModel<?> model) {
-    model.schema().ifPresent(s -> w.name(s).append("."));
-    w.name(model.table());
+    renderer.table(w, model);
   }
 
   private static void requireManyToMany(RelationModel relation) {

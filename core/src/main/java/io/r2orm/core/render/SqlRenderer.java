@@ -319,7 +319,8 @@ public final class SqlRenderer {
     table(w, model);
   }
 
-  private void table(SqlWriter w, EntityModel<?> model) {
+  /** The entity's table, schema-qualified when it names one. */
+  void table(SqlWriter w, EntityModel<?> model) {
     model.schema().ifPresent(s -> w.name(s).append("."));
     w.name(model.table());
   }
