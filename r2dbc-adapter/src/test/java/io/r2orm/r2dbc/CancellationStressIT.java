@@ -11,6 +11,8 @@ import io.r2orm.r2dbc.faults.StressSlow;
 import io.r2orm.r2dbc.faults.StressWrite;
 import io.r2orm.r2dbc.test.DatabaseTest;
 import io.r2orm.r2dbc.test.TestDatabase;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -122,8 +124,9 @@ class CancellationStressIT extends DatabaseTest {
           .onErrorResume(TimeoutException.class, e -> Mono.empty()).then();
     };
     return op.onErrorResume(e -> {
-      java.io.StringWriter trace = new java.io.StringWriter();
-      e.printStackTrace(new java.io.PrintWriter(trace));
+      // the whole trace on the console, where a report of the failure can be read
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
       System.out.println("operation " + i + " (" + plan + ") failed: " + trace);
       problems.add("operation " + i + " (" + plan + ") failed: " + e);
       return Mono.empty();

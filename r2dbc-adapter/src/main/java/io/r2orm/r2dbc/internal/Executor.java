@@ -21,6 +21,7 @@ import io.r2orm.r2dbc.StatementListener;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
@@ -150,16 +151,35 @@ public final class Executor {
     };
   }
 
-  /** A pooled connection with the statement timeout applied; acquisition failures say what to do. */
+  /**
+   * A pooled connection with the statement timeout applied; acquisition failures say what to do.
+   * Once the connection is handed over, cancelling the returned Mono no longer reaches the pool:
+   * r2dbc-pool gives a connection back when its acquisition is cancelled even after it was emitted,
+   * and Reactor cancels a resource that emitted but has not completed yet (Flux.usingWhen, when the
+   * subscriber cancels from another thread at that moment), so the pool could lend the connection
+   * to the next user while this one still runs its statements or its rollback. Cancelled before the
+   * hand-over, the connection is closed as soon as it arrives.
+   */
   private Mono<Connection> acquire() {
-    Mono<Connection> connection = Mono.<Connection>from(connectionFactory.create())
-        .onErrorMap(e -> !(e instanceof R2ormException), Executor::acquisitionFailure);
-    if (statementTimeout == null) {
-      return connection;
-    }
-    return connection.flatMap(c -> Mono.from(c.setStatementTimeout(statementTimeout)).thenReturn(c)
-        .onErrorResume(e -> Mono.from(c.close()).then(Mono.error(ErrorTranslator.translate(e, "SET statement timeout")))));
+    return Mono.defer(() -> {
+      Mono<Connection> connection = Mono.<Connection>from(connectionFactory.create())
+          .onErrorMap(e -> !(e instanceof R2ormException), Executor::acquisitionFailure);
+      if (statementTimeout != null) {
+        connection = connection.flatMap(c -> Mono.from(c.setStatementTimeout(statementTimeout)).thenReturn(c)
+            .onErrorResume(e -> Mono.from(c.close()).then(Mono.error(ErrorTranslator.translate(e, "SET statement timeout")))));
+      }
+      CompletableFuture<Connection> ready = connection.toFuture();
+      AtomicBoolean claimed = new AtomicBoolean();
+      return Mono.fromFuture(ready, true)
+          .filter(c -> claimed.compareAndSet(false, true))
+          .doOnCancel(() -> {
+            if (claimed.compareAndSet(false, true)) {
+              ready.thenAccept(c -> Mono.from(c.close()).subscribe(null, e -> SQL_LOG.debug("Closing an unclaimed connection failed", e)));
+            }
+          });
+    });
   }
+
 
   private static Throwable acquisitionFailure(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
