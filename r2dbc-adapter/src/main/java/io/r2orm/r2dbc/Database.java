@@ -1,5 +1,9 @@
 package io.r2orm.r2dbc;
 
+import io.r2orm.core.query.Query;
+import io.r2orm.core.query.Selectable;
+import java.util.List;
+
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Row;
@@ -107,6 +111,55 @@ public final class Database {
   public <T> SelectQuery<T> select(Class<T> entity) {
     models.of(entity);
     return new SelectQuery<>(this, Select.from(entity));
+  }
+
+  /**
+   * A query of one field, computed value or table: {@code db.select(count()).from(Track.class)}
+   * emits one {@code Long}; {@code db.select(Table.of(Book.class)).join(…)} emits books.
+   */
+  public <A> ResultQuery<A> select(Selectable<A> a) {
+    return project(List.of(a), mapper -> values -> cast(values[0]));
+  }
+
+  /** A query of two items; rows are {@link Row2}s. Use {@link ResultQuery#into} for a record. */
+  public <A, B> ResultQuery<Row2<A, B>> select(Selectable<A> a, Selectable<B> b) {
+    return project(List.of(a, b), mapper -> v -> new Row2<>(cast(v[0]), cast(v[1])));
+  }
+
+  /** A query of three items; rows are {@link Row3}s. */
+  public <A, B, C> ResultQuery<Row3<A, B, C>> select(Selectable<A> a, Selectable<B> b, Selectable<C> c) {
+    return project(List.of(a, b, c), mapper -> v -> new Row3<>(cast(v[0]), cast(v[1]), cast(v[2])));
+  }
+
+  /** A query of four items; rows are {@link Row4}s. */
+  public <A, B, C, D> ResultQuery<Row4<A, B, C, D>> select(Selectable<A> a, Selectable<B> b, Selectable<C> c,
+      Selectable<D> d) {
+    return project(List.of(a, b, c, d), mapper -> v -> new Row4<>(cast(v[0]), cast(v[1]), cast(v[2]), cast(v[3])));
+  }
+
+  /** A query of five items; rows are {@link Row5}s. */
+  public <A, B, C, D, E> ResultQuery<Row5<A, B, C, D, E>> select(Selectable<A> a, Selectable<B> b, Selectable<C> c,
+      Selectable<D> d, Selectable<E> e) {
+    return project(List.of(a, b, c, d, e),
+        mapper -> v -> new Row5<>(cast(v[0]), cast(v[1]), cast(v[2]), cast(v[3]), cast(v[4])));
+  }
+
+  /**
+   * A query of any number of items; rows are arrays of the values in select order. Prefer {@link
+   * ResultQuery#into} to build a record from them.
+   */
+  public ResultQuery<Object[]> select(List<? extends Selectable<?>> items) {
+    return project(items, mapper -> values -> values);
+  }
+
+  private <R> ResultQuery<R> project(List<? extends Selectable<?>> items,
+      java.util.function.Function<io.r2orm.core.mapping.ProjectionMapper, java.util.function.Function<Object[], R>> shape) {
+    return new ResultQuery<>(this, Query.select(items), shape);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T cast(Object value) {
+    return (T) value;
   }
 
   /** An update of the rows of an entity that match a condition. */

@@ -12,6 +12,31 @@ public class ComparableProperty<E, T extends Comparable<? super T>> extends Prop
     super(entity, path, type);
   }
 
+  /** A property qualified by a table alias (see {@link Table#get}). */
+  protected ComparableProperty(Class<E> entity, String path, Class<T> type, String alias) {
+    super(entity, path, type, alias);
+  }
+
+  /** {@code < other}. */
+  public Predicate lt(Field<T> other) {
+    return new Predicate.Comparison(ref(), Predicate.Operator.LT, other.expression());
+  }
+
+  /** {@code <= other}. */
+  public Predicate le(Field<T> other) {
+    return new Predicate.Comparison(ref(), Predicate.Operator.LE, other.expression());
+  }
+
+  /** {@code > other}. */
+  public Predicate gt(Field<T> other) {
+    return new Predicate.Comparison(ref(), Predicate.Operator.GT, other.expression());
+  }
+
+  /** {@code >= other}. */
+  public Predicate ge(Field<T> other) {
+    return new Predicate.Comparison(ref(), Predicate.Operator.GE, other.expression());
+  }
+
   /** {@code < value}. */
   public Predicate lt(T value) {
     return compare(Predicate.Operator.LT, value);

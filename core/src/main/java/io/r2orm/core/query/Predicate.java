@@ -18,6 +18,8 @@ public sealed interface Predicate
         Predicate.InList,
         Predicate.NullCheck,
         Predicate.Like,
+        Predicate.InQuery,
+        Predicate.Exists,
         Predicate.And,
         Predicate.Or,
         Predicate.Not {
@@ -53,6 +55,16 @@ public sealed interface Predicate
   /** Any one of the conditions (false when there are none). */
   static Predicate any(List<Predicate> parts) {
     return new Or(parts);
+  }
+
+  /** {@code EXISTS (SELECT …)}: the subquery returns at least one row (it may refer to the outer query's tables). */
+  static Predicate exists(Query subquery) {
+    return new Exists(subquery, false);
+  }
+
+  /** {@code NOT EXISTS (SELECT …)}. */
+  static Predicate notExists(Query subquery) {
+    return new Exists(subquery, true);
   }
 
   /** The comparison operators. */
@@ -137,6 +149,24 @@ public sealed interface Predicate
         out.append(c);
       }
       return out.toString();
+    }
+  }
+
+  /** {@code operand IN (SELECT …)} or, negated, {@code NOT IN}; the subquery selects one column. */
+  record InQuery(Expression operand, Query query, boolean negated) implements Predicate {
+    public InQuery {
+      Objects.requireNonNull(operand, "operand must not be null");
+      Objects.requireNonNull(query, "query must not be null");
+      if (query.items().size() != 1 || !(query.items().get(0) instanceof SelectItem.Column)) {
+        throw new IllegalArgumentException("the subquery of IN selects exactly one column");
+      }
+    }
+  }
+
+  /** {@code EXISTS (SELECT …)} or, negated, {@code NOT EXISTS}. */
+  record Exists(Query query, boolean negated) implements Predicate {
+    public Exists {
+      Objects.requireNonNull(query, "query must not be null");
     }
   }
 

@@ -17,17 +17,27 @@ import java.util.Objects;
  * @param <E> the entity type
  * @param <T> the property's value type
  */
-public class Property<E, T> {
+public class Property<E, T> implements Field<T> {
   private final Class<E> entity;
   private final String path;
   private final Class<T> type;
   private final PropertyRef ref;
 
   protected Property(Class<E> entity, String path, Class<T> type) {
+    this(entity, path, type, null);
+  }
+
+  /** A property qualified by a table alias (see {@link Table#get}). */
+  protected Property(Class<E> entity, String path, Class<T> type, String alias) {
     this.entity = Objects.requireNonNull(entity, "entity must not be null");
     this.path = Objects.requireNonNull(path, "path must not be null");
     this.type = Objects.requireNonNull(type, "type must not be null");
-    this.ref = new PropertyRef(entity, path);
+    this.ref = new PropertyRef(entity, path, alias);
+  }
+
+  /** This property qualified by a table alias (null for none). */
+  Property<E, T> qualified(String alias) {
+    return new Property<>(entity, path, type, alias);
   }
 
   /** A property of any type (no ordering operations). */
@@ -75,7 +85,13 @@ public class Property<E, T> {
     return ref;
   }
 
+  @Override
+  public Expression expression() {
+    return ref;
+  }
+
   /** {@code = value}; a null value means {@code IS NULL}. */
+  @Override
   public Predicate eq(T value) {
     return value == null ? isNull() : new Predicate.Comparison(ref, Predicate.Operator.EQ, new Value(value));
   }
@@ -86,6 +102,7 @@ public class Property<E, T> {
   }
 
   /** {@code <> value}; a null value means {@code IS NOT NULL}. */
+  @Override
   public Predicate ne(T value) {
     return value == null ? isNotNull() : new Predicate.Comparison(ref, Predicate.Operator.NE, new Value(value));
   }
@@ -134,6 +151,6 @@ public class Property<E, T> {
 
   @Override
   public String toString() {
-    return entity.getSimpleName() + "." + path;
+    return (ref.alias() == null ? entity.getSimpleName() : ref.alias()) + "." + path;
   }
 }

@@ -9,12 +9,19 @@ import java.util.Objects;
  * @param owner the entity class the property belongs to, or null for a dynamic (string) reference
  *     that is resolved against the query's entity
  * @param path the property path, e.g. {@code title} or {@code address.city}
+ * @param alias the table alias the property is qualified with (see {@link Table#get}), or null
+ *     for the only table of the owner's entity in the query
  */
-public record PropertyRef(Class<?> owner, String path) implements Expression {
+public record PropertyRef(Class<?> owner, String path, String alias) implements Expression {
   public PropertyRef {
     Objects.requireNonNull(path, "path must not be null");
     if (path.isBlank()) {
       throw new IllegalArgumentException("path must not be blank");
     }
+  }
+
+  /** An unqualified reference. */
+  public PropertyRef(Class<?> owner, String path) {
+    this(owner, path, null);
   }
 }

@@ -15,6 +15,11 @@ public class StringProperty<E> extends ComparableProperty<E, String> {
     super(entity, path, String.class);
   }
 
+  /** A property qualified by a table alias (see {@link Table#get}). */
+  protected StringProperty(Class<E> entity, String path, String alias) {
+    super(entity, path, String.class, alias);
+  }
+
   /** {@code LIKE pattern}. Escape user input with {@link Predicate.Like#escape(String)}. */
   public Predicate like(String pattern) {
     return like(pattern, false, false);

@@ -5,8 +5,14 @@ import io.r2orm.core.dialect.Dialect;
 import io.r2orm.core.exception.QueryBuildException;
 import io.r2orm.core.metadata.ColumnModel;
 import io.r2orm.core.metadata.EntityModel;
+import io.r2orm.core.metadata.EntityModels;
+import io.r2orm.core.query.Aggregate;
 import io.r2orm.core.query.Arithmetic;
+import io.r2orm.core.query.Case;
+import io.r2orm.core.query.Cast;
 import io.r2orm.core.query.Expression;
+import io.r2orm.core.query.FunctionCall;
+import io.r2orm.core.query.ScalarSubquery;
 import io.r2orm.core.query.Order;
 import io.r2orm.core.query.Predicate;
 import io.r2orm.core.query.PropertyRef;
@@ -18,25 +24,31 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Writes predicates, expressions and sort keys of one statement whose properties belong to one
- * entity. Values are converted by the property they stand beside and bound.
+ * Writes predicates, expressions and sort keys of one statement; properties are resolved through
+ * the statement's {@link Scope}. Values are converted by the property they stand beside and bound.
  */
 final class ExpressionWriter {
   private final SqlWriter w;
-  private final EntityModel<?> model;
+  private final Scope scope;
   private final Dialect dialect;
-  private final String qualifier;
 
-  ExpressionWriter(SqlWriter w, EntityModel<?> model, Dialect dialect) {
-    this(w, model, dialect, null);
+  ExpressionWriter(SqlWriter w, EntityModel<?> model, Dialect dialect, EntityModels models) {
+    this(w, model, dialect, models, null);
   }
 
   /** Writes columns as {@code qualifier.column} (for statements that join tables). */
-  ExpressionWriter(SqlWriter w, EntityModel<?> model, Dialect dialect, String qualifier) {
+  ExpressionWriter(SqlWriter w, EntityModel<?> model, Dialect dialect, EntityModels models, String qualifier) {
+    this(w, Scope.single(model, dialect, models, qualifier), dialect);
+  }
+
+  ExpressionWriter(SqlWriter w, Scope scope, Dialect dialect) {
     this.w = w;
-    this.model = model;
+    this.scope = scope;
     this.dialect = dialect;
-    this.qualifier = qualifier;
+  }
+
+  Scope scope() {
+    return scope;
   }
 
   void where(Predicate predicate) {
@@ -47,19 +59,14 @@ final class ExpressionWriter {
   }
 
   ColumnModel column(PropertyRef ref) {
-    if (ref.owner() != null && ref.owner() != model.type()) {
-      throw new QueryBuildException("property " + ref.owner().getSimpleName() + "." + ref.path()
-          + " belongs to " + ref.owner().getSimpleName() + ", but the statement is about "
-          + model.type().getSimpleName() + "; use " + model.type().getSimpleName() + "_ properties");
-    }
-    return model.column(ref.path());
+    return scope.resolve(ref).column();
   }
 
   void predicate(Predicate predicate, boolean nested) {
     if (predicate instanceof Predicate.Comparison c) {
       comparison(c);
     } else if (predicate instanceof Predicate.Between b) {
-      ColumnModel context = contextOf(b.operand());
+      Scope.Resolved context = contextOf(b.operand());
       expression(b.operand(), context);
       w.append(" BETWEEN ");
       expression(b.low(), context);
@@ -72,6 +79,15 @@ final class ExpressionWriter {
       w.append(n.negated() ? " IS NOT NULL" : " IS NULL");
     } else if (predicate instanceof Predicate.Like l) {
       like(l);
+    } else if (predicate instanceof Predicate.InQuery in) {
+      expression(in.operand(), null);
+      w.append(in.negated() ? " NOT IN (" : " IN (");
+      subquery(in.query());
+      w.append(")");
+    } else if (predicate instanceof Predicate.Exists e) {
+      w.append(e.negated() ? "NOT EXISTS (" : "EXISTS (");
+      subquery(e.query());
+      w.append(")");
     } else if (predicate instanceof Predicate.And a) {
       junction(a.parts(), " AND ", "1 = 1", nested);
     } else if (predicate instanceof Predicate.Or o) {
@@ -86,7 +102,7 @@ final class ExpressionWriter {
   }
 
   private void comparison(Predicate.Comparison c) {
-    ColumnModel context = contextOf(c.left());
+    Scope.Resolved context = contextOf(c.left());
     if (context == null) {
       context = contextOf(c.right());
     }
@@ -113,11 +129,11 @@ final class ExpressionWriter {
   }
 
   private void in(Predicate.InList in) {
-    ColumnModel context = contextOf(in.operand());
-    Optional<String> arrayType = context == null ? Optional.empty() : dialect.arrayTypeName(context.valueType().sqlType());
+    Scope.Resolved context = contextOf(in.operand());
+    Optional<String> arrayType = context == null ? Optional.empty() : dialect.arrayTypeName(context.column().valueType().sqlType());
     if (arrayType.isPresent()) {
       expression(in.operand(), context);
-      String marker = arrayMarker(context, in.values());
+      String marker = arrayMarker(context.column(), context.model(), in.values());
       w.append(in.negated() ? " <> ALL(" : " = ANY(").append(marker).append(")");
       return;
     }
@@ -129,15 +145,20 @@ final class ExpressionWriter {
     w.append(in.negated() ? " NOT IN (" : " IN (");
     for (int i = 0; i < in.values().size(); i++) {
       if (i > 0) w.append(", ");
-      bindFor(context, in.values().get(i));
+      if (context != null) {
+        bindFor(context, in.values().get(i));
+      } else {
+        Object value = standalone(in.values().get(i));
+        w.bind(value, value.getClass());
+      }
     }
     w.append(")");
   }
 
   private void like(Predicate.Like l) {
-    ColumnModel context = contextOf(l.operand());
-    if (context != null && context.databaseType() != String.class) {
-      throw new QueryBuildException("like on " + model.type().getSimpleName() + "." + context.path()
+    Scope.Resolved context = contextOf(l.operand());
+    if (context != null && context.column().databaseType() != String.class) {
+      throw new QueryBuildException("like on " + context.model().type().getSimpleName() + "." + context.column().path()
           + " which is not stored as text");
     }
     Optional<String> ilike = dialect.caseInsensitiveLike();
@@ -166,26 +187,46 @@ final class ExpressionWriter {
 
   /** The right-hand side of {@code column = …} in an UPDATE. */
   void assigned(ColumnModel column, Expression value) {
-    expression(value, column);
+    expression(value, new Scope.Resolved(null, column, scope.root()));
   }
 
-  private ColumnModel contextOf(Expression e) {
-    return e instanceof PropertyRef ref ? column(ref) : null;
-  }
-
-  private void expression(Expression e, ColumnModel context) {
+  /**
+   * The column whose stored form an expression's value has: a property, or MIN/MAX/COALESCE of
+   * one. Values beside it are converted by it, and selected values are read through it.
+   */
+  Scope.Resolved contextOf(Expression e) {
     if (e instanceof PropertyRef ref) {
-      if (qualifier != null) {
-        w.append(qualifier).append(".");
+      return scope.resolve(ref);
+    }
+    if (e instanceof Aggregate a && (a.function() == Aggregate.Function.MIN || a.function() == Aggregate.Function.MAX)) {
+      return contextOf(a.argument());
+    }
+    if (e instanceof FunctionCall f && f.function() == FunctionCall.Function.COALESCE) {
+      return contextOf(f.arguments().get(0));
+    }
+    return null;
+  }
+
+  /** Writes a selected or compared expression. */
+  void expression(Expression e) {
+    expression(e, null);
+  }
+
+  private void expression(Expression e, Scope.Resolved context) {
+    if (e instanceof PropertyRef ref) {
+      Scope.Resolved r = scope.resolve(ref);
+      if (r.qualifier() != null) {
+        w.append(r.qualifier()).append(".");
       }
-      w.name(column(ref).name());
+      w.name(r.column().name());
     } else if (e instanceof Value v) {
       if (context != null) {
         bindFor(context, v.value());
       } else if (v.value() == null) {
         throw new QueryBuildException("a NULL value needs a property beside it to give it a type");
       } else {
-        w.bind(v.value(), v.value().getClass());
+        Object value = standalone(v.value());
+        w.bind(value, value.getClass());
       }
     } else if (e instanceof Arithmetic a) {
       w.append("(");
@@ -193,31 +234,99 @@ final class ExpressionWriter {
       w.append(" ").append(a.operator().sql()).append(" ");
       expression(a.right(), null);
       w.append(")");
+    } else if (e instanceof Aggregate a) {
+      w.append(a.function().name()).append("(");
+      if (a.argument() == null) {
+        w.append("*");
+      } else {
+        if (a.distinct()) w.append("DISTINCT ");
+        expression(a.argument(), null);
+      }
+      w.append(")");
+    } else if (e instanceof FunctionCall f) {
+      function(f, context);
+    } else if (e instanceof Case c) {
+      w.append("CASE");
+      for (Case.When when : c.whens()) {
+        w.append(" WHEN ");
+        predicate(when.condition(), false);
+        w.append(" THEN ");
+        expression(when.result(), context);
+      }
+      if (c.otherwise() != null) {
+        w.append(" ELSE ");
+        expression(c.otherwise(), context);
+      }
+      w.append(" END");
+    } else if (e instanceof Cast c) {
+      w.append("CAST(");
+      expression(c.operand(), null);
+      w.append(" AS ").append(dialect.castTypeName(c.type())).append(")");
+    } else if (e instanceof ScalarSubquery s) {
+      w.append("(");
+      subquery(s.query());
+      w.append(")");
     } else {
       throw new IllegalStateException("unhandled expression " + e.getClass().getName());
     }
   }
 
+  private void function(FunctionCall f, Scope.Resolved context) {
+    switch (f.function()) {
+      case CURRENT_DATE -> w.append("CURRENT_DATE");
+      case CURRENT_TIMESTAMP -> w.append("CURRENT_TIMESTAMP");
+      default -> {
+        w.append(f.function() == FunctionCall.Function.LENGTH ? "CHAR_LENGTH" : f.function().name()).append("(");
+        Scope.Resolved argContext = f.function() == FunctionCall.Function.COALESCE ? contextOf(f) : null;
+        for (int i = 0; i < f.arguments().size(); i++) {
+          if (i > 0) w.append(", ");
+          expression(f.arguments().get(i), argContext);
+        }
+        w.append(")");
+      }
+    }
+  }
+
+  private void subquery(io.r2orm.core.query.Query query) {
+    new QueryRenderer(dialect, scope.models()).write(w, query, scope);
+  }
+
+  /** A value with no property beside it: enums by name, other built-in types as the driver takes them. */
+  private static Object standalone(Object value) {
+    if (value instanceof Enum<?> e) {
+      return e.name();
+    }
+    return ValueTypes.builtIn(value.getClass()).map(t -> t.write(value)).orElse(value);
+  }
+
+  private void bindFor(Scope.Resolved context, Object value) {
+    w.bind(convert(context.column(), context.model(), value), context.column().databaseType());
+  }
+
   /** Binds a Java value as the column stores it. */
   void bindFor(ColumnModel column, Object value) {
-    w.bind(convert(column, value), column.databaseType());
+    w.bind(convert(column, scope.root(), value), column.databaseType());
   }
 
   /** Records a bind for a Java value as the column stores it and returns its marker. */
   String marker(ColumnModel column, Object value) {
-    return w.marker(convert(column, value), column.databaseType());
+    return w.marker(convert(column, scope.root(), value), column.databaseType());
   }
 
   /** Binds a list of Java values as one array of the column's database type. */
   String arrayMarker(ColumnModel column, List<Object> values) {
+    return arrayMarker(column, scope.root(), values);
+  }
+
+  private String arrayMarker(ColumnModel column, EntityModel<?> model, List<Object> values) {
     Object array = Array.newInstance(column.databaseType(), values.size());
     for (int i = 0; i < values.size(); i++) {
-      Array.set(array, i, convert(column, values.get(i)));
+      Array.set(array, i, convert(column, model, values.get(i)));
     }
     return w.marker(array, array.getClass());
   }
 
-  private Object convert(ColumnModel column, Object value) {
+  private Object convert(ColumnModel column, EntityModel<?> model, Object value) {
     if (value == null) {
       return null;
     }
@@ -231,7 +340,7 @@ final class ExpressionWriter {
     }
     Class<?> expected = ValueTypes.box(column.propertyType());
     Object coerced = expected.isInstance(value) ? value
-        : expected.isEnum() && value instanceof String name ? enumConstant(column, expected, name)
+        : expected.isEnum() && value instanceof String name ? enumConstant(model, column, expected, name)
         : coerceNumber(value, expected);
     if (coerced == null) {
       throw new QueryBuildException("value of type " + value.getClass().getName() + " given for "
@@ -246,7 +355,7 @@ final class ExpressionWriter {
   }
 
   /** An enum constant named by a string (dynamic queries from request parameters). */
-  private Object enumConstant(ColumnModel column, Class<?> enumType, String name) {
+  private static Object enumConstant(EntityModel<?> model, ColumnModel column, Class<?> enumType, String name) {
     for (Object constant : enumType.getEnumConstants()) {
       if (((Enum<?>) constant).name().equals(name)) {
         return constant;

@@ -57,7 +57,7 @@ public final class FetchRenderer {
       return renderer.select(Select.from(child.type()).where(where).withOrderBy(order));
     }
     SqlWriter w = new SqlWriter(dialect);
-    ExpressionWriter expr = new ExpressionWriter(w, child, dialect);
+    ExpressionWriter expr = new ExpressionWriter(w, child, dialect, models);
     String columns = renderer.columnList(child);
     w.append("SELECT ").append(columns).append(" FROM (SELECT ").append(columns)
         .append(", ROW_NUMBER() OVER (PARTITION BY ").name(key.name()).append(" ORDER BY ");
@@ -80,8 +80,8 @@ public final class FetchRenderer {
     EntityModel<?> target = models.of(relation.target());
     List<Order> order = order(relation, target, options);
     SqlWriter w = new SqlWriter(dialect);
-    ExpressionWriter t = new ExpressionWriter(w, target, dialect, "t");
-    ExpressionWriter plain = new ExpressionWriter(w, target, dialect);
+    ExpressionWriter t = new ExpressionWriter(w, target, dialect, models, "t");
+    ExpressionWriter plain = new ExpressionWriter(w, target, dialect, models);
     boolean ranked = options.limit() != null;
     StringBuilder columns = new StringBuilder();
     for (ColumnModel c : target.columns()) {
@@ -101,7 +101,7 @@ public final class FetchRenderer {
     w.append(" t JOIN ").name(relation.joinTable()).append(" l ON l.").name(relation.inverseJoinColumn())
         .append(" = t.").name(target.id().name())
         .append(" WHERE l.").name(relation.joinColumn()).append(" = ANY(")
-        .append(new ExpressionWriter(w, owner, dialect).arrayMarker(owner.id(), ownerIds)).append(")");
+        .append(new ExpressionWriter(w, owner, dialect, models).arrayMarker(owner.id(), ownerIds)).append(")");
     if (options.where() != null) {
       w.append(" AND ");
       t.predicate(options.where(), true);
@@ -122,7 +122,7 @@ public final class FetchRenderer {
     SqlWriter w = new SqlWriter(dialect);
     w.append("SELECT ").name(relation.joinColumn()).append(", ").name(relation.inverseJoinColumn())
         .append(" FROM ").name(relation.joinTable()).append(" WHERE ").name(relation.joinColumn()).append(" = ANY(")
-        .append(new ExpressionWriter(w, owner, dialect).arrayMarker(owner.id(), ownerIds)).append(") ORDER BY ")
+        .append(new ExpressionWriter(w, owner, dialect, models).arrayMarker(owner.id(), ownerIds)).append(") ORDER BY ")
         .name(relation.joinColumn()).append(", ").name(relation.inverseJoinColumn());
     return w.toStatement();
   }
@@ -133,14 +133,14 @@ public final class FetchRenderer {
     EntityModel<?> owner = models.of(relation.owner());
     EntityModel<?> target = models.of(relation.target());
     SqlWriter w = new SqlWriter(dialect);
-    ExpressionWriter expr = new ExpressionWriter(w, owner, dialect);
+    ExpressionWriter expr = new ExpressionWriter(w, owner, dialect, models);
     w.append("INSERT INTO ").name(relation.joinTable()).append(" (").name(relation.joinColumn()).append(", ")
         .name(relation.inverseJoinColumn()).append(") VALUES ");
     for (int i = 0; i < targetIds.size(); i++) {
       w.append(i > 0 ? ", (" : "(");
       expr.bindFor(owner.id(), ownerId);
       w.append(", ");
-      new ExpressionWriter(w, target, dialect).bindFor(target.id(), targetIds.get(i));
+      new ExpressionWriter(w, target, dialect, models).bindFor(target.id(), targetIds.get(i));
       w.append(")");
     }
     return w.toStatement();
@@ -153,9 +153,9 @@ public final class FetchRenderer {
     EntityModel<?> target = models.of(relation.target());
     SqlWriter w = new SqlWriter(dialect);
     w.append("DELETE FROM ").name(relation.joinTable()).append(" WHERE ").name(relation.joinColumn()).append(" = ");
-    new ExpressionWriter(w, owner, dialect).bindFor(owner.id(), ownerId);
+    new ExpressionWriter(w, owner, dialect, models).bindFor(owner.id(), ownerId);
     w.append(" AND ").name(relation.inverseJoinColumn()).append(" = ANY(")
-        .append(new ExpressionWriter(w, target, dialect).arrayMarker(target.id(), targetIds)).append(")");
+        .append(new ExpressionWriter(w, target, dialect, models).arrayMarker(target.id(), targetIds)).append(")");
     return w.toStatement();
   }
 
@@ -171,7 +171,7 @@ public final class FetchRenderer {
           + "cannot be locked); load them with the default select-in strategy instead");
     }
     SqlWriter w = new SqlWriter(dialect);
-    ExpressionWriter p = new ExpressionWriter(w, parent, dialect, "p");
+    ExpressionWriter p = new ExpressionWriter(w, parent, dialect, models, "p");
     w.append("SELECT ");
     qualifiedColumns(w, parent, "p");
     for (int i = 0; i < joins.size(); i++) {

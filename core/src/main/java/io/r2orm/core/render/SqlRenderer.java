@@ -54,7 +54,7 @@ public final class SqlRenderer {
     w.append("SELECT ");
     appendColumnList(w, model);
     from(w, model);
-    ExpressionWriter expr = new ExpressionWriter(w, model, dialect);
+    ExpressionWriter expr = new ExpressionWriter(w, model, dialect, models);
     expr.where(select.where());
     orderBy(w, expr, select.orderBy());
     limitOffset(w, select);
@@ -64,11 +64,30 @@ public final class SqlRenderer {
     return w.toStatement();
   }
 
+  /**
+   * A general query (joins, aggregates, projections, subqueries), with what each selected item
+   * reads so that the rows can be mapped back.
+   */
+  public RenderedQuery query(io.r2orm.core.query.Query query) {
+    SqlWriter w = new SqlWriter(dialect);
+    List<RenderedQuery.Output> outputs = new QueryRenderer(dialect, models).write(w, query, null);
+    return new RenderedQuery(w.toStatement(), outputs);
+  }
+
+  /** {@code SELECT COUNT(*) FROM (query)}: the number of rows the query returns. */
+  public SqlStatement count(io.r2orm.core.query.Query query) {
+    SqlWriter w = new SqlWriter(dialect);
+    w.append("SELECT COUNT(*) FROM (");
+    new QueryRenderer(dialect, models).write(w, query, null);
+    w.append(") counted");
+    return w.toStatement();
+  }
+
   /** {@code SELECT COUNT(*)} of the rows the select would return (honouring limit and offset). */
   public SqlStatement count(Select select) {
     EntityModel<?> model = models.of(select.entity());
     SqlWriter w = new SqlWriter(dialect);
-    ExpressionWriter expr = new ExpressionWriter(w, model, dialect);
+    ExpressionWriter expr = new ExpressionWriter(w, model, dialect, models);
     if (select.limit() == null && select.offset() == null) {
       w.append("SELECT COUNT(*)");
       from(w, model);
@@ -90,7 +109,7 @@ public final class SqlRenderer {
     SqlWriter w = new SqlWriter(dialect);
     w.append("SELECT 1 AS one");
     from(w, model);
-    new ExpressionWriter(w, model, dialect).where(select.where());
+    new ExpressionWriter(w, model, dialect, models).where(select.where());
     w.append(dialect.limitOffset("1", null));
     return w.toStatement();
   }
@@ -99,7 +118,7 @@ public final class SqlRenderer {
   public SqlStatement update(Update update) {
     EntityModel<?> model = models.of(update.entity());
     SqlWriter w = new SqlWriter(dialect);
-    ExpressionWriter expr = new ExpressionWriter(w, model, dialect);
+    ExpressionWriter expr = new ExpressionWriter(w, model, dialect, models);
     w.append("UPDATE ");
     table(w, model);
     w.append(" SET ");
@@ -120,7 +139,7 @@ public final class SqlRenderer {
     SqlWriter w = new SqlWriter(dialect);
     w.append("DELETE");
     from(w, model);
-    new ExpressionWriter(w, model, dialect).where(delete.where());
+    new ExpressionWriter(w, model, dialect, models).where(delete.where());
     return w.toStatement();
   }
 
@@ -131,7 +150,7 @@ public final class SqlRenderer {
   public SqlStatement insert(Insert insert) {
     EntityModel<?> model = models.of(insert.entity());
     SqlWriter w = new SqlWriter(dialect);
-    ExpressionWriter expr = new ExpressionWriter(w, model, dialect);
+    ExpressionWriter expr = new ExpressionWriter(w, model, dialect, models);
     List<ColumnModel> columns = insert.properties().stream().map(model::column).toList();
     w.append("INSERT INTO ");
     table(w, model);
@@ -175,7 +194,7 @@ public final class SqlRenderer {
     }
     List<ColumnModel> columns = insert.properties().stream().map(model::column).toList();
     SqlWriter w = new SqlWriter(dialect);
-    ExpressionWriter expr = new ExpressionWriter(w, model, dialect);
+    ExpressionWriter expr = new ExpressionWriter(w, model, dialect, models);
     StringBuilder aliases = new StringBuilder();
     for (int i = 0; i < columns.size(); i++) {
       aliases.append(i > 0 ? ", c" : "c").append(i + 1);
@@ -251,7 +270,7 @@ public final class SqlRenderer {
     }
     List<ColumnModel> columns = insert.properties().stream().map(model::column).toList();
     SqlWriter w = new SqlWriter(dialect);
-    ExpressionWriter expr = new ExpressionWriter(w, model, dialect);
+    ExpressionWriter expr = new ExpressionWriter(w, model, dialect, models);
     boolean merge = dialect.upsertSyntax() == io.r2orm.core.dialect.UpsertSyntax.MERGE_KEY;
     w.append(merge ? "MERGE INTO " : "INSERT INTO ");
     table(w, model);

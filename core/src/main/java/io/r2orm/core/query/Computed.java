@@ -1,0 +1,81 @@
+package io.r2orm.core.query;
+
+import java.util.Objects;
+
+/**
+ * A field computed by SQL: a function, an aggregate, arithmetic, a {@code CASE}, a cast or a
+ * scalar subquery. Made by {@link Functions} and by the arithmetic of {@link Field}; adds range
+ * and pattern conditions, so that {@code count().gt(5L)} or {@code lower(Artist_.NAME).like("a%")}
+ * read as they would in SQL. Immutable.
+ *
+ * @param expression the query-tree node
+ * @param type the Java type its value is read as
+ * @param <T> the Java type
+ */
+public record Computed<T>(Expression expression, Class<T> type) implements Field<T> {
+  public Computed {
+    Objects.requireNonNull(expression, "expression must not be null");
+    Objects.requireNonNull(type, "type must not be null");
+  }
+
+  /** {@code < value}. */
+  public Predicate lt(T value) {
+    return compare(Predicate.Operator.LT, value);
+  }
+
+  /** {@code <= value}. */
+  public Predicate le(T value) {
+    return compare(Predicate.Operator.LE, value);
+  }
+
+  /** {@code > value}. */
+  public Predicate gt(T value) {
+    return compare(Predicate.Operator.GT, value);
+  }
+
+  /** {@code >= value}. */
+  public Predicate ge(T value) {
+    return compare(Predicate.Operator.GE, value);
+  }
+
+  /** {@code < other}. */
+  public Predicate lt(Field<T> other) {
+    return new Predicate.Comparison(expression, Predicate.Operator.LT, other.expression());
+  }
+
+  /** {@code > other}. */
+  public Predicate gt(Field<T> other) {
+    return new Predicate.Comparison(expression, Predicate.Operator.GT, other.expression());
+  }
+
+  /** {@code BETWEEN low AND high}, both ends included. */
+  public Predicate between(T low, T high) {
+    return new Predicate.Between(expression, new Value(require(low)), new Value(require(high)));
+  }
+
+  /** {@code LIKE pattern} ({@code %} and {@code _} wildcards, backslash escapes). */
+  public Predicate like(String pattern) {
+    return new Predicate.Like(expression, Objects.requireNonNull(pattern, "pattern must not be null"), false, false);
+  }
+
+  /** The same value read as another Java type, without SQL conversion (e.g. a wider number type). */
+  public <R> Computed<R> as(Class<R> javaType) {
+    return new Computed<>(expression, javaType);
+  }
+
+  private Predicate compare(Predicate.Operator op, T value) {
+    return new Predicate.Comparison(expression, op, new Value(require(value)));
+  }
+
+  private static <T> T require(T value) {
+    if (value == null) {
+      throw new IllegalArgumentException("comparing with null is never true in SQL; use isNull() or isNotNull()");
+    }
+    return value;
+  }
+
+  @Override
+  public String toString() {
+    return "Computed[" + type.getSimpleName() + "]";
+  }
+}

@@ -1,0 +1,39 @@
+package io.r2orm.core.query;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A scalar SQL function applied to its arguments, e.g. {@code LOWER(title)} or {@code
+ * COALESCE(composer, $1)}. The set of functions is closed so that each renders portably.
+ *
+ * @param function which function
+ * @param arguments its arguments, in order
+ */
+public record FunctionCall(Function function, List<Expression> arguments) implements Expression {
+  public FunctionCall {
+    Objects.requireNonNull(function, "function must not be null");
+    arguments = List.copyOf(arguments);
+    if (arguments.size() < function.minArguments) {
+      throw new IllegalArgumentException(function + " needs at least " + function.minArguments + " argument(s)");
+    }
+  }
+
+  /** The functions r2orm renders on every dialect. */
+  public enum Function {
+    LOWER(1),
+    UPPER(1),
+    LENGTH(1),
+    ABS(1),
+    CONCAT(2),
+    COALESCE(2),
+    CURRENT_DATE(0),
+    CURRENT_TIMESTAMP(0);
+
+    private final int minArguments;
+
+    Function(int minArguments) {
+      this.minArguments = minArguments;
+    }
+  }
+}

@@ -1,0 +1,243 @@
+package io.r2orm.core.query;
+
+import io.r2orm.core.convert.SqlType;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Aggregates, scalar functions, {@code CASE} and casts for the query builder; import statically.
+ * Every value passed in is bound, never written into the SQL text.
+ *
+ * <pre>{@code
+ * db.select(Artist_.NAME, count(), sum(Track_.MILLISECONDS))
+ *     .from(Artist.class).join(Artist_.ALBUMS).join(Album_.TRACKS)
+ *     .groupBy(Artist_.NAME).having(count().gt(10L))
+ *     .all();
+ * }</pre>
+ */
+public final class Functions {
+  private Functions() {}
+
+  /** {@code COUNT(*)}: the number of rows (of the group). */
+  public static Computed<Long> count() {
+    return new Computed<>(new Aggregate(Aggregate.Function.COUNT, null, false), Long.class);
+  }
+
+  /** {@code COUNT(x)}: the number of non-null values. */
+  public static Computed<Long> count(Field<?> field) {
+    return new Computed<>(new Aggregate(Aggregate.Function.COUNT, field.expression(), false), Long.class);
+  }
+
+  /** {@code COUNT(DISTINCT x)}: the number of distinct non-null values. */
+  public static Computed<Long> countDistinct(Field<?> field) {
+    return new Computed<>(new Aggregate(Aggregate.Function.COUNT, field.expression(), true), Long.class);
+  }
+
+  /**
+   * {@code SUM(x)}, read as the field's type. Databases widen sums (an {@code int} sum is a
+   * {@code bigint}); a sum that does not fit fails when read, so sum {@code Integer} fields with
+   * {@code sum(f).as(Long.class)} when the total may exceed the int range.
+   */
+  public static <T extends Number> Computed<T> sum(Field<T> field) {
+    return new Computed<>(new Aggregate(Aggregate.Function.SUM, field.expression(), false), field.type());
+  }
+
+  /** {@code AVG(x)}, read as a {@link BigDecimal} (exact; the scale depends on the database). */
+  public static Computed<BigDecimal> avg(Field<? extends Number> field) {
+    return new Computed<>(new Aggregate(Aggregate.Function.AVG, field.expression(), false), BigDecimal.class);
+  }
+
+  /** {@code MIN(x)}. */
+  public static <T> Computed<T> min(Field<T> field) {
+    return new Computed<>(new Aggregate(Aggregate.Function.MIN, field.expression(), false), field.type());
+  }
+
+  /** {@code MAX(x)}. */
+  public static <T> Computed<T> max(Field<T> field) {
+    return new Computed<>(new Aggregate(Aggregate.Function.MAX, field.expression(), false), field.type());
+  }
+
+  /** {@code LOWER(x)}. */
+  public static Computed<String> lower(Field<String> field) {
+    return call(FunctionCall.Function.LOWER, String.class, field);
+  }
+
+  /** {@code UPPER(x)}. */
+  public static Computed<String> upper(Field<String> field) {
+    return call(FunctionCall.Function.UPPER, String.class, field);
+  }
+
+  /** {@code CHAR_LENGTH(x)}: the number of characters. */
+  public static Computed<Integer> length(Field<String> field) {
+    return call(FunctionCall.Function.LENGTH, Integer.class, field);
+  }
+
+  /** {@code ABS(x)}. */
+  public static <T extends Number> Computed<T> abs(Field<T> field) {
+    return call(FunctionCall.Function.ABS, field.type(), field);
+  }
+
+  /**
+   * The text of the parts joined ({@code CONCAT(a, b, …)}); each part is a field or a value. NULL
+   * parts count as empty text, as {@code CONCAT} does in both PostgreSQL and H2.
+   */
+  public static Computed<String> concat(Object first, Object second, Object... more) {
+    List<Object> parts = new ArrayList<>(List.of(Objects.requireNonNull(first, "first"), Objects.requireNonNull(second, "second")));
+    parts.addAll(List.of(more));
+    return new Computed<>(new FunctionCall(FunctionCall.Function.CONCAT, parts.stream().map(Functions::expressionOf).toList()),
+        String.class);
+  }
+
+  /** The field, or the fallback when it is NULL ({@code COALESCE(x, fallback)}). */
+  public static <T> Computed<T> coalesce(Field<T> field, T fallback) {
+    return new Computed<>(new FunctionCall(FunctionCall.Function.COALESCE,
+        List.of(field.expression(), new Value(Objects.requireNonNull(fallback, "fallback must not be null")))), field.type());
+  }
+
+  /** The first non-null of the fields ({@code COALESCE(a, b, …)}). */
+  @SafeVarargs
+  public static <T> Computed<T> coalesce(Field<T> first, Field<T>... more) {
+    List<Expression> args = new ArrayList<>();
+    args.add(first.expression());
+    for (Field<T> f : more) args.add(f.expression());
+    if (args.size() < 2) {
+      throw new IllegalArgumentException("coalesce needs a fallback field or value");
+    }
+    return new Computed<>(new FunctionCall(FunctionCall.Function.COALESCE, args), first.type());
+  }
+
+  /** {@code CURRENT_DATE} of the database session. */
+  public static Computed<LocalDate> currentDate() {
+    return new Computed<>(new FunctionCall(FunctionCall.Function.CURRENT_DATE, List.of()), LocalDate.class);
+  }
+
+  /** {@code CURRENT_TIMESTAMP} (with time zone) of the database session. */
+  public static Computed<OffsetDateTime> currentTimestamp() {
+    return new Computed<>(new FunctionCall(FunctionCall.Function.CURRENT_TIMESTAMP, List.of()), OffsetDateTime.class);
+  }
+
+  /**
+   * {@code CAST(x AS type)} to the SQL type r2orm uses for the Java type ({@code Long} → bigint,
+   * {@code String} → text, {@code BigDecimal} → numeric, …).
+   */
+  public static <R> Computed<R> cast(Field<?> field, Class<R> javaType) {
+    SqlType type = CAST_TYPES.get(Objects.requireNonNull(javaType, "javaType must not be null"));
+    if (type == null) {
+      throw new IllegalArgumentException("cannot cast to " + javaType.getName() + "; castable types: "
+          + CAST_TYPES.keySet().stream().map(Class::getSimpleName).sorted().toList());
+    }
+    return new Computed<>(new Cast(field.expression(), type), javaType);
+  }
+
+  /** A bound value usable where a field is expected, e.g. {@code concat(val("#"), Track_.ID)}. */
+  @SuppressWarnings("unchecked")
+  public static <T> Computed<T> val(T value) {
+    Objects.requireNonNull(value, "value must not be null; use a typed NULL through coalesce or CASE");
+    return new Computed<>(new Value(value), (Class<T>) value.getClass());
+  }
+
+  /** The start of a {@code CASE}: {@code when(cond, result).when(…).otherwise(…)}. */
+  public static <T> CaseBuilder<T> when(Predicate condition, T result) {
+    return new CaseBuilder<T>(List.of()).when(condition, result);
+  }
+
+  /** The start of a {@code CASE} whose result is a field. */
+  public static <T> CaseBuilder<T> when(Predicate condition, Field<T> result) {
+    return new CaseBuilder<T>(List.of()).when(condition, result);
+  }
+
+  /** A subquery of one column and at most one row, as a value, e.g. in a select list or a comparison. */
+  public static <T> Computed<T> scalar(Query subquery, Class<T> javaType) {
+    return new Computed<>(new ScalarSubquery(subquery), javaType);
+  }
+
+  /** A field, or a value to bind. */
+  static Expression expressionOf(Object operand) {
+    if (operand instanceof Field<?> f) {
+      return f.expression();
+    }
+    if (operand instanceof Expression e) {
+      return e;
+    }
+    return new Value(Objects.requireNonNull(operand, "operand must not be null"));
+  }
+
+  private static <T> Computed<T> call(FunctionCall.Function f, Class<T> type, Field<?> field) {
+    return new Computed<>(new FunctionCall(f, List.of(field.expression())), type);
+  }
+
+  private static final Map<Class<?>, SqlType> CAST_TYPES = Map.ofEntries(
+      Map.entry(Boolean.class, SqlType.BOOLEAN),
+      Map.entry(Short.class, SqlType.SMALLINT),
+      Map.entry(Integer.class, SqlType.INTEGER),
+      Map.entry(Long.class, SqlType.BIGINT),
+      Map.entry(Float.class, SqlType.REAL),
+      Map.entry(Double.class, SqlType.DOUBLE),
+      Map.entry(BigDecimal.class, SqlType.DECIMAL),
+      Map.entry(String.class, SqlType.TEXT),
+      Map.entry(java.util.UUID.class, SqlType.UUID),
+      Map.entry(LocalDate.class, SqlType.DATE),
+      Map.entry(java.time.LocalTime.class, SqlType.TIME),
+      Map.entry(java.time.LocalDateTime.class, SqlType.TIMESTAMP),
+      Map.entry(OffsetDateTime.class, SqlType.TIMESTAMP_WITH_TIME_ZONE));
+
+  /**
+   * A {@code CASE} under construction. Immutable.
+   *
+   * @param <T> the result type
+   */
+  public static final class CaseBuilder<T> {
+    private final List<Case.When> whens;
+    private final Class<?> type;
+
+    private CaseBuilder(List<Case.When> whens) {
+      this(whens, null);
+    }
+
+    private CaseBuilder(List<Case.When> whens, Class<?> type) {
+      this.whens = List.copyOf(whens);
+      this.type = type;
+    }
+
+    /** Another branch. */
+    public CaseBuilder<T> when(Predicate condition, T result) {
+      return add(condition, new Value(Objects.requireNonNull(result, "result must not be null; leave it to otherwise()")),
+          result.getClass());
+    }
+
+    /** Another branch whose result is a field. */
+    public CaseBuilder<T> when(Predicate condition, Field<T> result) {
+      return add(condition, result.expression(), result.type());
+    }
+
+    private CaseBuilder<T> add(Predicate condition, Expression result, Class<?> resultType) {
+      List<Case.When> next = new ArrayList<>(whens);
+      next.add(new Case.When(condition, result));
+      return new CaseBuilder<>(next, type == null ? resultType : type);
+    }
+
+    /** The result when no branch matches. */
+    @SuppressWarnings("unchecked")
+    public Computed<T> otherwise(T result) {
+      return new Computed<>(new Case(whens, new Value(Objects.requireNonNull(result, "result must not be null; use end()"))),
+          (Class<T>) type);
+    }
+
+    /** The result when no branch matches is a field. */
+    @SuppressWarnings("unchecked")
+    public Computed<T> otherwise(Field<T> result) {
+      return new Computed<>(new Case(whens, result.expression()), (Class<T>) type);
+    }
+
+    /** No {@code ELSE}: NULL when no branch matches. */
+    @SuppressWarnings("unchecked")
+    public Computed<T> end() {
+      return new Computed<>(new Case(whens, null), (Class<T>) type);
+    }
+  }
+}

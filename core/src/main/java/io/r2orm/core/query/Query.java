@@ -1,0 +1,167 @@
+package io.r2orm.core.query;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A general select: chosen columns, entities and computed values from one or more joined tables,
+ * with grouping, {@code HAVING}, {@code DISTINCT}, order, limit and offset. Immutable: every
+ * {@code with…} step returns a copy, so the record is its own builder. Used directly as a subquery
+ * ({@code Artist_.ID.in(Query.select(Album_.ARTIST_ID).from(Album.class))}); the adapter's
+ * {@code db.select(fields…)} wraps it to run it.
+ *
+ * @param items what each row holds, in order; at least one
+ * @param distinctRows whether duplicate rows are removed ({@code SELECT DISTINCT})
+ * @param from the first table, or null to use the entity of the first selected property
+ * @param joins the joined tables, in order
+ * @param where the row condition, or null
+ * @param groupBy the grouping keys, possibly empty
+ * @param having the group condition, or null
+ * @param orderBy the sort keys, possibly empty
+ * @param limit the maximum number of rows, or null
+ * @param offset rows to skip, or null
+ * @param lock row locking, or null
+ */
+public record Query(
+    List<SelectItem> items,
+    boolean distinctRows,
+    Table<?> from,
+    List<Join> joins,
+    Predicate where,
+    List<Expression> groupBy,
+    Predicate having,
+    List<Order> orderBy,
+    Long limit,
+    Long offset,
+    Lock lock) {
+
+  public Query {
+    items = List.copyOf(items);
+    if (items.isEmpty()) {
+      throw new IllegalArgumentException("a query selects at least one field or table");
+    }
+    joins = List.copyOf(joins);
+    groupBy = List.copyOf(groupBy);
+    orderBy = List.copyOf(orderBy);
+    if (limit != null && limit < 0) {
+      throw new IllegalArgumentException("limit must not be negative, got " + limit);
+    }
+    if (offset != null && offset < 0) {
+      throw new IllegalArgumentException("offset must not be negative, got " + offset);
+    }
+  }
+
+  /** A query selecting these fields and tables. */
+  public static Query select(Selectable<?>... items) {
+    return select(Arrays.asList(items));
+  }
+
+  /** A query selecting these fields and tables. */
+  public static Query select(List<? extends Selectable<?>> items) {
+    List<SelectItem> nodes = new ArrayList<>();
+    for (Selectable<?> s : items) {
+      nodes.add(Objects.requireNonNull(s, "a selected item must not be null").selectItem());
+    }
+    return new Query(nodes, false, null, List.of(), null, List.of(), null, List.of(), null, null, null);
+  }
+
+  /** Reads from the entity's table. */
+  public Query from(Class<?> entity) {
+    return from(Table.of(entity));
+  }
+
+  /** Reads from this table (aliased for self-joins). */
+  public Query from(Table<?> table) {
+    Objects.requireNonNull(table, "table must not be null");
+    return new Query(items, distinctRows, table, joins, where, groupBy, having, orderBy, limit, offset, lock);
+  }
+
+  /** Adds a join. */
+  public Query join(Join join) {
+    List<Join> next = new ArrayList<>(joins);
+    next.add(Objects.requireNonNull(join, "join must not be null"));
+    return new Query(items, distinctRows, from, next, where, groupBy, having, orderBy, limit, offset, lock);
+  }
+
+  /** Inner join along a declared relation (its target table under its own name). */
+  public Query join(Relation<?, ?> relation) {
+    return join(new Join(Join.Type.INNER, Table.of(relation.target()), null, relation));
+  }
+
+  /** Inner join along a declared relation to an aliased table. */
+  public Query join(Relation<?, ?> relation, Table<?> target) {
+    return join(new Join(Join.Type.INNER, target, null, relation));
+  }
+
+  /** Inner join of a table on a condition. */
+  public Query join(Table<?> table, Predicate on) {
+    return join(new Join(Join.Type.INNER, table, Objects.requireNonNull(on, "on must not be null"), null));
+  }
+
+  /** Left outer join along a declared relation. */
+  public Query leftJoin(Relation<?, ?> relation) {
+    return join(new Join(Join.Type.LEFT, Table.of(relation.target()), null, relation));
+  }
+
+  /** Left outer join along a declared relation to an aliased table. */
+  public Query leftJoin(Relation<?, ?> relation, Table<?> target) {
+    return join(new Join(Join.Type.LEFT, target, null, relation));
+  }
+
+  /** Left outer join of a table on a condition. */
+  public Query leftJoin(Table<?> table, Predicate on) {
+    return join(new Join(Join.Type.LEFT, table, Objects.requireNonNull(on, "on must not be null"), null));
+  }
+
+  /** Adds a row condition (and-ed with any earlier one). */
+  public Query where(Predicate predicate) {
+    Objects.requireNonNull(predicate, "predicate must not be null");
+    Predicate p = where == null ? predicate : where.and(predicate);
+    return new Query(items, distinctRows, from, joins, p, groupBy, having, orderBy, limit, offset, lock);
+  }
+
+  /** Groups by these fields (replacing earlier keys). */
+  public Query groupBy(Field<?>... keys) {
+    List<Expression> next = Arrays.stream(keys).map(Field::expression).toList();
+    return new Query(items, distinctRows, from, joins, where, next, having, orderBy, limit, offset, lock);
+  }
+
+  /** Adds a group condition (and-ed with any earlier one), e.g. {@code count().gt(3L)}. */
+  public Query having(Predicate predicate) {
+    Objects.requireNonNull(predicate, "predicate must not be null");
+    Predicate p = having == null ? predicate : having.and(predicate);
+    return new Query(items, distinctRows, from, joins, where, groupBy, p, orderBy, limit, offset, lock);
+  }
+
+  /** Sorts by these keys (replacing earlier ones). */
+  public Query orderBy(Order... orders) {
+    return orderBy(Arrays.asList(orders));
+  }
+
+  /** Sorts by these keys (replacing earlier ones). */
+  public Query orderBy(List<Order> orders) {
+    return new Query(items, distinctRows, from, joins, where, groupBy, having, orders, limit, offset, lock);
+  }
+
+  /** Returns at most this many rows. */
+  public Query limit(long rows) {
+    return new Query(items, distinctRows, from, joins, where, groupBy, having, orderBy, rows, offset, lock);
+  }
+
+  /** Skips this many rows. */
+  public Query offset(long rows) {
+    return new Query(items, distinctRows, from, joins, where, groupBy, having, orderBy, limit, rows, lock);
+  }
+
+  /** Removes duplicate rows ({@code SELECT DISTINCT}). */
+  public Query distinct() {
+    return new Query(items, true, from, joins, where, groupBy, having, orderBy, limit, offset, lock);
+  }
+
+  /** Locks the rows read ({@code FOR UPDATE}/{@code FOR SHARE}); run it in a transaction. */
+  public Query lock(Lock l) {
+    return new Query(items, distinctRows, from, joins, where, groupBy, having, orderBy, limit, offset, l);
+  }
+}

@@ -1,0 +1,88 @@
+package io.r2orm.core.query;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * An entity's table as it appears in a query, optionally under an alias: needed when one table
+ * appears twice (a self-join), and selectable as a whole entity. Properties are qualified with
+ * {@link #get}. Immutable.
+ *
+ * <pre>{@code
+ * Table<Employee> e = Table.of(Employee.class, "e");
+ * Table<Employee> boss = Table.of(Employee.class, "boss");
+ * db.select(e.get(Employee_.NAME), boss.get(Employee_.NAME))
+ *     .from(e).leftJoin(Employee_.REPORTS_TO, boss)
+ *     .all();
+ * }</pre>
+ *
+ * @param <E> the entity type
+ */
+public final class Table<E> implements Selectable<E> {
+  private static final Pattern ALIAS = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+  private final Class<E> entity;
+  private final String alias;
+
+  private Table(Class<E> entity, String alias) {
+    this.entity = Objects.requireNonNull(entity, "entity must not be null");
+    if (alias != null && !ALIAS.matcher(alias).matches()) {
+      throw new IllegalArgumentException("alias '" + alias + "' is not a plain identifier (letters, digits, _; at most 63)");
+    }
+    this.alias = alias;
+  }
+
+  /** The entity's table under its own name. */
+  public static <E> Table<E> of(Class<E> entity) {
+    return new Table<>(entity, null);
+  }
+
+  /** The entity's table under an alias. */
+  public static <E> Table<E> of(Class<E> entity, String alias) {
+    return new Table<>(entity, Objects.requireNonNull(alias, "alias must not be null"));
+  }
+
+  /** The entity class. */
+  public Class<E> entity() {
+    return entity;
+  }
+
+  /** The alias, or null when the table goes by its own name. */
+  public String alias() {
+    return alias;
+  }
+
+  /** The property qualified by this table's alias. */
+  public <T> Property<E, T> get(Property<E, T> property) {
+    return Property.of(entity, property.path(), property.type()).qualified(alias);
+  }
+
+  /** The ordered property qualified by this table's alias. */
+  public <T extends Comparable<? super T>> ComparableProperty<E, T> get(ComparableProperty<E, T> property) {
+    return new ComparableProperty<>(entity, property.path(), property.type(), alias);
+  }
+
+  /** The text property qualified by this table's alias. */
+  public StringProperty<E> get(StringProperty<E> property) {
+    return new StringProperty<>(entity, property.path(), alias);
+  }
+
+  @Override
+  public SelectItem selectItem() {
+    return new SelectItem.Entity(this);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Table<?> t && t.entity == entity && Objects.equals(t.alias, alias);
+  }
+
+  @Override
+  public int hashCode() {
+    return entity.hashCode() * 31 + Objects.hashCode(alias);
+  }
+
+  @Override
+  public String toString() {
+    return entity.getSimpleName() + (alias == null ? "" : " " + alias);
+  }
+}

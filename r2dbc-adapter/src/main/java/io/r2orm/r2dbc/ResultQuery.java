@@ -1,0 +1,197 @@
+package io.r2orm.r2dbc;
+
+import io.r2orm.core.mapping.ProjectionMapper;
+import io.r2orm.core.query.Field;
+import io.r2orm.core.query.Lock;
+import io.r2orm.core.query.Order;
+import io.r2orm.core.query.Predicate;
+import io.r2orm.core.query.Query;
+import io.r2orm.core.query.Relation;
+import io.r2orm.core.query.Table;
+import io.r2orm.core.render.RenderedQuery;
+import io.r2orm.core.sql.SqlStatement;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A query selecting fields, computed values and whole entities from one or more joined tables,
+ * with grouping, {@code HAVING}, {@code DISTINCT}, order and limit; rows come back as the selected
+ * value, a Reactor tuple, or a record/DTO built by constructor ({@link #into}). Immutable and lazy.
+ *
+ * <pre>{@code
+ * Flux<Row2<String, Long>> albumsPerArtist = db.select(Artist_.NAME, count())
+ *     .from(Artist.class).join(Artist_.ALBUMS)
+ *     .groupBy(Artist_.NAME).having(count().gt(1L))
+ *     .orderBy(count().desc())
+ *     .all();
+ * }</pre>
+ *
+ * @param <R> what each row becomes
+ */
+public final class ResultQuery<R> {
+  private final Database db;
+  private final Query query;
+  private final Function<ProjectionMapper, Function<Object[], R>> shape;
+
+  ResultQuery(Database db, Query query, Function<ProjectionMapper, Function<Object[], R>> shape) {
+    this.db = db;
+    this.query = query;
+    this.shape = shape;
+  }
+
+  private ResultQuery<R> with(Query q) {
+    return new ResultQuery<>(db, q, shape);
+  }
+
+  /** Reads from this entity's table (optional when the first selected field names it). */
+  public ResultQuery<R> from(Class<?> entity) {
+    return with(query.from(entity));
+  }
+
+  /** Reads from this (aliased) table. */
+  public ResultQuery<R> from(Table<?> table) {
+    return with(query.from(table));
+  }
+
+  /** Inner join along a declared relation; the condition comes from the mapping. */
+  public ResultQuery<R> join(Relation<?, ?> relation) {
+    return with(query.join(relation));
+  }
+
+  /** Inner join along a declared relation to an aliased table (self-joins). */
+  public ResultQuery<R> join(Relation<?, ?> relation, Table<?> target) {
+    return with(query.join(relation, target));
+  }
+
+  /** Inner join of an entity's table on a condition. */
+  public ResultQuery<R> join(Class<?> entity, Predicate on) {
+    return with(query.join(Table.of(entity), on));
+  }
+
+  /** Inner join of a table on a condition. */
+  public ResultQuery<R> join(Table<?> table, Predicate on) {
+    return with(query.join(table, on));
+  }
+
+  /** Left outer join along a declared relation; a missing related entity reads as null. */
+  public ResultQuery<R> leftJoin(Relation<?, ?> relation) {
+    return with(query.leftJoin(relation));
+  }
+
+  /** Left outer join along a declared relation to an aliased table. */
+  public ResultQuery<R> leftJoin(Relation<?, ?> relation, Table<?> target) {
+    return with(query.leftJoin(relation, target));
+  }
+
+  /** Left outer join of an entity's table on a condition. */
+  public ResultQuery<R> leftJoin(Class<?> entity, Predicate on) {
+    return with(query.leftJoin(Table.of(entity), on));
+  }
+
+  /** Left outer join of a table on a condition. */
+  public ResultQuery<R> leftJoin(Table<?> table, Predicate on) {
+    return with(query.leftJoin(table, on));
+  }
+
+  /** Adds a row condition (and-ed with any earlier one). */
+  public ResultQuery<R> where(Predicate predicate) {
+    return with(query.where(predicate));
+  }
+
+  /** Groups by these fields. */
+  public ResultQuery<R> groupBy(Field<?>... keys) {
+    return with(query.groupBy(keys));
+  }
+
+  /** Adds a group condition, e.g. {@code having(count().gt(3L))}. */
+  public ResultQuery<R> having(Predicate predicate) {
+    return with(query.having(predicate));
+  }
+
+  /** Sorts by these keys, replacing earlier ones. */
+  public ResultQuery<R> orderBy(Order... orders) {
+    return with(query.orderBy(orders));
+  }
+
+  /** Sorts by these keys, replacing earlier ones. */
+  public ResultQuery<R> orderBy(List<Order> orders) {
+    return with(query.orderBy(orders));
+  }
+
+  /** Returns at most this many rows. */
+  public ResultQuery<R> limit(long rows) {
+    return with(query.limit(rows));
+  }
+
+  /** Skips this many rows. */
+  public ResultQuery<R> offset(long rows) {
+    return with(query.offset(rows));
+  }
+
+  /** Removes duplicate rows. */
+  public ResultQuery<R> distinct() {
+    return with(query.distinct());
+  }
+
+  /** Locks the rows read until the transaction ends. */
+  public ResultQuery<R> lock(Lock lock) {
+    return with(query.lock(lock));
+  }
+
+  /**
+   * Builds each row into {@code type} by constructor: a record's canonical constructor, or a
+   * class's only public constructor with one parameter per selected item, in select order.
+   * Checked now: a constructor that does not fit is an error naming the mismatch.
+   */
+  public <T> ResultQuery<T> into(Class<T> type) {
+    Objects.requireNonNull(type, "type must not be null");
+    ProjectionMapper.of(db.renderer().query(query)).constructor(type);
+    return new ResultQuery<>(db, query, mapper -> mapper.constructor(type));
+  }
+
+  /** The query tree, for use as a subquery ({@code Artist_.ID.in(q.toQuery())}). */
+  public Query toQuery() {
+    return query;
+  }
+
+  /** The SQL and binds this query would send, without running it. */
+  public SqlStatement toSql() {
+    return db.renderer().query(query).statement();
+  }
+
+  /** Streams the rows with backpressure. */
+  public Flux<R> all() {
+    return Flux.defer(() -> {
+      RenderedQuery rendered = db.renderer().query(query);
+      ProjectionMapper mapper = ProjectionMapper.of(rendered);
+      Function<Object[], R> build = shape.apply(mapper);
+      return db.executor().query(rendered.statement(), (row, meta) -> build.apply(mapper.read(row::get)));
+    });
+  }
+
+  /** The only row, or empty; more than one row fails with {@link io.r2orm.core.exception.NonUniqueResultException}. */
+  public Mono<R> one() {
+    return Results.atMostOne(with(query.limit(2)).all(), () -> "Expected at most one row but the query returned more; SQL: "
+        + toSql().sql() + "; add a condition or use first()");
+  }
+
+  /** The first row (in the query's order), or empty. */
+  public Mono<R> first() {
+    return with(query.limit(1)).all().next();
+  }
+
+  /** The number of rows the query returns. */
+  public Mono<Long> count() {
+    return Mono.defer(() -> db.executor()
+        .query(db.renderer().count(query), (row, meta) -> Objects.requireNonNull(row.get(0, Long.class)))
+        .single());
+  }
+
+  @Override
+  public String toString() {
+    return "ResultQuery[" + toSql().sql() + "]";
+  }
+}

@@ -1,0 +1,17 @@
+package io.r2orm.r2dbc;
+
+/**
+ * A row of a query selecting 4 items. Values may be null, unlike Reactor's tuples,
+ * because SQL values and outer joins may be. For named components, map the query
+ * {@link ResultQuery#into into} a record instead.
+ *
+ * @param v1 the first value (null for SQL NULL or a missing outer-join row)
+ * @param v2 the second value (null for SQL NULL or a missing outer-join row)
+ * @param v3 the third value (null for SQL NULL or a missing outer-join row)
+ * @param v4 the fourth value (null for SQL NULL or a missing outer-join row)
+ * @param <A> the type of the first value
+ * @param <B> the type of the second value
+ * @param <C> the type of the third value
+ * @param <D> the type of the fourth value
+ */
+public record Row4<A, B, C, D>(A v1, B v2, C v3, D v4) {}
