@@ -162,6 +162,35 @@ public final class Database {
     return (T) value;
   }
 
+  /**
+   * Inserts the entity, or updates the row with its id when one exists (versioned entities only
+   * when the version matches); emits it as stored. For a natural key use {@link #upsertInto}.
+   */
+  public <T> Mono<T> upsert(T entity) {
+    return commands.upsertAll(List.of(Objects.requireNonNull(entity, "entity must not be null")), List.of()).single();
+  }
+
+  /** Upserts the entities on their ids in batched statements, in one transaction; see {@link UpsertQuery}. */
+  public <T> Flux<T> upsertAll(Iterable<T> entities) {
+    return commands.upsertAll(entities, List.of());
+  }
+
+  /** An upsert of entities of this class, on the id or on a unique key named with {@code onConflict}. */
+  public <T> UpsertQuery<T> upsertInto(Class<T> entity) {
+    models.of(entity);
+    return new UpsertQuery<>(this, entity, List.of());
+  }
+
+  /** {@code INSERT INTO … SELECT …}: copies the rows of a query into an entity's table. */
+  public <T> InsertSelectQuery<T> insertInto(Class<T> entity) {
+    models.of(entity);
+    return new InsertSelectQuery<>(this, entity, List.of());
+  }
+
+  EntityCommands commands() {
+    return commands;
+  }
+
   /** An update of the rows of an entity that match a condition. */
   public <T> UpdateQuery<T> update(Class<T> entity) {
     models.of(entity);

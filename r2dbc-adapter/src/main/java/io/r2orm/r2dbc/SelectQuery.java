@@ -138,6 +138,60 @@ public final class SelectQuery<T> {
     return db.stream(select.withLimit(1L), fetches, window, false).next();
   }
 
+  /**
+   * The first keyset page of {@code size} rows in this query's order (the id is added as the last
+   * sort key). Each page is one short query; see {@link #page(int, String)} for the next ones.
+   */
+  public Mono<Page<T>> page(int size) {
+    return page(size, null);
+  }
+
+  /**
+   * The keyset page of {@code size} rows after the cursor of an earlier page (null for the first
+   * page): rows are sought after the last row's sort key values rather than skipped with an
+   * offset, so a deep page costs what the first one does.
+   *
+   * @throws io.r2orm.core.exception.InvalidCursorException (as the Mono's error) for a cursor that
+   *     is malformed or was made for another order
+   */
+  public Mono<Page<T>> page(int size, String after) {
+    if (size < 1) {
+      return Mono.error(new IllegalArgumentException("page size must be at least 1, got " + size));
+    }
+    return Mono.defer(() -> {
+      if (select.offset() != null || select.limit() != null) {
+        throw new IllegalStateException("keyset pages of " + select.entity().getSimpleName()
+            + " set their own limit and do not skip rows; remove limit(...)/offset(...)");
+      }
+      io.r2orm.core.query.Keyset keyset = io.r2orm.core.query.Keyset.of(db.model(select.entity()), select.orderBy());
+      Select pageSelect = select.withOrderBy(keyset.orderBy()).withLimit((long) size + 1);
+      if (after != null) {
+        pageSelect = pageSelect.where(keyset.after(after));
+      }
+      return db.stream(pageSelect, fetches, window, false).collectList().map(rows -> {
+        if (rows.size() <= size) {
+          return new Page<>(rows, null);
+        }
+        List<T> items = rows.subList(0, size);
+        return new Page<>(items, keyset.cursorAfter(items.get(size - 1)));
+      });
+    });
+  }
+
+  /**
+   * Walks every matching row page by page, from the start or from a cursor (null for the
+   * start), each page its own short query: no connection is held between pages, so a walk of a
+   * large table does not pin a connection or a transaction. Pages are read as the subscriber asks.
+   */
+  public Flux<Page<T>> pages(int size, String after) {
+    return page(size, after).expand(p -> p.hasNext() ? page(size, p.next()) : Mono.empty());
+  }
+
+  /** Walks every matching row page by page from the start; see {@link #pages(int, String)}. */
+  public Flux<Page<T>> pages(int size) {
+    return pages(size, null);
+  }
+
   /** The number of matching rows (honouring limit and offset). */
   public Mono<Long> count() {
     return Mono.defer(() -> db.executor()

@@ -2,6 +2,7 @@ package io.r2orm.r2dbc;
 
 import io.r2orm.core.query.Assignment;
 import io.r2orm.core.query.Expression;
+import io.r2orm.core.query.Field;
 import io.r2orm.core.query.Predicate;
 import io.r2orm.core.query.Property;
 import io.r2orm.core.query.Update;
@@ -36,6 +37,14 @@ public final class UpdateQuery<T> {
   /** Sets a property to a value (a bind). */
   public <V> UpdateQuery<T> set(Property<T, V> property, V value) {
     return set(property, new Value(value));
+  }
+
+  /**
+   * Sets a property to a computed value, e.g. {@code set(Track_.PRICE, Track_.PRICE.times(new
+   * BigDecimal("1.1")))} or {@code set(Track_.TITLE, upper(Track_.TITLE))}.
+   */
+  public <V> UpdateQuery<T> set(Property<T, V> property, Field<V> value) {
+    return set(property, Objects.requireNonNull(value, "value must not be null").expression());
   }
 
   /** Sets a property to an expression (another property, arithmetic). */

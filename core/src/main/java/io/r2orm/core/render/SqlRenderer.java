@@ -11,6 +11,7 @@ import io.r2orm.core.query.Insert;
 import io.r2orm.core.query.Order;
 import io.r2orm.core.query.Select;
 import io.r2orm.core.query.Update;
+import io.r2orm.core.query.Upsert;
 import io.r2orm.core.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
@@ -299,6 +300,126 @@ public final class SqlRenderer {
         }
       }
     }
+    return w.toStatement();
+  }
+
+  /**
+   * Inserts the rows, or updates those whose conflict target matches an existing row: {@code
+   * INSERT … ON CONFLICT (target) DO UPDATE … RETURNING <every column>} on PostgreSQL, {@code
+   * MERGE INTO … USING (VALUES …)} on H2 (which returns nothing; read the rows back by key). With
+   * a version column, a matched row is updated only when its stored version is one less than the
+   * row's (see {@link Upsert}); the rows of stale entities are neither updated nor returned.
+   */
+  public SqlStatement upsert(Upsert upsert) {
+    EntityModel<?> model = models.of(upsert.entity());
+    List<ColumnModel> columns = upsert.properties().stream().map(model::column).toList();
+    List<ColumnModel> target = upsert.conflictTarget().stream().map(model::column).toList();
+    ColumnModel version = model.version().orElse(null);
+    List<ColumnModel> updated = columns.stream()
+        .filter(c -> !target.contains(c) && c != model.id() && c != version).toList();
+    SqlWriter w = new SqlWriter(dialect);
+    ExpressionWriter expr = new ExpressionWriter(w, model, dialect, models);
+    String table = dialect.quote(model.table());
+    if (dialect.upsertSyntax() == io.r2orm.core.dialect.UpsertSyntax.ON_CONFLICT) {
+      w.append("INSERT INTO ");
+      table(w, model);
+      w.append(" (");
+      names(w, columns);
+      w.append(") VALUES ");
+      valueRows(w, expr, columns, upsert.rows(), false);
+      w.append(" ON CONFLICT (");
+      names(w, target);
+      w.append(") DO UPDATE SET ");
+      String sep = "";
+      for (ColumnModel c : updated) {
+        w.append(sep).name(c.name()).append(" = EXCLUDED.").name(c.name());
+        sep = ", ";
+      }
+      if (version != null) {
+        w.append(sep).name(version.name()).append(" = EXCLUDED.").name(version.name());
+        w.append(" WHERE ").append(table).append(".").name(version.name()).append(" = EXCLUDED.").name(version.name())
+            .append(" - 1");
+      } else if (updated.isEmpty()) {
+        w.name(target.get(0).name()).append(" = EXCLUDED.").name(target.get(0).name());
+      }
+      w.append(" RETURNING ");
+      names(w, model.columns());
+      return w.toStatement();
+    }
+    w.append("MERGE INTO ");
+    table(w, model);
+    w.append(" USING (VALUES ");
+    valueRows(w, expr, columns, upsert.rows(), true);
+    w.append(") AS r2orm_src (");
+    names(w, columns);
+    w.append(") ON ");
+    for (int i = 0; i < target.size(); i++) {
+      if (i > 0) w.append(" AND ");
+      w.append(table).append(".").name(target.get(i).name()).append(" = r2orm_src.").name(target.get(i).name());
+    }
+    w.append(" WHEN MATCHED");
+    if (version != null) {
+      w.append(" AND ").append(table).append(".").name(version.name()).append(" = r2orm_src.").name(version.name())
+          .append(" - 1");
+    }
+    w.append(" THEN UPDATE SET ");
+    String sep = "";
+    for (ColumnModel c : updated) {
+      w.append(sep).name(c.name()).append(" = r2orm_src.").name(c.name());
+      sep = ", ";
+    }
+    if (version != null) {
+      w.append(sep).name(version.name()).append(" = r2orm_src.").name(version.name());
+    } else if (updated.isEmpty()) {
+      w.name(target.get(0).name()).append(" = r2orm_src.").name(target.get(0).name());
+    }
+    w.append(" WHEN NOT MATCHED THEN INSERT (");
+    names(w, columns);
+    w.append(") VALUES (");
+    for (int i = 0; i < columns.size(); i++) {
+      if (i > 0) w.append(", ");
+      w.append("r2orm_src.").name(columns.get(i).name());
+    }
+    w.append(")");
+    return w.toStatement();
+  }
+
+  /** {@code (v1, v2), (v3, v4)}, each value a bind, cast to its column type when asked (H2 VALUES sources). */
+  private void valueRows(SqlWriter w, ExpressionWriter expr, List<ColumnModel> columns, List<List<Object>> rows, boolean cast) {
+    for (int r = 0; r < rows.size(); r++) {
+      w.append(r > 0 ? ", (" : "(");
+      for (int i = 0; i < columns.size(); i++) {
+        if (i > 0) w.append(", ");
+        ColumnModel c = columns.get(i);
+        String marker = expr.marker(c, rows.get(r).get(i));
+        w.append(cast ? "CAST(" + marker + " AS " + dialect.castTypeName(c.valueType().sqlType()) + ")" : marker);
+      }
+      w.append(")");
+    }
+  }
+
+  /**
+   * {@code INSERT INTO t (columns) SELECT …}: copies the rows of a query, whose selected items
+   * line up with the properties.
+   */
+  public SqlStatement insertSelect(Class<?> entity, List<String> properties, io.r2orm.core.query.Query source) {
+    EntityModel<?> model = models.of(entity);
+    List<ColumnModel> columns = properties.stream().map(model::column).toList();
+    if (columns.isEmpty()) {
+      throw new QueryBuildException("insert into " + model.type().getSimpleName() + " … select needs the properties written");
+    }
+    int width = source.items().size();
+    if (source.items().stream().anyMatch(i -> i instanceof io.r2orm.core.query.SelectItem.Entity) || width != columns.size()) {
+      throw new QueryBuildException("insert into " + model.type().getSimpleName() + " writes " + columns.size()
+          + " properties " + properties + " but the query selects " + width + " item(s); select one field per property");
+    }
+    SqlWriter w = new SqlWriter(dialect);
+    w.append("INSERT INTO ");
+    table(w, model);
+    w.append(" (");
+    names(w, columns);
+    w.append(") ");
+    new QueryRenderer(dialect, models).write(w, source, null);
     return w.toStatement();
   }
 

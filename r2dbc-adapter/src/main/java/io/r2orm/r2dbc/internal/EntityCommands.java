@@ -15,6 +15,7 @@ import io.r2orm.core.query.Predicate;
 import io.r2orm.core.query.PropertyRef;
 import io.r2orm.core.query.Select;
 import io.r2orm.core.query.Update;
+import io.r2orm.core.query.Upsert;
 import io.r2orm.core.query.Value;
 import io.r2orm.core.render.SqlRenderer;
 import io.r2orm.core.sql.SqlStatement;
@@ -130,6 +131,151 @@ public final class EntityCommands {
           }
           return stored;
         });
+  }
+
+  /**
+   * Inserts or updates each entity on the conflict target, in statements of up to the insert
+   * batch size, all in one transaction; emits the stored entities in input order after the
+   * commit. A versioned entity whose version is stale fails the whole call with {@link
+   * OptimisticLockException} and nothing is stored.
+   */
+  public <T> Flux<T> upsertAll(Iterable<T> entities, List<String> conflictTarget) {
+    Objects.requireNonNull(entities, "entities must not be null");
+    return Flux.defer(() -> {
+      List<T> all = new ArrayList<>();
+      entities.forEach(e -> all.add(Objects.requireNonNull(e, "entities must not contain null")));
+      if (all.isEmpty()) {
+        return Flux.empty();
+      }
+      EntityModel<T> model = modelOf(all.get(0));
+      List<ColumnModel> target = conflictTarget.isEmpty() ? List.of(model.id())
+          : conflictTarget.stream().map(model::column).toList();
+      boolean onId = target.contains(model.id());
+      boolean writesId = onId || model.idGeneration() != IdGeneration.IDENTITY;
+      List<ColumnModel> columns = model.columns().stream().filter(c -> writesId || c != model.id()).toList();
+      List<String> paths = columns.stream().map(ColumnModel::path).toList();
+      List<List<Object>> rows = new ArrayList<>(all.size());
+      List<List<Object>> keys = new ArrayList<>(all.size());
+      java.util.Set<List<Object>> seen = new java.util.HashSet<>();
+      ColumnModel version = model.version().orElse(null);
+      for (T e : all) {
+        if (e.getClass() != model.type()) {
+          throw new IllegalArgumentException("upsert needs entities of one class, got " + model.type().getName()
+              + " and " + e.getClass().getName());
+        }
+        Object[] values = model.values(e);
+        Object clientId = model.newClientId(e);
+        if (clientId != null) {
+          values[model.indexOf(model.id())] = clientId;
+        }
+        if (writesId && values[model.indexOf(model.id())] == null) {
+          throw new IllegalArgumentException("cannot upsert a " + model.type().getSimpleName() + " whose "
+              + model.id().path() + " is null on the conflict target " + target.stream().map(ColumnModel::path).toList()
+              + "; insert new rows, or upsert on a unique property with onConflict(...)");
+        }
+        if (version != null) {
+          Object current = values[model.indexOf(version)];
+          values[model.indexOf(version)] = increment(version, current == null ? 0 : current);
+        }
+        List<Object> key = new ArrayList<>();
+        for (ColumnModel c : target) {
+          Object v = c.valueType().write(values[model.indexOf(c)]);
+          if (v == null) {
+            throw new IllegalArgumentException("cannot upsert a " + model.type().getSimpleName() + " whose conflict key "
+                + c.path() + " is null");
+          }
+          key.add(v);
+        }
+        if (!seen.add(key)) {
+          throw new IllegalArgumentException("two " + model.type().getSimpleName() + " entities have the same conflict key "
+              + target.stream().map(ColumnModel::path).toList() + " = " + key + "; upsert each key once");
+        }
+        keys.add(key);
+        List<Object> row = new ArrayList<>();
+        for (ColumnModel c : columns) {
+          row.add(values[model.indexOf(c)]);
+        }
+        rows.add(row);
+      }
+      List<String> targetPaths = target.stream().map(ColumnModel::path).toList();
+      int perStatement = Math.max(1, Math.min(insertBatchSize, MAX_BINDS / Math.max(1, paths.size())));
+      EntityMapper<T> mapper = db.mapper(model.type());
+      return executor.inTransaction(c -> Flux.range(0, (rows.size() + perStatement - 1) / perStatement)
+              .concatMap(chunk -> {
+                int from = chunk * perStatement;
+                int to = Math.min(rows.size(), from + perStatement);
+                Upsert upsert = new Upsert(model.type(), paths, rows.subList(from, to), targetPaths);
+                return upsertChunk(c, model, mapper, upsert, keys.subList(from, to), target);
+              }))
+          .collectList()
+          .flatMapIterable(storedByKey -> {
+            java.util.Map<List<Object>, Object[]> stored = new java.util.HashMap<>();
+            storedByKey.forEach(m -> stored.putAll(m));
+            List<T> out = new ArrayList<>(all.size());
+            for (int i = 0; i < all.size(); i++) {
+              Object[] values = stored.get(keys.get(i));
+              Object id = values[model.indexOf(model.id())];
+              Object v = version == null ? null : values[model.indexOf(version)];
+              out.add(model.with(all.get(i), id, v));
+            }
+            return out;
+          });
+    });
+  }
+
+  /** One statement's worth; emits the stored rows' values by conflict key, or fails for stale versions. */
+  private <T> Mono<java.util.Map<List<Object>, Object[]>> upsertChunk(Connection c, EntityModel<T> model, EntityMapper<T> mapper,
+      Upsert upsert, List<List<Object>> keys, List<ColumnModel> target) {
+    SqlStatement sql = renderer.upsert(upsert);
+    Mono<List<Object[]>> storedRows;
+    java.util.concurrent.atomic.AtomicLong affected = new java.util.concurrent.atomic.AtomicLong(-1);
+    if (renderer.dialect().supportsReturning()) {
+      storedRows = executor.queryAll(c, sql, (r, meta) -> mapper.values(r::get, 0)).collectList();
+    } else {
+      Predicate byKey = Predicate.any(keys.stream().map(key -> {
+        List<Predicate> parts = new ArrayList<>();
+        for (int i = 0; i < target.size(); i++) {
+          parts.add(new Predicate.Comparison(ref(model, target.get(i)), Predicate.Operator.EQ,
+              new Value(target.get(i).valueType().read(key.get(i)))));
+        }
+        return Predicate.all(parts);
+      }).toList());
+      SqlStatement readBack = renderer.select(Select.from(model.type()).where(byKey));
+      storedRows = executor.update(c, sql)
+          .doOnNext(affected::set)
+          .then(executor.queryAll(c, readBack, (r, meta) -> mapper.values(r::get, 0)).collectList());
+    }
+    return storedRows.map(rows -> {
+      java.util.Map<List<Object>, Object[]> byKey = new java.util.HashMap<>();
+      for (Object[] values : rows) {
+        List<Object> key = new ArrayList<>();
+        for (ColumnModel t : target) {
+          key.add(t.valueType().write(values[model.indexOf(t)]));
+        }
+        byKey.put(key, values);
+      }
+      List<List<Object>> stale = new ArrayList<>();
+      ColumnModel version = model.version().orElse(null);
+      int versionColumn = version == null ? -1 : upsert.properties().indexOf(version.path());
+      for (int i = 0; i < keys.size(); i++) {
+        Object[] values = byKey.get(keys.get(i));
+        boolean written = values != null && (version == null
+            || java.util.Objects.equals(((Number) values[model.indexOf(version)]).longValue(),
+                ((Number) upsert.rows().get(i).get(versionColumn)).longValue()));
+        if (!written) {
+          stale.add(keys.get(i));
+        }
+      }
+      if (stale.isEmpty() && affected.get() >= 0 && affected.get() < keys.size()) {
+        stale.addAll(keys);
+      }
+      if (!stale.isEmpty()) {
+        throw new OptimisticLockException("Cannot upsert " + stale.size() + " " + model.type().getSimpleName()
+            + " row(s) with " + target.stream().map(ColumnModel::path).toList() + " = " + stale
+            + ": their version changed since they were read; nothing was stored; re-read them and retry");
+      }
+      return byKey;
+    });
   }
 
   public <T> Mono<T> update(T entity) {
