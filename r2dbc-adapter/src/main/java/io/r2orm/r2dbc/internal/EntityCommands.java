@@ -80,18 +80,11 @@ public final class EntityCommands {
   public <T> Flux<T> insertAll(Iterable<T> entities) {
     Objects.requireNonNull(entities, "entities must not be null");
     return Flux.defer(() -> {
-      List<T> all = new ArrayList<>();
-      entities.forEach(e -> all.add(Objects.requireNonNull(e, "entities must not contain null")));
+      List<T> all = sameClass(entities, "insertAll");
       if (all.isEmpty()) {
         return Flux.empty();
       }
       EntityModel<T> model = modelOf(all.get(0));
-      for (T e : all) {
-        if (e.getClass() != model.type()) {
-          throw new IllegalArgumentException("insertAll needs entities of one class, got " + model.type().getName()
-              + " and " + e.getClass().getName());
-        }
-      }
       boolean generated = generatesId(model, all);
       List<String> paths = paths(model, generated);
       int perStatement = Math.max(1, Math.min(insertBatchSize, MAX_BINDS / Math.max(1, paths.size())));
@@ -142,8 +135,7 @@ public final class EntityCommands {
   public <T> Flux<T> upsertAll(Iterable<T> entities, List<String> conflictTarget) {
     Objects.requireNonNull(entities, "entities must not be null");
     return Flux.defer(() -> {
-      List<T> all = new ArrayList<>();
-      entities.forEach(e -> all.add(Objects.requireNonNull(e, "entities must not contain null")));
+      List<T> all = sameClass(entities, "upsert");
       if (all.isEmpty()) {
         return Flux.empty();
       }
@@ -159,10 +151,6 @@ public final class EntityCommands {
       java.util.Set<List<Object>> seen = new java.util.HashSet<>();
       ColumnModel version = model.version().orElse(null);
       for (T e : all) {
-        if (e.getClass() != model.type()) {
-          throw new IllegalArgumentException("upsert needs entities of one class, got " + model.type().getName()
-              + " and " + e.getClass().getName());
-        }
         Object[] values = model.values(e);
         Object clientId = model.newClientId(e);
         if (clientId != null) {
@@ -221,6 +209,19 @@ public final class EntityCommands {
             return out;
           });
     });
+  }
+
+  /** The entities as a list, none null and all of the first one's class. */
+  private static <T> List<T> sameClass(Iterable<T> entities, String operation) {
+    List<T> all = new ArrayList<>();
+    entities.forEach(e -> all.add(Objects.requireNonNull(e, "entities must not contain null")));
+    for (T e : all) {
+      if (e.getClass() != all.get(0).getClass()) {
+        throw new IllegalArgumentException(operation + " needs entities of one class, got " + all.get(0).getClass().getName()
+            + " and " + e.getClass().getName());
+      }
+    }
+    return all;
   }
 
   /** One statement's worth; emits the stored rows' values by conflict key, or fails for stale versions. */
