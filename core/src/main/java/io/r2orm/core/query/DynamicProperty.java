@@ -56,6 +56,10 @@ public record DynamicProperty(String path) {
     return new Predicate.InList(ref(), List.copyOf(values), false);
   }
 
+  public Predicate in(Query subquery) {
+    return new Predicate.InQuery(ref(), subquery, false);
+  }
+
   public Predicate notIn(Collection<?> values) {
     return new Predicate.InList(ref(), List.copyOf(values), true);
   }

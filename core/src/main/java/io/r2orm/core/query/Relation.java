@@ -106,6 +106,12 @@ public final class Relation<E, T> extends FetchPath<E, T> {
     return id == null ? isNull() : new Predicate.Comparison(new PropertyRef(owner, name), Predicate.Operator.EQ, new Value(id));
   }
 
+  /** {@code <foreign key> IN (SELECT …)} (to-one relations that own a key); the subquery selects ids. */
+  public Predicate idIn(Query subquery) {
+    requireToOne("idIn");
+    return new Predicate.InQuery(new PropertyRef(owner, name), subquery, false);
+  }
+
   /** {@code <foreign key> IN (ids)} (to-one relations that own a key). */
   public Predicate idIn(Collection<?> ids) {
     requireToOne("idIn");
