@@ -1,5 +1,8 @@
 package io.r2orm.examples.library;
 
+import static io.r2orm.core.query.Functions.count;
+import static io.r2orm.core.query.Functions.min;
+
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.ConnectionFactories;
@@ -54,6 +57,21 @@ public final class LibraryExample {
             .then())
         .then(db.select(Book.class).where(Book_.SHELF_ROOM.eq("A")).count()
             .doOnNext(n -> print("shelf A   %d books", n)))
+        .then(db.select(Author_.NAME, count(), min(Book_.PUBLISHED))
+            .from(Author.class)
+            .join(Book.class, Book_.AUTHOR_ID.eq(Author_.ID))
+            .groupBy(Author_.NAME)
+            .orderBy(count().desc(), Author_.NAME.asc())
+            .all()
+            .doOnNext(r -> print("by author %s: %d book(s), first in %d", r.v1(), r.v2(), r.v3().getYear()))
+            .then())
+        .then(db.select(Book.class).orderBy(Book_.TITLE.asc()).pages(2)
+            .doOnNext(p -> print("page      %s%s", p.items().stream().map(Book::title).toList(), p.hasNext() ? " …" : ""))
+            .then())
+        .then(db.upsertInto(Author.class).onConflict(Author_.NAME)
+            .all(List.of(new Author(null, "Mary Shelley", "UK"), new Author(null, "Octavia E. Butler", "US")))
+            .doOnNext(a -> print("upserted  #%d %s (%s)", a.id(), a.name(), a.country()))
+            .then())
         .then(db.select(Book.class).where(Book_.TITLE.eq("Dune")).one())
         .flatMap(dune -> db.update(dune.withPrice(new Money(new BigDecimal("12.50"))))
             .doOnNext(b -> print("updated   %s costs %s now (version %d)", b.title(), b.price(), b.version()))
