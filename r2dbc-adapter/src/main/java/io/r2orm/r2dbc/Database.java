@@ -71,7 +71,7 @@ public final class Database {
   private Database(Builder b) {
     this.models = b.models.build();
     this.renderer = new SqlRenderer(b.dialect, models);
-    this.executor = new Executor(b.connectionFactory, b.fetchSize, b.listeners, b.statementTimeout);
+    this.executor = new Executor(b.connectionFactory, b.fetchSize, b.listeners, b.statementTimeout, b.externalTransactions);
     this.commands = new EntityCommands(this, executor, renderer, b.insertBatchSize);
     this.fetchRenderer = new FetchRenderer(renderer);
     this.loader = new RelationLoader(models, executor, fetchRenderer, this::mapper);
@@ -431,6 +431,7 @@ public final class Database {
     private int insertBatchSize = 1000;
     private int fetchWindow = 256;
     private java.time.Duration statementTimeout;
+    private ExternalTransactions externalTransactions;
     private final List<StatementListener> listeners = new ArrayList<>();
 
     private Builder(ConnectionFactory connectionFactory) {
@@ -497,6 +498,15 @@ public final class Database {
     }
 
     /** Tells this listener about every statement (metrics, tracing, statement counting in tests). */
+    /**
+     * Joins transactions managed outside r2orm (Spring's, through the starter): inside one, r2orm
+     * uses its connection and leaves commit and rollback to it.
+     */
+    public Builder externalTransactions(ExternalTransactions transactions) {
+      this.externalTransactions = Objects.requireNonNull(transactions, "transactions must not be null");
+      return this;
+    }
+
     public Builder listener(StatementListener listener) {
       listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
       return this;

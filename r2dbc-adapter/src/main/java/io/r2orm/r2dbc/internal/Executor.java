@@ -53,13 +53,37 @@ public final class Executor {
   private final List<StatementListener> listeners;
   private final Duration statementTimeout;
   private final Object transactionKey = new Object();
+  private final io.r2orm.r2dbc.ExternalTransactions external;
 
   public Executor(ConnectionFactory connectionFactory, int fetchSize, List<StatementListener> listeners,
       Duration statementTimeout) {
+    this(connectionFactory, fetchSize, listeners, statementTimeout, null);
+  }
+
+  public Executor(ConnectionFactory connectionFactory, int fetchSize, List<StatementListener> listeners,
+      Duration statementTimeout, io.r2orm.r2dbc.ExternalTransactions external) {
     this.connectionFactory = connectionFactory;
     this.fetchSize = fetchSize;
     this.listeners = List.copyOf(listeners);
     this.statementTimeout = statementTimeout;
+    this.external = external;
+  }
+
+  /**
+   * Runs work on an external transaction's connection when the subscriber runs in one; otherwise
+   * runs {@code otherwise}.
+   */
+  private <T> Flux<T> joinExternal(Function<Connection, ? extends Publisher<T>> work, Supplier<Flux<T>> otherwise) {
+    if (external == null) {
+      return otherwise.get();
+    }
+    return external.join()
+        .map(java.util.Optional::of)
+        .defaultIfEmpty(java.util.Optional.empty())
+        .flatMapMany(joined -> joined.isEmpty() ? otherwise.get()
+            : Flux.usingWhen(Mono.just(joined.get()),
+                c -> Flux.<T>from(work.apply(c)).contextWrite(Context.of(transactionKey, c)),
+                external::leave, (c, e) -> external.leave(c), external::leave));
   }
 
   /** The transaction's connection, if the subscriber runs inside one of this executor's transactions. */
@@ -74,8 +98,8 @@ public final class Executor {
       if (tx.isPresent()) {
         return Flux.from(work.apply(tx.get()));
       }
-      return Flux.usingWhen(acquire(), work, Connection::close,
-          (connection, error) -> connection.close(), Connection::close);
+      return joinExternal(work, () -> Flux.usingWhen(acquire(), work, Connection::close,
+          (connection, error) -> connection.close(), Connection::close));
     });
   }
 
@@ -92,7 +116,14 @@ public final class Executor {
             ? savepoint(tx.get(), options, work)
             : Flux.from(work.apply(tx.get()));
       }
-      return Flux.usingWhen(acquire().map(Transaction::new),
+      return joinExternal(
+          c -> options.propagation() == TransactionOptions.Propagation.NESTED ? savepoint(c, options, work) : work.apply(c),
+          () -> ownTransaction(options, work));
+    });
+  }
+
+  private <T> Flux<T> ownTransaction(TransactionOptions options, Function<Connection, ? extends Publisher<T>> work) {
+    return Flux.usingWhen(acquire().map(Transaction::new),
           t -> t.begin(definition(options))
               .thenMany(Flux.defer(() -> limited(Flux.from(work.apply(t.connection())), options))
                   .contextWrite(Context.of(transactionKey, t.connection())))
@@ -103,7 +134,6 @@ public final class Executor {
           Transaction::close,
           (t, error) -> t.rollbackAndClose(),
           Transaction::rollbackAndClose);
-    });
   }
 
   /** Runs work on one connection inside a transaction with default options. */
@@ -278,6 +308,27 @@ public final class Executor {
           .doOnComplete(() -> notifyListeners(statement.sql(), start, SignalType.ON_COMPLETE, null))
           .doOnError(e -> notifyListeners(statement.sql(), start, SignalType.ON_ERROR, e))
           .doOnCancel(() -> notifyListeners(statement.sql(), start, SignalType.CANCEL, null));
+    });
+  }
+
+  /** Runs a relation batch's query to its end and tells the listeners what it loaded. */
+  public <T> Mono<List<T>> relationBatch(Class<?> entity, String relation, int batchSize, Flux<T> query) {
+    if (listeners.isEmpty()) {
+      return query.collectList();
+    }
+    return Mono.defer(() -> {
+      long start = System.nanoTime();
+      return query.collectList().doOnNext(rows -> {
+        io.r2orm.r2dbc.RelationBatchEvent event = new io.r2orm.r2dbc.RelationBatchEvent(entity, relation, batchSize,
+            rows.size(), Duration.ofNanos(System.nanoTime() - start));
+        for (StatementListener listener : listeners) {
+          try {
+            listener.onRelationBatch(event);
+          } catch (RuntimeException e) {
+            SQL_LOG.warn("Statement listener {} failed", listener, e);
+          }
+        }
+      });
     });
   }
 

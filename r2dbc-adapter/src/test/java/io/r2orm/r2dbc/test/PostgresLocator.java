@@ -27,6 +27,16 @@ public final class PostgresLocator {
     return options;
   }
 
+  /** The test server as an R2DBC URL (for frameworks configured by URL, such as Spring Boot). */
+  public static String url() {
+    ConnectionFactoryOptions o = options();
+    Object password = o.getValue(ConnectionFactoryOptions.PASSWORD);
+    Object port = o.getValue(ConnectionFactoryOptions.PORT);
+    return "r2dbc:postgresql://" + o.getValue(ConnectionFactoryOptions.USER)
+        + (password == null ? "" : ":" + password) + "@" + o.getValue(ConnectionFactoryOptions.HOST)
+        + ":" + (port == null ? 5432 : port) + "/" + o.getValue(ConnectionFactoryOptions.DATABASE);
+  }
+
   private static ConnectionFactoryOptions locate() {
     String url = System.getenv(URL_VARIABLE);
     if (url != null && !url.isBlank()) {

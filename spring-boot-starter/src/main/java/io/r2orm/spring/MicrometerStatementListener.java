@@ -1,0 +1,78 @@
+package io.r2orm.spring;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.r2orm.r2dbc.RelationBatchEvent;
+import io.r2orm.r2dbc.StatementEvent;
+import io.r2orm.r2dbc.StatementListener;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Records r2orm's work in Micrometer: {@code r2orm.statements} (a timer per statement, tagged with
+ * the operation, the table and the outcome) and, per relation batch of a fetch plan, {@code
+ * r2orm.relation.batches} (a timer tagged with the entity and the relation) with the batch size
+ * and the rows read as the distribution summaries {@code r2orm.relation.batch.size} and {@code
+ * r2orm.relation.batch.rows}. The counts show an N+1 regression: batches per request stay flat
+ * as rows grow. Sizes are values rather than tags, which must stay few.
+ */
+public final class MicrometerStatementListener implements StatementListener {
+  private static final Pattern TABLE = Pattern.compile(
+      "\\b(?:FROM|INTO|UPDATE|JOIN)\\s+(?:\"?[A-Za-z0-9_]+\"?\\.)?\"?([A-Za-z0-9_]+)\"?", Pattern.CASE_INSENSITIVE);
+  private static final int MAX_SHAPES = 2000;
+  private final MeterRegistry registry;
+  private final Map<String, Tags> shapes = new ConcurrentHashMap<>();
+
+  public MicrometerStatementListener(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  public void onStatement(StatementEvent event) {
+    Tags tags = shapes.get(event.sql());
+    if (tags == null) {
+      tags = describe(event.sql());
+      if (shapes.size() < MAX_SHAPES) {
+        shapes.put(event.sql(), tags);
+      }
+    }
+    Timer.builder("r2orm.statements")
+        .description("Statements run by r2orm")
+        .tags(tags)
+        .tag("outcome", event.outcome().name().toLowerCase(Locale.ROOT))
+        .register(registry)
+        .record(event.elapsed());
+  }
+
+  @Override
+  public void onRelationBatch(RelationBatchEvent event) {
+    Tags tags = Tags.of("entity", event.entity().getSimpleName(), "relation", event.relation());
+    Timer.builder("r2orm.relation.batches")
+        .description("Relation batches loaded by fetch plans")
+        .tags(tags)
+        .register(registry)
+        .record(event.elapsed());
+    DistributionSummary.builder("r2orm.relation.batch.size").description("Parents (or keys) per relation batch")
+        .tags(tags).register(registry).record(event.batchSize());
+    DistributionSummary.builder("r2orm.relation.batch.rows").description("Related rows read per relation batch")
+        .tags(tags).register(registry).record(event.rows());
+  }
+
+  /** The operation (first keyword) and the first table a statement names. */
+  static Tags describe(String sql) {
+    String trimmed = sql.stripLeading();
+    int space = trimmed.indexOf(' ');
+    String operation = (space < 0 ? trimmed : trimmed.substring(0, space)).toLowerCase(Locale.ROOT);
+    if (operation.equals("with")) {
+      operation = trimmed.toUpperCase(Locale.ROOT).contains("INSERT INTO") ? "insert" : "select";
+    }
+    Matcher m = TABLE.matcher(trimmed);
+    String table = m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "none";
+    return Tags.of("operation", operation, "table", table);
+  }
+}

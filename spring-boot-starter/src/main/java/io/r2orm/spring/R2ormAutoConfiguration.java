@@ -1,0 +1,96 @@
+package io.r2orm.spring;
+
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Option;
+import io.r2orm.core.metadata.NamingStrategy;
+import io.r2orm.r2dbc.Database;
+import io.r2orm.r2dbc.ExternalTransactions;
+import io.r2orm.r2dbc.StatementListener;
+import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.r2dbc.autoconfigure.ConnectionFactoryOptionsBuilderCustomizer;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Builds r2orm's {@link Database} on the {@link ConnectionFactory} (and pool) Boot configures from
+ * {@code spring.r2dbc.*}, joined to Spring's reactive transactions, with the {@code r2orm.*}
+ * settings and every {@link StatementListener} bean. Each bean backs off when the application
+ * defines its own.
+ */
+@AutoConfiguration(
+    after = {R2dbcAutoConfiguration.class, R2dbcTransactionManagerAutoConfiguration.class},
+    afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+@ConditionalOnClass({Database.class, ConnectionFactory.class})
+@EnableConfigurationProperties(R2ormProperties.class)
+public class R2ormAutoConfiguration {
+
+  /** r2orm's entry point. */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBean(ConnectionFactory.class)
+  public Database r2ormDatabase(ConnectionFactory connectionFactory, R2ormProperties properties,
+      ObjectProvider<StatementListener> listeners, ObjectProvider<ExternalTransactions> transactions) {
+    Database.Builder builder = Database.builder(connectionFactory)
+        .fetchWindow(properties.getFetchWindow())
+        .fetchSize(properties.getFetchSize())
+        .insertBatchSize(properties.getInsertBatchSize())
+        .namingStrategy(properties.getNaming() == R2ormProperties.Naming.AS_IS ? NamingStrategy.AS_IS : NamingStrategy.SNAKE_CASE);
+    if (properties.getStatementTimeout() != null) {
+      builder.statementTimeout(properties.getStatementTimeout());
+    }
+    transactions.ifAvailable(builder::externalTransactions);
+    listeners.orderedStream().forEach(builder::listener);
+    if (properties.isLogSql()) {
+      builder.listener(new SqlLoggingListener());
+    }
+    return builder.build();
+  }
+
+  /** r2orm calls join {@code @Transactional} and {@code TransactionalOperator} transactions. */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBean(ConnectionFactory.class)
+  @ConditionalOnClass(name = "org.springframework.transaction.reactive.TransactionSynchronizationManager")
+  public ExternalTransactions r2ormSpringTransactions(ConnectionFactory connectionFactory) {
+    return new SpringTransactions(connectionFactory);
+  }
+
+  /**
+   * PostgreSQL results in binary rather than text ({@code forceBinary}), unless the URL sets it or
+   * {@code r2orm.binary-results=false}: measured to read wide results more than twice as fast.
+   */
+  @Bean
+  @ConditionalOnProperty(prefix = "r2orm", name = "binary-results", havingValue = "true", matchIfMissing = true)
+  public ConnectionFactoryOptionsBuilderCustomizer r2ormBinaryResults(ObjectProvider<R2dbcProperties> r2dbc) {
+    return options -> {
+      R2dbcProperties p = r2dbc.getIfAvailable();
+      String url = p == null || p.getUrl() == null ? "" : p.getUrl().toLowerCase(Locale.ROOT);
+      if (url.contains("postgres") && !url.contains("forcebinary")) {
+        options.option(Option.valueOf("forceBinary"), true);
+      }
+    };
+  }
+
+  /** Statement and relation-batch metrics when Micrometer is present. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+  @ConditionalOnProperty(prefix = "r2orm.metrics", name = "enabled", havingValue = "true", matchIfMissing = true)
+  static class Metrics {
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(io.micrometer.core.instrument.MeterRegistry.class)
+    MicrometerStatementListener r2ormMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+      return new MicrometerStatementListener(registry);
+    }
+  }
+}

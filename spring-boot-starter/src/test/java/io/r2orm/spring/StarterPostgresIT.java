@@ -1,0 +1,96 @@
+package io.r2orm.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2orm.r2dbc.Database;
+import io.r2orm.r2dbc.test.PostgresLocator;
+import io.r2orm.spring.app.Note;
+import io.r2orm.spring.app.NoteService;
+import io.r2orm.spring.app.Note_;
+import io.r2orm.spring.app.StarterTestApplication;
+import io.r2orm.spring.app.Tag;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+/** The starter in a Spring Boot application on PostgreSQL: transactions, metrics, binary results. */
+@SpringBootTest(classes = StarterTestApplication.class, properties = "management.metrics.enable.all=true")
+class StarterPostgresIT {
+  private static final String SCHEMA = "r2orm_starter_it";
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    String url = PostgresLocator.url();
+    ConnectionFactory plain = ConnectionFactories.get(url);
+    Mono.usingWhen(Mono.from(plain.create()),
+        c -> Mono.from(c.createStatement("CREATE SCHEMA IF NOT EXISTS " + SCHEMA).execute()).flatMap(r -> Mono.from(r.getRowsUpdated())),
+        c -> c.close()).block(Duration.ofSeconds(30));
+    registry.add("spring.r2dbc.url", () -> url + "?schema=" + SCHEMA);
+    registry.add("spring.r2dbc.pool.max-size", () -> "4");
+    registry.add("spring.r2dbc.pool.initial-size", () -> "1");
+  }
+
+  @Autowired Database db;
+  @Autowired NoteService notes;
+  @Autowired TransactionalOperator operator;
+  @Autowired MeterRegistry meters;
+
+  @BeforeEach
+  void tables() {
+    db.schema().drop(Tag.class, Note.class).block(Duration.ofSeconds(10));
+    db.schema().create(Note.class, Tag.class).block(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void transactionalRollsBackEveryR2ormStatementOfTheMethod() {
+    StepVerifier.create(notes.insertTwoThenFail()).expectErrorMessage("boom").verify(Duration.ofSeconds(10));
+    assertThat(db.select(Note.class).count().block()).isZero();
+  }
+
+  @Test
+  void r2ormsOwnTransactionJoinsTheSpringTransaction() {
+    assertThat(notes.insertTwo().block(Duration.ofSeconds(10))).isEqualTo(2L);
+    assertThat(db.select(Note.class).count().block()).isEqualTo(2L);
+  }
+
+  @Test
+  void transactionalOperatorRollsBackOnError() {
+    Mono<Note> work = db.insert(Note.of("kept?")).then(Mono.error(new IllegalStateException("no")));
+    StepVerifier.create(operator.transactional(work)).expectError(IllegalStateException.class).verify(Duration.ofSeconds(10));
+    assertThat(db.select(Note.class).count().block()).isZero();
+    Note kept = operator.transactional(db.insert(Note.of("kept"))).block(Duration.ofSeconds(10));
+    assertThat(db.findById(Note.class, kept.id()).block()).isNotNull();
+  }
+
+  @Test
+  void statementsAndRelationBatchesShowInMicrometer() {
+    List<Note> stored = db.insertAll(List.of(Note.of("a"), Note.of("b"), Note.of("c"))).collectList().block();
+    db.insertAll(List.of(new Tag(null, stored.get(0).id(), "x"), new Tag(null, stored.get(0).id(), "y"),
+        new Tag(null, stored.get(2).id(), "z"))).then().block();
+    double selectsBefore = count("r2orm.statements", "select", "starter_note");
+    List<Note> loaded = db.select(Note.class).orderBy(Note_.ID.asc()).fetch(Note_.TAGS).all().collectList().block();
+    assertThat(loaded.get(0).tags()).hasSize(2);
+    assertThat(count("r2orm.statements", "select", "starter_note") - selectsBefore).isEqualTo(1.0);
+    assertThat(meters.get("r2orm.relation.batches").tags("entity", "Note", "relation", "tags").timer().count()).isEqualTo(1L);
+    assertThat(meters.get("r2orm.relation.batch.size").tags("entity", "Note", "relation", "tags").summary().totalAmount())
+        .isEqualTo(3.0);
+    assertThat(meters.get("r2orm.relation.batch.rows").tags("entity", "Note", "relation", "tags").summary().totalAmount())
+        .isEqualTo(3.0);
+  }
+
+  private double count(String name, String operation, String table) {
+    return meters.find(name).tags("operation", operation, "table", table).timers().stream()
+        .mapToDouble(t -> t.count()).sum();
+  }
+}
