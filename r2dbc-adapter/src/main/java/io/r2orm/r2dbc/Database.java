@@ -358,7 +358,7 @@ public final class Database {
 
   /** Streams a select with its fetch plan; see {@link SelectQuery#all()}. */
   <T> Flux<T> stream(Select select, List<? extends FetchPath<T, ?>> fetches, Integer window, boolean cursorInTransaction) {
-    return Flux.deferContextual(context -> {
+    return executor.seeingExternal(() -> Flux.deferContextual(context -> {
       @SuppressWarnings("unchecked")
       EntityModel<T> model = (EntityModel<T>) models.of(select.entity());
       EntityMapper<T> mapper = mapper(model.type());
@@ -385,7 +385,7 @@ public final class Database {
         parents = parents.collectList().flatMapIterable(all -> all);
       }
       return parents.buffer(windowSize).concatMap(perWindow, 0);
-    });
+    }));
   }
 
   private Object[] joinedValues(EntityMapper<?> mapper, List<RelationModel> joins, Row row) {

@@ -74,6 +74,21 @@ class StarterPostgresIT {
   }
 
   @Test
+  void streamingWithRelationsInsideASpringTransactionCanWriteAsItReads() {
+    List<Note> stored = db.insertAll(java.util.stream.IntStream.range(0, 30).mapToObj(i -> Note.of("n" + i)).toList())
+        .collectList().block();
+    db.insertAll(stored.stream().map(n -> new Tag(null, n.id(), "t")).toList()).then().block();
+    // a cursor keeps the one transactional connection free for the relation queries and the updates between windows
+    Long updated = operator.transactional(db.select(Note.class).orderBy(Note_.ID.asc()).fetch(Note_.TAGS).window(7).all()
+            .concatMap(n -> db.update(Note.class).set(Note_.TEXT, n.text() + "!" + n.tags().size())
+                .where(Note_.ID.eq(n.id())).execute()))
+        .reduce(0L, Long::sum)
+        .block(Duration.ofSeconds(30));
+    assertThat(updated).isEqualTo(30L);
+    assertThat(db.select(Note.class).where(Note_.TEXT.endsWith("!1")).count().block()).isEqualTo(30L);
+  }
+
+  @Test
   void statementsAndRelationBatchesShowInMicrometer() {
     List<Note> stored = db.insertAll(List.of(Note.of("a"), Note.of("b"), Note.of("c"))).collectList().block();
     db.insertAll(List.of(new Tag(null, stored.get(0).id(), "x"), new Tag(null, stored.get(0).id(), "y"),

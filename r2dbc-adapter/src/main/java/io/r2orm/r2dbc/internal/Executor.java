@@ -70,6 +70,19 @@ public final class Executor {
   }
 
   /**
+   * Runs work that decides by itself how to use a transaction (streaming with a cursor) so that it
+   * sees an external transaction, when the subscriber runs in one, as this executor's own.
+   */
+  public <T> Flux<T> seeingExternal(Supplier<Flux<T>> work) {
+    if (external == null) {
+      return Flux.defer(work);
+    }
+    return Flux.deferContextual(context -> transactionConnection(context).isPresent()
+        ? work.get()
+        : joinExternal(c -> work.get(), work));
+  }
+
+  /**
    * Runs work on an external transaction's connection when the subscriber runs in one; otherwise
    * runs {@code otherwise}.
    */
