@@ -82,7 +82,7 @@ class WhereRenderingTest {
 
   @Test
   void rejectsComparisonWithNull() {
-    assertThatThrownBy(() -> PAGES.lt(null))
+    assertThatThrownBy(() -> PAGES.lt((Integer) null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Book.pages")
         .hasMessageContaining("isNull()");
