@@ -1,11 +1,13 @@
 package io.r2orm.core.render;
 
 import static io.r2orm.core.query.Functions.avg;
+import static io.r2orm.core.query.Functions.concat;
 import static io.r2orm.core.query.Functions.count;
 import static io.r2orm.core.query.Functions.countDistinct;
 import static io.r2orm.core.query.Functions.max;
 import static io.r2orm.core.query.Functions.min;
 import static io.r2orm.core.query.Functions.sum;
+import static io.r2orm.core.query.Functions.when;
 import static io.r2orm.core.render.Golden.POSTGRES;
 import static io.r2orm.core.render.Golden.bind;
 import static io.r2orm.core.render.Golden.rendersOnBoth;
@@ -18,6 +20,7 @@ import static io.r2orm.core.render.QueryFixtures.COUNTRY;
 import static io.r2orm.core.render.QueryFixtures.GENRE;
 import static io.r2orm.core.render.QueryFixtures.MILLIS;
 import static io.r2orm.core.render.QueryFixtures.PRICE;
+import static io.r2orm.core.render.QueryFixtures.TRACK_TITLE;
 import static io.r2orm.core.render.QueryFixtures.YEAR;
 import static io.r2orm.core.render.QueryFixtures.query;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,6 +115,24 @@ class QueryAggregateRenderingTest {
     rendersOnBoth(query(q),
         "SELECT artist.country, COUNT(*) FROM artist GROUP BY artist.country HAVING NOT (COUNT(*) > $1 OR COUNT(*) < $2)",
         bind(3L, Long.class), bind(2L, Long.class));
+  }
+
+  @Test
+  void groupByAndOrderByOfASelectedValueRepeatItsSqlWithTheSameBinds() {
+    var size = when(MILLIS.lt(180_000), "short").otherwise("long");
+    Query q = Query.select(size, count()).from(Track.class).groupBy(size).orderBy(size.desc());
+    String sizeSql = "CASE WHEN track.millis < $1 THEN $2 ELSE $3 END";
+    rendersOnBoth(query(q),
+        "SELECT " + sizeSql + ", COUNT(*) FROM track GROUP BY " + sizeSql + " ORDER BY " + sizeSql + " DESC",
+        bind(180_000, Integer.class), bind("short"), bind("long"));
+  }
+
+  @Test
+  void aGroupingKeyThatIsNotSelectedGetsItsOwnBinds() {
+    Query q = Query.select(count()).from(Track.class).groupBy(MILLIS.dividedBy(60_000)).orderBy(concat(TRACK_TITLE, "!").asc());
+    rendersOnBoth(query(q),
+        "SELECT COUNT(*) FROM track GROUP BY (track.millis / $1) ORDER BY CONCAT(track.title, $2) ASC",
+        bind(60_000, Integer.class), bind("!"));
   }
 
   @Test
