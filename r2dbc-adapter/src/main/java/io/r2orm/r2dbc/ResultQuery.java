@@ -174,13 +174,18 @@ public final class ResultQuery<R> {
 
   /** The only row, or empty; more than one row fails with {@link io.r2orm.core.exception.NonUniqueResultException}. */
   public Mono<R> one() {
-    return Results.atMostOne(with(query.limit(2)).all(), () -> "Expected at most one row but the query returned more; SQL: "
+    return Results.atMostOne(atMost(2).all(), () -> "Expected at most one row but the query returned more; SQL: "
         + toSql().sql() + "; add a condition or use first()");
   }
 
   /** The first row (in the query's order), or empty. */
   public Mono<R> first() {
-    return with(query.limit(1)).all().next();
+    return atMost(1).all().next();
+  }
+
+  /** This query reading at most {@code rows} rows, keeping a smaller limit of its own. */
+  private ResultQuery<R> atMost(long rows) {
+    return query.limit() != null && query.limit() <= rows ? this : with(query.limit(rows));
   }
 
   /** The number of rows the query returns. */
