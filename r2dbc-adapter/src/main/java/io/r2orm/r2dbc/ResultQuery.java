@@ -32,6 +32,9 @@ import reactor.core.publisher.Mono;
  * @param <R> what each row becomes
  */
 public final class ResultQuery<R> {
+  /** Stands for a row whose only item is NULL, which a Flux cannot carry. */
+  private static final Object NULL_ROW = new Object();
+
   private final Database db;
   private final Query query;
   private final Function<ProjectionMapper, Function<Object[], R>> shape;
@@ -162,25 +165,47 @@ public final class ResultQuery<R> {
     return db.renderer().query(query).statement();
   }
 
-  /** Streams the rows with backpressure. */
+  /**
+   * Streams the rows with backpressure. A row whose only selected item is NULL (a NULL column, an
+   * aggregate of no rows, a missing outer-join entity) emits nothing, since a Reactor stream
+   * carries no nulls; select it beside another item, or {@code coalesce} it, to see such rows.
+   */
   public Flux<R> all() {
     return Flux.defer(() -> {
       RenderedQuery rendered = db.renderer().query(query);
       ProjectionMapper mapper = ProjectionMapper.of(rendered);
       Function<Object[], R> build = shape.apply(mapper);
-      return db.executor().query(rendered.statement(), (row, meta) -> build.apply(mapper.read(row::get)));
+      // Drivers differ on a mapper returning null (PostgreSQL skips the row, H2 fails), so map
+      // NULL to a marker and leave it out here.
+      return db.executor()
+          .query(rendered.statement(), (row, meta) -> {
+            Object value = build.apply(mapper.read(row::get));
+            return value == null ? NULL_ROW : value;
+          })
+          .filter(value -> value != NULL_ROW)
+          .map(this::cast);
     });
+  }
+
+  @SuppressWarnings("unchecked")
+  private R cast(Object value) {
+    return (R) value;
   }
 
   /** The only row, or empty; more than one row fails with {@link io.r2orm.core.exception.NonUniqueResultException}. */
   public Mono<R> one() {
-    return Results.atMostOne(with(query.limit(2)).all(), () -> "Expected at most one row but the query returned more; SQL: "
+    return Results.atMostOne(atMost(2).all(), () -> "Expected at most one row but the query returned more; SQL: "
         + toSql().sql() + "; add a condition or use first()");
   }
 
   /** The first row (in the query's order), or empty. */
   public Mono<R> first() {
-    return with(query.limit(1)).all().next();
+    return atMost(1).all().next();
+  }
+
+  /** This query reading at most {@code rows} rows, keeping a smaller limit of its own. */
+  private ResultQuery<R> atMost(long rows) {
+    return query.limit() != null && query.limit() <= rows ? this : with(query.limit(rows));
   }
 
   /** The number of rows the query returns. */

@@ -10,7 +10,7 @@ import java.util.Objects;
  *     that is resolved against the query's entity
  * @param path the property path, e.g. {@code title} or {@code address.city}
  * @param alias the table alias the property is qualified with (see {@link Table#get}), or null
- *     for the only table of the owner's entity in the query
+ *     for the owner's table under its own name (or, when it appears only under an alias, that one)
  */
 public record PropertyRef(Class<?> owner, String path, String alias) implements Expression {
   public PropertyRef {

@@ -175,7 +175,16 @@ final class ExpressionWriter {
   }
 
   void order(Order order) {
-    expression(order.expression(), null);
+    order(order, null);
+  }
+
+  /** A sort key whose expression is written as {@code text} when given (the SQL of an equal selected value). */
+  void order(Order order, String text) {
+    if (text != null) {
+      w.append(text);
+    } else {
+      expression(order.expression(), null);
+    }
     w.append(order.direction() == Order.Direction.ASC ? " ASC" : " DESC");
     if (order.nulls() != Order.Nulls.DEFAULT) {
       if (!dialect.supportsNullsOrdering()) {

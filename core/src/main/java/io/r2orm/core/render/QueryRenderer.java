@@ -18,9 +18,11 @@ import io.r2orm.core.query.Query;
 import io.r2orm.core.query.SelectItem;
 import io.r2orm.core.query.Table;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -56,9 +58,17 @@ final class QueryRenderer {
       joinWriters.add(join(w, scope, expr, join, names));
     }
     List<RenderedQuery.Output> outputs = new ArrayList<>();
+    // The SQL of each selected value, repeated verbatim (same bind markers) where GROUP BY or
+    // ORDER BY names an equal value: databases match those to the select list by their text, and
+    // a copy with fresh markers ($6 instead of $1) would not match.
+    Map<Expression, String> selected = new HashMap<>();
     for (int i = 0; i < q.items().size(); i++) {
       if (i > 0) w.append(", ");
+      int start = w.length();
       outputs.add(item(w, scope, expr, q.items().get(i)));
+      if (q.items().get(i) instanceof SelectItem.Column c) {
+        selected.putIfAbsent(c.expression(), w.since(start));
+      }
     }
     w.append(" FROM ");
     tableClause(w, scope.entries().get(0));
@@ -70,7 +80,12 @@ final class QueryRenderer {
       w.append(" GROUP BY ");
       for (int i = 0; i < q.groupBy().size(); i++) {
         if (i > 0) w.append(", ");
-        expr.expression(q.groupBy().get(i));
+        String same = selected.get(q.groupBy().get(i));
+        if (same != null) {
+          w.append(same);
+        } else {
+          expr.expression(q.groupBy().get(i));
+        }
       }
     }
     if (q.having() != null) {
@@ -81,7 +96,7 @@ final class QueryRenderer {
       w.append(" ORDER BY ");
       for (int i = 0; i < q.orderBy().size(); i++) {
         if (i > 0) w.append(", ");
-        expr.order(q.orderBy().get(i));
+        expr.order(q.orderBy().get(i), selected.get(q.orderBy().get(i).expression()));
       }
     }
     String limit = q.limit() == null ? null : w.marker(q.limit(), Long.class);

@@ -104,6 +104,12 @@ final class Scope {
         if (!hit) {
           continue;
         }
+        if (match != null && ref.alias() == null && unaliased(ref.owner()) != null) {
+          // An unqualified property means the table under its own name when the entity also
+          // appears under aliases, as Table.of(X.class) does.
+          match = unaliased(ref.owner());
+          continue;
+        }
         if (match != null) {
           throw new QueryBuildException(ref.owner().getSimpleName() + " appears more than once in the query, so "
               + describe(ref) + " is ambiguous; give the tables aliases with Table.of(" + ref.owner().getSimpleName()
@@ -121,6 +127,16 @@ final class Scope {
     }
     ColumnModel column = match.model().column(ref.path());
     return new Resolved(outer ? match.outerQualifier() : match.qualifier(), column, match.model());
+  }
+
+  /** The entity's table under its own name, or null. */
+  private Entry unaliased(Class<?> entity) {
+    for (Entry e : entries) {
+      if (e.alias() == null && e.model().type() == entity) {
+        return e;
+      }
+    }
+    return null;
   }
 
   private static String describe(PropertyRef ref) {

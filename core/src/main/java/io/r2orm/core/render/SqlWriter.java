@@ -40,6 +40,16 @@ final class SqlWriter {
     return dialect.bindMarker(binds.size());
   }
 
+  /** The length of the SQL written so far. */
+  int length() {
+    return sql.length();
+  }
+
+  /** The SQL written since {@code start} (a {@link #length()}). */
+  String since(int start) {
+    return sql.substring(start);
+  }
+
   SqlStatement toStatement(List<String> generatedKeys) {
     return new SqlStatement(sql.toString(), binds, generatedKeys);
   }
