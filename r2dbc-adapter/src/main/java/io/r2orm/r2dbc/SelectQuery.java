@@ -127,7 +127,7 @@ public final class SelectQuery<T> {
    * one row matches.
    */
   public Mono<T> one() {
-    Select two = select.withLimit(2L);
+    Select two = select.withLimit(select.limit() == null ? 2L : Math.min(select.limit(), 2L));
     return Results.atMostOne(db.stream(two, fetches, window, false), () -> "Expected at most one "
         + select.entity().getSimpleName() + " but the query matched more; SQL: " + db.renderer().select(two).sql()
         + "; add a condition or use first()");
@@ -135,7 +135,8 @@ public final class SelectQuery<T> {
 
   /** The first matching row (in the query's order), or empty. */
   public Mono<T> first() {
-    return db.stream(select.withLimit(1L), fetches, window, false).next();
+    return db.stream(select.withLimit(select.limit() == null ? 1L : Math.min(select.limit(), 1L)), fetches, window, false)
+        .next();
   }
 
   /**

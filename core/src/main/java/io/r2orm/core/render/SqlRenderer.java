@@ -79,8 +79,14 @@ public final class SqlRenderer {
   public SqlStatement count(io.r2orm.core.query.Query query) {
     SqlWriter w = new SqlWriter(dialect);
     w.append("SELECT COUNT(*) FROM (");
-    new QueryRenderer(dialect, models).write(w, query, null);
-    w.append(") counted");
+    List<RenderedQuery.Output> outputs = new QueryRenderer(dialect, models).write(w, query, null);
+    // name the columns: selected items of joined tables may share names (two ids), which H2 rejects in a subquery
+    int width = outputs.stream().mapToInt(RenderedQuery.Output::width).sum();
+    w.append(") counted(");
+    for (int i = 1; i <= width; i++) {
+      w.append(i > 1 ? ", c" : "c").append(Integer.toString(i));
+    }
+    w.append(")");
     return w.toStatement();
   }
 

@@ -101,7 +101,7 @@ class QueryClauseRenderingTest {
         .distinct().orderBy(ALBUM_TITLE.asc()).limit(10).offset(2);
     rendersOnBoth(r -> r.count(q),
         "SELECT COUNT(*) FROM (SELECT DISTINCT album.title, artist.name FROM album JOIN artist ON artist.id = album.artist_id"
-            + " WHERE album.\"year\" > $1 ORDER BY album.title ASC LIMIT $2 OFFSET $3) counted",
+            + " WHERE album.\"year\" > $1 ORDER BY album.title ASC LIMIT $2 OFFSET $3) counted(c1, c2)",
         bind(1970, Integer.class), bind(10L, Long.class), bind(2L, Long.class));
   }
 

@@ -94,22 +94,36 @@ public final class Executor {
         .map(java.util.Optional::of)
         .defaultIfEmpty(java.util.Optional.empty())
         .flatMapMany(joined -> joined.isEmpty() ? otherwise.get()
-            : Flux.usingWhen(Mono.just(joined.get()),
-                c -> Flux.<T>from(work.apply(c)).contextWrite(Context.of(transactionKey, c)),
-                external::leave, (c, e) -> external.leave(c), external::leave));
+            : Flux.usingWhen(Mono.just(new Transaction.Bound(joined.get())),
+                b -> Flux.<T>from(work.apply(b.connection())).contextWrite(Context.of(transactionKey, b)),
+                b -> leave(b), (b, e) -> leave(b), b -> leave(b)));
+  }
+
+  private Publisher<Void> leave(Transaction.Bound bound) {
+    bound.end();
+    return external.leave(bound.connection());
   }
 
   /** The transaction's connection, if the subscriber runs inside one of this executor's transactions. */
   public Optional<Connection> transactionConnection(ContextView context) {
-    return context.getOrEmpty(transactionKey);
+    return context.<Transaction.Bound>getOrEmpty(transactionKey).map(Transaction.Bound::connection);
+  }
+
+  private static <T> Flux<T> onBound(Transaction.Bound bound, Function<Connection, ? extends Publisher<T>> work) {
+    if (bound.ended()) {
+      return Flux.error(new IllegalStateException("The transaction has already ended (committed, rolled back or "
+          + "cancelled), so this statement was not run; keep every statement of a transaction inside the "
+          + "publisher returned to transaction(...)"));
+    }
+    return Flux.from(work.apply(bound.connection()));
   }
 
   /** Runs work on the transaction's connection, or on a pooled one released however the work ends. */
   public <T> Flux<T> withConnection(Function<Connection, ? extends Publisher<T>> work) {
     return Flux.deferContextual(context -> {
-      Optional<Connection> tx = transactionConnection(context);
+      Optional<Transaction.Bound> tx = context.getOrEmpty(transactionKey);
       if (tx.isPresent()) {
-        return Flux.from(work.apply(tx.get()));
+        return onBound(tx.get(), work);
       }
       return joinExternal(work, () -> Flux.usingWhen(acquire(), work, Connection::close,
           (connection, error) -> connection.close(), Connection::close));
@@ -123,11 +137,11 @@ public final class Executor {
    */
   public <T> Flux<T> inTransaction(TransactionOptions options, Function<Connection, ? extends Publisher<T>> work) {
     return Flux.deferContextual(context -> {
-      Optional<Connection> tx = transactionConnection(context);
+      Optional<Transaction.Bound> tx = context.getOrEmpty(transactionKey);
       if (tx.isPresent()) {
         return options.propagation() == TransactionOptions.Propagation.NESTED
-            ? savepoint(tx.get(), options, work)
-            : Flux.from(work.apply(tx.get()));
+            ? onBound(tx.get(), c -> savepoint(c, options, work))
+            : onBound(tx.get(), work);
       }
       return joinExternal(
           c -> options.propagation() == TransactionOptions.Propagation.NESTED ? savepoint(c, options, work) : work.apply(c),
@@ -139,7 +153,7 @@ public final class Executor {
     return Flux.usingWhen(acquire().map(Transaction::new),
           t -> t.begin(definition(options))
               .thenMany(Flux.defer(() -> limited(Flux.from(work.apply(t.connection())), options))
-                  .contextWrite(Context.of(transactionKey, t.connection())))
+                  .contextWrite(Context.of(transactionKey, t.bound())))
               // the commit ends the work's own sequence: it can fail too (deferred constraints, serialization
               // failures), and as usingWhen's completion callback its error would reach the caller wrapped in a
               // plain RuntimeException; here it is translated like a statement's and rolls back like any failure

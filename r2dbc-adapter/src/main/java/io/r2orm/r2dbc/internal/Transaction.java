@@ -20,14 +20,48 @@ final class Transaction {
   private static final Logger LOG = LoggerFactory.getLogger("io.r2orm.sql");
 
   private final Connection connection;
+  private final Bound bound;
   private volatile CompletableFuture<Void> begun;
 
   Transaction(Connection connection) {
     this.connection = connection;
+    this.bound = new Bound(connection);
   }
 
   Connection connection() {
     return connection;
+  }
+
+  /** The connection as the statements of the transaction see it; it refuses statements once the transaction ends. */
+  Bound bound() {
+    return bound;
+  }
+
+  /**
+   * A transaction's connection as carried in the Reactor context. Once the transaction ends
+   * (commit or rollback has started), a statement that still arrives — a racing cancel can let the
+   * work subscribe one more — is refused instead of running on a connection outside the
+   * transaction, where it would autocommit, or on one the pool has lent to someone else.
+   */
+  static final class Bound {
+    private final Connection connection;
+    private volatile boolean ended;
+
+    Bound(Connection connection) {
+      this.connection = connection;
+    }
+
+    Connection connection() {
+      return connection;
+    }
+
+    boolean ended() {
+      return ended;
+    }
+
+    void end() {
+      ended = true;
+    }
   }
 
   /** Sends BEGIN; cancelling the returned Mono does not cancel the BEGIN itself. */
@@ -40,7 +74,10 @@ final class Transaction {
 
   /** Commits; the failure of a commit is translated like a statement's. */
   Mono<Void> commit() {
-    return Mono.defer(() -> Mono.from(connection.commitTransaction()))
+    return Mono.defer(() -> {
+      bound.end();
+      return Mono.from(connection.commitTransaction());
+    })
         .onErrorMap(e -> ErrorTranslator.translate(e, "COMMIT"));
   }
 
@@ -49,6 +86,7 @@ final class Transaction {
    * is only logged: the caller needs the error that caused it, and the pool validates the connection.
    */
   Mono<Void> rollbackAndClose() {
+    bound.end();
     CompletableFuture<Void> begin = begun;
     Mono<Void> afterBegin = begin == null ? Mono.empty() : Mono.fromFuture(begin, true).onErrorResume(e -> Mono.empty());
     return afterBegin
@@ -61,6 +99,7 @@ final class Transaction {
   }
 
   Mono<Void> close() {
+    bound.end();
     return Mono.defer(() -> Mono.from(connection.close()));
   }
 }
