@@ -73,11 +73,6 @@ final class MethodNameParser {
     }
   }
 
-  /** Whether a method name starts like a derived query ({@code find…}, {@code count…}, …). */
-  static boolean looksDerived(String methodName) {
-    return VERB.matcher(methodName).matches();
-  }
-
   /** Reads a method name. */
   MethodName parse(String methodName) {
     Matcher verb = VERB.matcher(methodName);
@@ -153,7 +148,8 @@ final class MethodNameParser {
         int at = pos + len;
         if (!startsWith(w, at, s.words)) continue;
         at += s.words.size();
-        boolean ignoreCase = startsWith(w, at, List.of("Ignore", "Case")) || startsWith(w, at, List.of("Ignoring", "Case"));
+        boolean ignoreCase =
+            startsWith(w, at, List.of("Ignore", "Case")) || startsWith(w, at, List.of("Ignoring", "Case"));
         if (ignoreCase) {
           if (!s.operator.allowsIgnoreCase()) {
             best = furthest(best, new NameException("IgnoreCase cannot follow " + s.operator.keyword() + " (on '"
