@@ -138,8 +138,6 @@ class MethodNameParserTest {
     assertThatThrownBy(() -> parse("findTop0ByYear")).hasMessageContaining("at least 1");
     assertThatThrownBy(() -> parse("findFirst2Top3ByYear")).hasMessageContaining("two row limits");
     assertThatThrownBy(() -> parse("frobnicateByYear")).hasMessageContaining("starts with find");
-    assertThat(MethodNameParser.looksDerived("findByYear")).isTrue();
-    assertThat(MethodNameParser.looksDerived("finder")).isFalse();
   }
 
   @Test
