@@ -191,6 +191,16 @@ public final class Database {
     return commands;
   }
 
+  /**
+   * A repository from its interface ({@code interface BookRepository extends
+   * ReactiveRepository<Book, Long>}): CRUD, derived queries parsed from method names, {@code
+   * @Query} methods and fetch plans, all checked now. See {@link
+   * io.r2orm.r2dbc.repository.Repositories}.
+   */
+  public <R extends io.r2orm.r2dbc.repository.ReactiveRepository<?, ?>> R repository(Class<R> repositoryInterface) {
+    return io.r2orm.r2dbc.repository.Repositories.create(this, repositoryInterface);
+  }
+
   /** An update of the rows of an entity that match a condition. */
   public <T> UpdateQuery<T> update(Class<T> entity) {
     models.of(entity);

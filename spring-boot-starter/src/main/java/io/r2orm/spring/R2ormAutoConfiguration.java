@@ -81,6 +81,15 @@ public class R2ormAutoConfiguration {
     };
   }
 
+  /**
+   * Repository interfaces in the application's packages become beans, unless the application
+   * scans with {@link EnableR2ormRepositories} itself.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnBean(ConnectionFactory.class)
+  @org.springframework.context.annotation.Import(R2ormRepositoriesRegistrar.class)
+  static class Repositories {}
+
   /** Statement and relation-batch metrics when Micrometer is present. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")

@@ -45,6 +45,7 @@ class StarterPostgresIT {
   @Autowired NoteService notes;
   @Autowired TransactionalOperator operator;
   @Autowired MeterRegistry meters;
+  @Autowired io.r2orm.spring.app.NoteRepository repository;
 
   @BeforeEach
   void tables() {
@@ -62,6 +63,17 @@ class StarterPostgresIT {
   void r2ormsOwnTransactionJoinsTheSpringTransaction() {
     assertThat(notes.insertTwo().block(Duration.ofSeconds(10))).isEqualTo(2L);
     assertThat(db.select(Note.class).count().block()).isEqualTo(2L);
+  }
+
+  @Test
+  void scannedRepositoriesJoinSpringTransactions() {
+    StepVerifier.create(operator.transactional(repository.saveAll(List.of(Note.of("r1"), Note.of("r2")))
+            .then(Mono.error(new IllegalStateException("undo")))))
+        .expectErrorMessage("undo").verify(Duration.ofSeconds(10));
+    assertThat(repository.count().block()).isZero();
+    operator.transactional(repository.save(Note.of("kept"))).block(Duration.ofSeconds(10));
+    assertThat(repository.findByTextStartingWithOrderByTextAsc("ke").map(Note::text).collectList().block())
+        .containsExactly("kept");
   }
 
   @Test

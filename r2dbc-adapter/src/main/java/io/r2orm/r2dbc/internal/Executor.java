@@ -126,7 +126,7 @@ public final class Executor {
         return onBound(tx.get(), work);
       }
       return joinExternal(work, () -> Flux.usingWhen(acquire(), work, Connection::close,
-          (connection, error) -> connection.close(), Connection::close));
+          (connection, error) -> release(connection, error), Connection::close));
     });
   }
 
@@ -159,7 +159,7 @@ public final class Executor {
               // plain RuntimeException; here it is translated like a statement's and rolls back like any failure
               .concatWith(t.commit().then(Mono.empty())),
           Transaction::close,
-          (t, error) -> t.rollbackAndClose(),
+          (t, error) -> broken(error) ? discard(t.connection()) : t.rollbackAndClose(),
           Transaction::rollbackAndClose);
   }
 
@@ -237,6 +237,28 @@ public final class Executor {
     });
   }
 
+
+  /**
+   * Gives a connection back after a failure. When the connection itself failed (terminated server
+   * process, reset socket), the physical connection under the pool's wrapper is closed first, so
+   * the pool's validation discards it instead of lending it again before the driver noticed.
+   */
+  private static Publisher<Void> release(Connection connection, Throwable error) {
+    return broken(error) ? discard(connection) : connection.close();
+  }
+
+  private static boolean broken(Throwable error) {
+    return error instanceof io.r2orm.core.exception.ConnectionFailureException
+        && !(error instanceof io.r2orm.core.exception.ConnectionTimeoutException);
+  }
+
+  private static Mono<Void> discard(Connection connection) {
+    Mono<Void> physical = Mono.empty();
+    if (connection instanceof io.r2dbc.spi.Wrapped<?> wrapped && wrapped.unwrap() instanceof Connection inner) {
+      physical = Mono.from(inner.close()).onErrorResume(e -> Mono.empty());
+    }
+    return physical.then(Mono.from(connection.close()).onErrorResume(e -> Mono.empty()));
+  }
 
   private static Throwable acquisitionFailure(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
