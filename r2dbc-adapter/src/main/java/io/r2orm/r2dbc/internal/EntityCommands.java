@@ -37,6 +37,7 @@ public final class EntityCommands {
   private final Executor executor;
   private final SqlRenderer renderer;
   private final int insertBatchSize;
+  private final java.util.Map<Class<?>, String> findByIdSql = new java.util.concurrent.ConcurrentHashMap<>();
 
   public EntityCommands(Database db, Executor executor, SqlRenderer renderer, int insertBatchSize) {
     this.db = db;
@@ -51,9 +52,23 @@ public final class EntityCommands {
     return Mono.defer(() -> {
       EntityModel<T> model = db.model(type);
       EntityMapper<T> mapper = db.mapper(type);
-      SqlStatement sql = renderer.select(Select.from(type).where(idEquals(model, id)));
-      return executor.query(sql, (row, meta) -> mapper.map(row::get)).singleOrEmpty();
+      return executor.query(byId(model, id), (row, meta) -> mapper.map(row::get)).singleOrEmpty();
     });
+  }
+
+  /**
+   * {@code SELECT … WHERE id = $1}: the text is rendered once per entity and reused (the hottest
+   * statement of most applications); ids of another Java type take the general path, which
+   * converts them.
+   */
+  private SqlStatement byId(EntityModel<?> model, Object id) {
+    ColumnModel idColumn = model.id();
+    if (!ValueTypes.box(idColumn.propertyType()).isInstance(id) || idColumn.propertyType() == io.r2orm.core.query.Ref.class) {
+      return renderer.select(Select.from(model.type()).where(idEquals(model, id)));
+    }
+    String sql = findByIdSql.computeIfAbsent(model.type(),
+        t -> renderer.select(Select.from(model.type()).where(idEquals(model, id))).sql());
+    return new SqlStatement(sql, List.of(new io.r2orm.core.sql.Bind(idColumn.valueType().write(id), idColumn.databaseType())));
   }
 
   /** The values of one row to insert, and what the stored entity will carry. */
