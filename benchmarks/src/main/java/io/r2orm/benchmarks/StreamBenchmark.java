@@ -20,9 +20,12 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import reactor.core.publisher.Flux;
 
@@ -30,6 +33,9 @@ import reactor.core.publisher.Flux;
  * Workload 2: stream all 100,000 rows of {@code item} (bigint, text, int, timestamptz, numeric)
  * into objects. The score is rows per second.
  */
+@Fork(1)
+@Warmup(iterations = 4, time = 2)
+@Measurement(iterations = 3, time = 2)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @OperationsPerInvocation(BenchDatabase.ITEM_ROWS)

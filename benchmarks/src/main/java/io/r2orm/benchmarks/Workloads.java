@@ -44,7 +44,6 @@ public final class Workloads {
           new Line("rawJoin", "raw, one LEFT JOIN"),
           new Line("rawBinaryBatched", "raw forceBinary, batched: = ANY($1) per 500 parents"),
           new Line("r2orm", "r2orm fetch plan, defaults (window 256)"),
-          new Line("r2ormWindow500", "r2orm fetch plan, window(500)"),
           new Line("r2ormRecommended", "r2orm fetch plan, recommended set-up (forceBinary)"),
           new Line("springNPlusOne", "Spring template, N+1 (8 at a time)"),
           new Line("springBatched", "Spring template, batched: where(parentId).in(500 ids)"),

@@ -7,7 +7,6 @@ import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2orm.benchmarks.BenchConfig;
-import java.time.Duration;
 
 /**
  * The pools every contender runs on: r2dbc-pool over r2dbc-postgresql (driver defaults, or with
@@ -31,7 +30,6 @@ public final class Pools {
     ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(config.build()))
         .initialSize(BenchConfig.POOL_SIZE)
         .maxSize(BenchConfig.POOL_SIZE)
-        .maxAcquireTime(Duration.ofSeconds(30))
         .build());
     pool.warmup().block();
     return pool;
