@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -22,6 +23,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * r2orm_bench_smoke}, set by the build): each line checks its own result, so a contender that
  * stops returning the right rows fails here rather than in a long run. The three one-statement-
  * per-row insert lines are left out (seconds each); they share their code with the faster lines.
+ * Find by id and streaming take 10–15 s each in a cold JVM, so they run only with {@code
+ * -Dr2orm.bench.smoke=all}; the build's default keeps this test to about ten seconds.
  */
 class EveryLineRunsTest {
   private static RawDriver raw;
@@ -63,6 +66,7 @@ class EveryLineRunsTest {
   }
 
   @Test
+  @EnabledIfSystemProperty(named = "r2orm.bench.smoke", matches = "all")
   void findById() throws Exception {
     FindByIdBenchmark b = new FindByIdBenchmark();
     b.inFlight = 64; // 1 in flight runs the same code one request at a time
@@ -77,6 +81,7 @@ class EveryLineRunsTest {
   }
 
   @Test
+  @EnabledIfSystemProperty(named = "r2orm.bench.smoke", matches = "all")
   void stream() throws Exception {
     StreamBenchmark b = new StreamBenchmark();
     Blackhole bh = new Blackhole("Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
