@@ -52,13 +52,13 @@ import reactor.core.publisher.Mono;
  */
 @State(Scope.Benchmark)
 @Fork(1)
-@Warmup(iterations = 6, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 3, time = 1)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @OperationsPerInvocation(FindByIdBenchmark.REQUESTS)
 public class FindByIdBenchmark {
-  static final int REQUESTS = 2048;
+  static final int REQUESTS = 1024;
   private static final String SQL = "SELECT id, randomnumber FROM world WHERE id = $1";
   private static final String JDBC_SQL = "SELECT id, randomnumber FROM world WHERE id = ?";
 

@@ -44,7 +44,8 @@ import reactor.core.publisher.Mono;
  * Workload 4: insert 10,000 rows in one transaction and get their generated ids back, one way per
  * line (one statement per row, a driver batch, multi-row {@code VALUES}, {@code unnest} arrays,
  * r2orm's {@code insertAll}); {@code COPY} returns no ids and is a reference only. The table is
- * emptied before every iteration. The score is rows per second.
+ * emptied before every iteration. The score is rows per second. The three lines that send one
+ * statement per row take seconds per invocation, so they run fewer, shorter iterations.
  */
 @State(Scope.Benchmark)
 @Fork(1)
@@ -84,12 +85,16 @@ public class InsertBenchmark {
   }
 
   @Benchmark
+  @Warmup(iterations = 2, time = 1)
+  @Measurement(iterations = 2, time = 1)
   public long rawOneByOne(RawDriver raw) {
     return check(RawR2dbc.inTransaction(raw.pool, c -> Flux.fromIterable(rows)
         .concatMap(r -> ids(bind(c.createStatement(ONE_ROW), r, 0)))));
   }
 
   @Benchmark
+  @Warmup(iterations = 2, time = 1)
+  @Measurement(iterations = 2, time = 1)
   public long rawStatementAdd(RawDriver raw) {
     return check(RawR2dbc.inTransaction(raw.pool, c -> {
       Statement s = c.createStatement(ONE_ROW);
@@ -143,6 +148,8 @@ public class InsertBenchmark {
 
   /** The template inserts one entity per statement; Spring Data R2DBC has no batch insert. */
   @Benchmark
+  @Warmup(iterations = 2, time = 1)
+  @Measurement(iterations = 2, time = 1)
   public long springOneByOne(SpringData spring) {
     return check(spring.transactional.transactional(Flux.fromIterable(springRows).concatMap(spring.template::insert)));
   }
