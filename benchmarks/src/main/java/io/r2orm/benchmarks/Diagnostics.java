@@ -42,7 +42,7 @@ import reactor.core.publisher.Mono;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class Diagnostics {
-  private static final int REQUESTS = 2048;
+  static final int REQUESTS = 2048;
   private static final String UNNEST = "INSERT INTO inserted_item (name, quantity, created_at, price)"
       + " SELECT * FROM unnest($1::text[], $2::int[], $3::timestamptz[], $4::numeric[]) RETURNING id";
   private static final String UNNEST_ORDERED = "WITH input AS MATERIALIZED (SELECT nextval(pg_get_serial_sequence('inserted_item', 'id'))"
