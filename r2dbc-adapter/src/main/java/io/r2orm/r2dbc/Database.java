@@ -377,7 +377,10 @@ public final class Database {
       Optional<Connection> tx = executor.transactionConnection(context);
       boolean cursor = cursorInTransaction && tx.isPresent() && dialect().supportsCursors();
       if (plan.isEmpty() && !cursor) {
-        return executor.query(renderer.select(select), (row, meta) -> mapper.map(row::get));
+        // a fetch size costs a second round trip (Execute, then Sync); only long results need paging
+        return small(select)
+            ? executor.queryAll(renderer.select(select), (row, meta) -> mapper.map(row::get))
+            : executor.query(renderer.select(select), (row, meta) -> mapper.map(row::get));
       }
       List<RelationModel> joins = plan.nodes().stream()
           .filter(n -> n.options().strategy() == FetchOptions.Strategy.JOIN).map(FetchPlan.Node::relation).toList();
@@ -389,13 +392,18 @@ public final class Database {
       if (cursor) {
         return executor.cursor(tx.get(), sql, rows, windowSize, perWindow);
       }
-      Flux<Object[]> parents = executor.query(sql, rows);
+      Flux<Object[]> parents = small(select) ? executor.queryAll(sql, rows) : executor.query(sql, rows);
       if (tx.isPresent()) {
         // one connection and no cursor: read the parents to the end before the relation queries
         parents = parents.collectList().flatMapIterable(all -> all);
       }
       return parents.buffer(windowSize).concatMap(perWindow, 0);
     }));
+  }
+
+  /** A result short enough to read without paging (one(), first(), keyset pages, small limits). */
+  private boolean small(Select select) {
+    return select.limit() != null && select.limit() <= fetchSize;
   }
 
   private Object[] joinedValues(EntityMapper<?> mapper, List<RelationModel> joins, Row row) {

@@ -211,7 +211,7 @@ public final class ResultQuery<R> {
   /** The number of rows the query returns. */
   public Mono<Long> count() {
     return Mono.defer(() -> db.executor()
-        .query(db.renderer().count(query), (row, meta) -> Objects.requireNonNull(row.get(0, Long.class)))
+        .queryAll(db.renderer().count(query), (row, meta) -> Objects.requireNonNull(row.get(0, Long.class)))
         .single());
   }
 

@@ -196,13 +196,13 @@ public final class SelectQuery<T> {
   /** The number of matching rows (honouring limit and offset). */
   public Mono<Long> count() {
     return Mono.defer(() -> db.executor()
-        .query(db.renderer().count(select), (row, meta) -> Objects.requireNonNull(row.get(0, Long.class)))
+        .queryAll(db.renderer().count(select), (row, meta) -> Objects.requireNonNull(row.get(0, Long.class)))
         .single());
   }
 
   /** Whether any row matches. */
   public Mono<Boolean> exists() {
-    return Mono.defer(() -> db.executor().query(db.renderer().exists(select), (row, meta) -> Boolean.TRUE).hasElements());
+    return Mono.defer(() -> db.executor().queryAll(db.renderer().exists(select), (row, meta) -> Boolean.TRUE).hasElements());
   }
 
   @Override

@@ -72,7 +72,9 @@ public final class MicrometerStatementListener implements StatementListener {
       operation = trimmed.toUpperCase(Locale.ROOT).contains("INSERT INTO") ? "insert" : "select";
     }
     Matcher m = TABLE.matcher(trimmed);
-    String table = m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "none";
+    // an insert names its table after INSERT INTO, even when a WITH clause reads FROM unnest(...) first
+    int insert = operation.equals("insert") ? trimmed.toUpperCase(Locale.ROOT).indexOf("INSERT INTO") : -1;
+    String table = (insert >= 0 ? m.find(insert) : m.find()) ? m.group(1).toLowerCase(Locale.ROOT) : "none";
     return Tags.of("operation", operation, "table", table);
   }
 }

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2orm.r2dbc.Database;
-import io.r2orm.r2dbc.test.PostgresLocator;
 import io.r2orm.spring.app.Note;
 import io.r2orm.spring.app.NoteService;
 import io.r2orm.spring.app.Note_;
@@ -31,7 +30,7 @@ class StarterPostgresIT {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    String url = PostgresLocator.url();
+    String url = TestPostgres.url();
     ConnectionFactory plain = ConnectionFactories.get(url);
     Mono.usingWhen(Mono.from(plain.create()),
         c -> Mono.from(c.createStatement("CREATE SCHEMA IF NOT EXISTS " + SCHEMA).execute()).flatMap(r -> Mono.from(r.getRowsUpdated())),

@@ -52,7 +52,7 @@ public final class EntityCommands {
     return Mono.defer(() -> {
       EntityModel<T> model = db.model(type);
       EntityMapper<T> mapper = db.mapper(type);
-      return executor.query(byId(model, id), (row, meta) -> mapper.map(row::get)).singleOrEmpty();
+      return executor.queryAll(byId(model, id), (row, meta) -> mapper.map(row::get)).singleOrEmpty();
     });
   }
 
