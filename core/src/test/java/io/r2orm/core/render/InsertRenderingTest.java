@@ -89,7 +89,7 @@ class InsertRenderingTest {
   @Test
   void bulkInsertReturnsIdsInInputOrderOnPostgres() {
     rendersOn(POSTGRES, r -> r.bulkInsert(titlesAndPages(List.of("id"))),
-        "WITH input AS MATERIALIZED (SELECT nextval(pg_get_serial_sequence('book', 'id')) AS r2orm_id, c1, c2, ord"
+        "WITH input AS MATERIALIZED (SELECT nextval((SELECT pg_get_serial_sequence('book', 'id')::regclass)) AS r2orm_id, c1, c2, ord"
             + " FROM unnest($1::text[], $2::integer[]) WITH ORDINALITY AS input_rows(c1, c2, ord)),"
             + " inserted AS (INSERT INTO book (id, title, pages) OVERRIDING SYSTEM VALUE"
             + " SELECT r2orm_id, c1, c2 FROM input ORDER BY ord) SELECT r2orm_id FROM input ORDER BY ord",
@@ -103,7 +103,7 @@ class InsertRenderingTest {
     Insert insert =
         new Insert(Attachment.class, List.of("name", "data"), List.of(List.of("a", a), List.of("b", b)), List.of("id"));
     rendersOn(POSTGRES, r -> r.bulkInsert(insert),
-        "WITH input AS MATERIALIZED (SELECT nextval(pg_get_serial_sequence('attachment', 'id')) AS r2orm_id, c1, c2, ord"
+        "WITH input AS MATERIALIZED (SELECT nextval((SELECT pg_get_serial_sequence('attachment', 'id')::regclass)) AS r2orm_id, c1, c2, ord"
             + " FROM (VALUES ($1::text, $2::bytea, 1), ($3::text, $4::bytea, 2)) AS input_rows(c1, c2, ord)),"
             + " inserted AS (INSERT INTO attachment (id, name, data) OVERRIDING SYSTEM VALUE"
             + " SELECT r2orm_id, c1, c2 FROM input ORDER BY ord) SELECT r2orm_id FROM input ORDER BY ord",
@@ -119,7 +119,7 @@ class InsertRenderingTest {
   void bulkInsertQuotesTheSequenceLookupForQuotedAndQualifiedTables() {
     Insert reviews = new Insert(BookReview.class, List.of("text"), List.of(List.of("good"), List.of("bad")), List.of("id"));
     assertThat(POSTGRES.bulkInsert(reviews).sql())
-        .startsWith("WITH input AS MATERIALIZED (SELECT nextval(pg_get_serial_sequence('\"BookReview\"', 'id'))")
+        .startsWith("WITH input AS MATERIALIZED (SELECT nextval((SELECT pg_get_serial_sequence('\"BookReview\"', 'id')::regclass))")
         .contains("INSERT INTO \"BookReview\" (id, \"ReviewText\") OVERRIDING SYSTEM VALUE");
     Insert library = new Insert(LibraryBook.class, List.of("title"), List.of(List.of("a"), List.of("b")), List.of("id"));
     assertThat(POSTGRES.bulkInsert(library).sql())
