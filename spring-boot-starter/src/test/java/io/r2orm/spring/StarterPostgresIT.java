@@ -30,7 +30,7 @@ class StarterPostgresIT {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    String url = TestPostgres.url();
+    String url = io.r2orm.testsupport.TestPostgres.url();
     ConnectionFactory plain = ConnectionFactories.get(url);
     Mono.usingWhen(Mono.from(plain.create()),
         c -> Mono.from(c.createStatement("CREATE SCHEMA IF NOT EXISTS " + SCHEMA).execute()).flatMap(r -> Mono.from(r.getRowsUpdated())),

@@ -1,5 +1,7 @@
 package io.r2orm.examples.store;
 
+import io.r2orm.testsupport.TestPostgres;
+
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;

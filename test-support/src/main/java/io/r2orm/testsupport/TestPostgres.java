@@ -1,4 +1,4 @@
-package io.r2orm.examples.store;
+package io.r2orm.testsupport;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -7,19 +7,19 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * The PostgreSQL server of the music store's tests, found once per JVM the way the other modules'
- * tests find it ({@code PostgresLocator} in r2orm-r2dbc's test-jar, which this module cannot depend
- * on without breaking {@code compile exec:java}): the R2DBC URL in {@code R2ORM_TEST_POSTGRES_URL};
- * else a server on {@code 127.0.0.1:5432} (user postgres, database test); else a Testcontainers
- * PostgreSQL when Docker answers; else an error that says which to provide.
+ * The PostgreSQL server of the integration tests of every module, found once per JVM: the R2DBC
+ * URL in {@code R2ORM_TEST_POSTGRES_URL}; else a server on {@code 127.0.0.1:5432} (user postgres,
+ * database test); else a Testcontainers PostgreSQL when Docker answers; else an error that says
+ * which to provide. A main-scope module rather than a test-jar, so that {@code -am compile
+ * exec:java} can resolve it.
  */
-final class TestPostgres {
+public final class TestPostgres {
   private static String url;
 
   private TestPostgres() {}
 
   /** The server's R2DBC URL, without options. */
-  static synchronized String url() {
+  public static synchronized String url() {
     if (url == null) {
       url = locate();
     }
@@ -41,11 +41,11 @@ final class TestPostgres {
       return "r2dbc:postgresql://" + container.getUsername() + ":" + container.getPassword() + "@"
           + container.getHost() + ":" + container.getMappedPort(5432) + "/" + container.getDatabaseName();
     }
-    throw new IllegalStateException("No PostgreSQL for the music store's tests. Provide one of: "
+    throw new IllegalStateException("No PostgreSQL for the integration tests. Provide one of: "
         + "(1) R2ORM_TEST_POSTGRES_URL=r2dbc:postgresql://user:password@host:5432/database; "
         + "(2) a server on 127.0.0.1:5432 with user 'postgres' (trust auth) and database 'test'; "
         + "(3) a running Docker engine for Testcontainers. "
-        + "To skip the PostgreSQL tests, pass -Dr2orm.test.postgres=false.");
+        + "To run only the H2 half, pass -Dr2orm.test.postgres=false (PostgreSQL tests are then reported as skipped).");
   }
 
   private static boolean answers(String host, int port) {
