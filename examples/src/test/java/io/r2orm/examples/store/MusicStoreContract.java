@@ -421,6 +421,38 @@ abstract class MusicStoreContract {
     sql.expectError(web.patch().uri("/api/playlists/1").exchange(), HttpStatus.METHOD_NOT_ALLOWED, "PATCH");
   }
 
+  /**
+   * One keep-alive HTTP connection, requests sent the moment the previous answer arrives: one whose
+   * answer comes from the database (so it completes off the connection's event loop), then two
+   * answered at once. Reactor Netty 1.3.6 and 1.3.7 stopped reading such a connection now and then
+   * (reactor-netty#4361), and the next request hung until the client gave up.
+   */
+  @Test
+  void aKeepAliveConnectionAnswersEveryRequestSentRightAfterTheLastAnswer() throws Exception {
+    List<String> uris = List.of("/api/artists/-1", "/api/albums/1e3", "/api/artists?limit=abc");
+    List<Integer> expected = List.of(404, 400, 400);
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      socket.setTcpNoDelay(true);
+      java.io.OutputStream out = socket.getOutputStream();
+      java.io.BufferedInputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+      for (int round = 0; round < 300; round++) {
+        for (int i = 0; i < uris.size(); i++) {
+          out.write(("GET " + uris.get(i) + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+          out.flush();
+          int status;
+          try {
+            status = HttpAnswers.read(in);
+          } catch (java.net.SocketTimeoutException e) {
+            throw new AssertionError("No answer within 10 s to " + uris.get(i) + " in round " + round
+                + " on a keep-alive connection", e);
+          }
+          assertThat(status).as(uris.get(i) + " in round " + round).isEqualTo(expected.get(i));
+        }
+      }
+    }
+  }
+
   private List<TrackView> tracks(String uri) {
     return web.get().uri(uri).exchange().expectStatus().isOk().expectBodyList(TrackView.class).returnResult().getResponseBody();
   }
