@@ -110,12 +110,9 @@ public final class Executor {
   }
 
   private static <T> Flux<T> onBound(Transaction.Bound bound, Function<Connection, ? extends Publisher<T>> work) {
-    if (bound.ended()) {
-      return Flux.error(new IllegalStateException("The transaction has already ended (committed, rolled back or "
-          + "cancelled), so this statement was not run; keep every statement of a transaction inside the "
-          + "publisher returned to transaction(...)"));
-    }
-    return Flux.from(work.apply(bound.connection()));
+    return Flux.from(bound.run(work, () -> new IllegalStateException("The transaction has already ended (committed, "
+        + "rolled back or cancelled), so this statement was not run; keep every statement of a transaction inside the "
+        + "publisher returned to transaction(...)")));
   }
 
   /** Runs work on the transaction's connection, or on a pooled one released however the work ends. */

@@ -59,8 +59,28 @@ final class Transaction {
       return ended;
     }
 
-    void end() {
+    /** Marks the end; waits for a statement being handed to the driver right now (see {@link #run}). */
+    synchronized void end() {
       ended = true;
+    }
+
+    /**
+     * Subscribes the statement's publisher unless the transaction has ended, holding this object's
+     * monitor meanwhile: a statement is either handed to the driver before the end is marked (and
+     * so ordered before the commit or rollback — queued on PostgreSQL, executed under the monitor
+     * by H2, which runs statements on the subscribing thread), or refused.
+     */
+    <T> org.reactivestreams.Publisher<T> run(java.util.function.Function<Connection, ? extends org.reactivestreams.Publisher<T>> work,
+        java.util.function.Supplier<RuntimeException> refusal) {
+      return subscriber -> {
+        synchronized (this) {
+          if (ended) {
+            reactor.core.publisher.Flux.<T>error(refusal.get()).subscribe(subscriber);
+            return;
+          }
+          reactor.core.publisher.Flux.<T>from(work.apply(connection)).subscribe(subscriber);
+        }
+      };
     }
   }
 
