@@ -3,8 +3,12 @@ package io.r2orm.r2dbc.internal;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.TransactionDefinition;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -68,17 +72,17 @@ final class Transaction {
      * Subscribes the statement's publisher unless the transaction has ended, holding this object's
      * monitor meanwhile: a statement is either handed to the driver before the end is marked (and
      * so ordered before the commit or rollback — queued on PostgreSQL, executed under the monitor
-     * by H2, which runs statements on the subscribing thread), or refused.
+     * by H2, which runs statements on the subscribing thread), or refused. Without it, a statement that
+     * passed the check could reach the driver after the ROLLBACK and autocommit (seen on PostgreSQL).
      */
-    <T> org.reactivestreams.Publisher<T> run(java.util.function.Function<Connection, ? extends org.reactivestreams.Publisher<T>> work,
-        java.util.function.Supplier<RuntimeException> refusal) {
+    <T> Publisher<T> run(Function<Connection, ? extends Publisher<T>> work, Supplier<RuntimeException> refusal) {
       return subscriber -> {
         synchronized (this) {
           if (ended) {
-            reactor.core.publisher.Flux.<T>error(refusal.get()).subscribe(subscriber);
+            Flux.<T>error(refusal.get()).subscribe(subscriber);
             return;
           }
-          reactor.core.publisher.Flux.<T>from(work.apply(connection)).subscribe(subscriber);
+          Flux.<T>from(work.apply(connection)).subscribe(subscriber);
         }
       };
     }
