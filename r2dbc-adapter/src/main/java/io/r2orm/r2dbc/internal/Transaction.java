@@ -49,7 +49,7 @@ final class Transaction {
    */
   static final class Bound {
     private final Connection connection;
-    private volatile boolean ended;
+    private boolean ended;   // guarded by this
 
     Bound(Connection connection) {
       this.connection = connection;
@@ -57,10 +57,6 @@ final class Transaction {
 
     Connection connection() {
       return connection;
-    }
-
-    boolean ended() {
-      return ended;
     }
 
     /** Marks the end; waits for a statement being handed to the driver right now (see {@link #run}). */
