@@ -69,8 +69,13 @@ public class Diagnostics {
   @Benchmark
   @OperationsPerInvocation(BenchDatabase.ITEM_ROWS)
   public long streamRawWithFetchSize(RawDriver raw) {
-    return RawR2dbc.withConnection(raw.pool, c -> Flux.from(c.createStatement(
-                "SELECT id, name, quantity, created_at, price FROM item WHERE quantity >= $1").bind(0, 0).fetchSize(1000).execute())
+    return streamRawWithFetchSize(raw.pool, 1000);
+  }
+
+  /** {@link StreamBenchmark#raw}'s code on the given pool with the given fetch size. */
+  long streamRawWithFetchSize(ConnectionFactory pool, int fetchSize) {
+    return RawR2dbc.withConnection(pool, c -> Flux.from(c.createStatement(
+                "SELECT id, name, quantity, created_at, price FROM item WHERE quantity >= $1").bind(0, 0).fetchSize(fetchSize).execute())
             .concatMap(result -> result.map((row, meta) -> new Item(row.get(0, Long.class), row.get(1, String.class),
                 row.get(2, Integer.class), row.get(3, OffsetDateTime.class), row.get(4, BigDecimal.class)))))
         .count().block();

@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
  * evidence for the notes, not a replacement for the suite.
  *
  * <p>Usage: {@code java -cp r2orm-benchmarks.jar io.r2orm.benchmarks.Interleaved
- * find64|find1|stream|relations|insert [warm-up seconds per line] [rounds]}
+ * find64|find1|stream|stream-binary|relations|insert [warm-up seconds per line] [rounds]}
  */
 public final class Interleaved {
   private record Line(String name, double opsPerCall, Callable<Object> call) {}
@@ -103,6 +103,21 @@ public final class Interleaved {
         lines.add(new Line("r2orm recommended", n, () -> b.r2ormRecommended(recommended)));
         lines.add(new Line("Spring", n, () -> b.spring(spring)));
       }
+      case "stream-binary" -> {
+        // binary results only: what paging costs against what mapping costs
+        StreamBenchmark b = new StreamBenchmark();
+        int n = BenchDatabase.ITEM_ROWS;
+        io.r2orm.r2dbc.Database paged10k = io.r2orm.r2dbc.Database.builder(recommended.pool).fetchSize(10_000).build();
+        io.r2orm.r2dbc.Database unpaged = io.r2orm.r2dbc.Database.builder(recommended.pool).fetchSize(0).build();
+        lines.add(new Line("raw forceBinary", n, () -> b.rawBinary(rawBinary)));
+        lines.add(new Line("raw forceBinary + fetchSize(1000)", n, () -> d.streamRawWithFetchSize(rawBinary.pool, 1000)));
+        lines.add(new Line("raw forceBinary + fetchSize(10000)", n, () -> d.streamRawWithFetchSize(rawBinary.pool, 10_000)));
+        lines.add(new Line("r2orm recommended (fetch size 1000)", n, () -> b.r2ormRecommended(recommended)));
+        lines.add(new Line("r2orm recommended, fetch size 10000", n, () -> StreamBenchmark.check(
+            paged10k.select(io.r2orm.benchmarks.model.Item.class).where(io.r2orm.benchmarks.model.Item_.QUANTITY.ge(0)).all())));
+        lines.add(new Line("r2orm recommended, fetch size 0", n, () -> StreamBenchmark.check(
+            unpaged.select(io.r2orm.benchmarks.model.Item.class).where(io.r2orm.benchmarks.model.Item_.QUANTITY.ge(0)).all())));
+      }
       case "relations" -> {
         RelationsBenchmark b = new RelationsBenchmark();
         lines.add(new Line("raw batched", 1, () -> b.rawBatched(raw)));
@@ -123,7 +138,7 @@ public final class Interleaved {
         lines.add(new Line("raw, r2orm's insert SQL by hand", n, () -> emptied(b, () -> d.insertRawUnnestOrderedKeys(raw, b))));
         lines.add(new Line("r2orm", n, () -> emptied(b, () -> b.r2orm(r2orm))));
       }
-      default -> throw new IllegalArgumentException("unknown workload " + workload + "; use find64, find1, stream, relations or insert");
+      default -> throw new IllegalArgumentException("unknown workload " + workload + "; use find64, find1, stream, stream-binary, relations or insert");
     }
     return lines;
   }

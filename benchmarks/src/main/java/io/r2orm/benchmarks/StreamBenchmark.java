@@ -111,7 +111,7 @@ public class StreamBenchmark {
     }
   }
 
-  private static long check(Flux<?> rows) {
+  static long check(Flux<?> rows) {
     return check(rows.count().block());
   }
 

@@ -81,7 +81,7 @@ public final class Database {
 
   /**
    * A database with defaults: the dialect detected from the factory's metadata, snake-case
-   * naming, fetch size 1000.
+   * naming, fetch size 10,000.
    */
   public static Database create(ConnectionFactory connectionFactory) {
     return builder(connectionFactory).build();
@@ -445,7 +445,7 @@ public final class Database {
     private final ConnectionFactory connectionFactory;
     private final EntityModels.Builder models = EntityModels.builder();
     private Dialect dialect;
-    private int fetchSize = 1000;
+    private int fetchSize = 10_000;
     private int insertBatchSize = 1000;
     private int fetchWindow = 256;
     private java.time.Duration statementTimeout;
@@ -475,9 +475,10 @@ public final class Database {
     }
 
     /**
-     * Rows the driver fetches per round trip when streaming a select (default 1000), so that a
-     * large result is never buffered whole and a cancelled stream stops quickly. 0 leaves it to
-     * the driver.
+     * Rows the driver fetches per round trip when streaming a select (default 10,000), so that a
+     * cancelled stream stops within one page; memory does not grow with it (the driver reads the
+     * socket only as rows are consumed), each page costs a round trip. Selects with a limit up to
+     * this size are read in one go. 0 leaves it to the driver (no paging).
      */
     public Builder fetchSize(int rows) {
       if (rows < 0) throw new IllegalArgumentException("fetchSize must not be negative, got " + rows);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A select of 1,000,000 rows streams in constant memory: Failsafe forks this class with -Xmx64m
- * (see the r2dbc-adapter pom). Outside a transaction the driver fetches 1,000 rows per round trip;
+ * (see the r2dbc-adapter pom). Outside a transaction the driver fetches 10,000 rows per round trip;
  * inside one, r2orm reads through a cursor a window at a time. PostgreSQL only: an in-memory H2
  * would hold the million rows in the same small heap.
  */
