@@ -5,6 +5,9 @@ import io.r2orm.benchmarks.contender.R2ormRecommended;
 import io.r2orm.benchmarks.contender.RawDriver;
 import io.r2orm.benchmarks.contender.RawDriverBinary;
 import io.r2orm.benchmarks.contender.SpringData;
+import io.r2orm.benchmarks.model.Item;
+import io.r2orm.benchmarks.model.Item_;
+import io.r2orm.r2dbc.Database;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -107,16 +110,16 @@ public final class Interleaved {
         // binary results only: what paging costs against what mapping costs
         StreamBenchmark b = new StreamBenchmark();
         int n = BenchDatabase.ITEM_ROWS;
-        io.r2orm.r2dbc.Database paged10k = io.r2orm.r2dbc.Database.builder(recommended.pool).fetchSize(10_000).build();
-        io.r2orm.r2dbc.Database unpaged = io.r2orm.r2dbc.Database.builder(recommended.pool).fetchSize(0).build();
+        Database paged10k = Database.builder(recommended.pool).fetchSize(10_000).build();
+        Database unpaged = Database.builder(recommended.pool).fetchSize(0).build();
         lines.add(new Line("raw forceBinary", n, () -> b.rawBinary(rawBinary)));
         lines.add(new Line("raw forceBinary + fetchSize(1000)", n, () -> d.streamRawWithFetchSize(rawBinary.pool, 1000)));
         lines.add(new Line("raw forceBinary + fetchSize(10000)", n, () -> d.streamRawWithFetchSize(rawBinary.pool, 10_000)));
         lines.add(new Line("r2orm recommended (fetch size 1000)", n, () -> b.r2ormRecommended(recommended)));
         lines.add(new Line("r2orm recommended, fetch size 10000", n, () -> StreamBenchmark.check(
-            paged10k.select(io.r2orm.benchmarks.model.Item.class).where(io.r2orm.benchmarks.model.Item_.QUANTITY.ge(0)).all())));
+            paged10k.select(Item.class).where(Item_.QUANTITY.ge(0)).all())));
         lines.add(new Line("r2orm recommended, fetch size 0", n, () -> StreamBenchmark.check(
-            unpaged.select(io.r2orm.benchmarks.model.Item.class).where(io.r2orm.benchmarks.model.Item_.QUANTITY.ge(0)).all())));
+            unpaged.select(Item.class).where(Item_.QUANTITY.ge(0)).all())));
       }
       case "relations" -> {
         RelationsBenchmark b = new RelationsBenchmark();

@@ -13,8 +13,13 @@ import io.r2orm.examples.store.web.Views.PageView;
 import io.r2orm.examples.store.web.Views.PlaylistView;
 import io.r2orm.examples.store.web.Views.TrackLine;
 import io.r2orm.examples.store.web.Views.TrackView;
+import java.io.BufferedInputStream;
+import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -431,19 +436,19 @@ abstract class MusicStoreContract {
   void aKeepAliveConnectionAnswersEveryRequestSentRightAfterTheLastAnswer() throws Exception {
     List<String> uris = List.of("/api/artists/-1", "/api/albums/1e3", "/api/artists?limit=abc");
     List<Integer> expected = List.of(404, 400, 400);
-    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(10_000);
       socket.setTcpNoDelay(true);
-      java.io.OutputStream out = socket.getOutputStream();
-      java.io.BufferedInputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+      OutputStream out = socket.getOutputStream();
+      BufferedInputStream in = new BufferedInputStream(socket.getInputStream());
       for (int round = 0; round < 300; round++) {
         for (int i = 0; i < uris.size(); i++) {
-          out.write(("GET " + uris.get(i) + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+          out.write(("GET " + uris.get(i) + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
           out.flush();
           int status;
           try {
             status = HttpAnswers.read(in);
-          } catch (java.net.SocketTimeoutException e) {
+          } catch (SocketTimeoutException e) {
             throw new AssertionError("No answer within 10 s to " + uris.get(i) + " in round " + round
                 + " on a keep-alive connection", e);
           }
