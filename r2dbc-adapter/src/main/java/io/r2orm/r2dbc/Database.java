@@ -1,30 +1,6 @@
 package io.r2orm.r2dbc;
 
-import io.r2orm.core.query.Query;
-import io.r2orm.core.query.Selectable;
-import java.util.List;
-
-import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
-import io.r2dbc.spi.Row;
-import io.r2dbc.spi.RowMetadata;
-import io.r2orm.core.fetch.FetchPlan;
-import io.r2orm.core.metadata.RelationModel;
-import io.r2orm.core.query.FetchOptions;
-import io.r2orm.core.query.FetchPath;
-import io.r2orm.core.query.Ref;
-import io.r2orm.core.query.Relation;
-import io.r2orm.core.render.FetchRenderer;
-import io.r2orm.core.sql.SqlStatement;
-import io.r2orm.r2dbc.internal.RelationLoader;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.BiFunction;
-import java.util.function.Function;
-import org.reactivestreams.Publisher;
 import io.r2orm.core.convert.AttributeConverter;
 import io.r2orm.core.dialect.Dialect;
 import io.r2orm.core.dialect.Dialects;
@@ -32,13 +8,21 @@ import io.r2orm.core.mapping.EntityMapper;
 import io.r2orm.core.metadata.EntityModel;
 import io.r2orm.core.metadata.EntityModels;
 import io.r2orm.core.metadata.NamingStrategy;
+import io.r2orm.core.query.FetchPath;
+import io.r2orm.core.query.Query;
+import io.r2orm.core.query.Relation;
 import io.r2orm.core.query.Select;
+import io.r2orm.core.query.Selectable;
 import io.r2orm.core.render.SqlRenderer;
-import io.r2orm.r2dbc.internal.EntityCommands;
-import io.r2orm.r2dbc.internal.Executor;
+import io.r2orm.r2dbc.internal.Engine;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -58,25 +42,19 @@ import reactor.core.publisher.Mono;
  * }</pre>
  */
 public final class Database {
-  private final Executor executor;
-  private final SqlRenderer renderer;
+  private final Engine engine;
   private final EntityModels models;
-  private final EntityCommands commands;
-  private final FetchRenderer fetchRenderer;
-  private final RelationLoader loader;
-  private final int fetchWindow;
-  private final int fetchSize;
-  private final Map<Class<?>, EntityMapper<?>> mappers = new ConcurrentHashMap<>();
 
   private Database(Builder b) {
     this.models = b.models.build();
-    this.renderer = new SqlRenderer(b.dialect, models);
-    this.executor = new Executor(b.connectionFactory, b.fetchSize, b.listeners, b.statementTimeout, b.externalTransactions);
-    this.commands = new EntityCommands(this, executor, renderer, b.insertBatchSize);
-    this.fetchRenderer = new FetchRenderer(renderer);
-    this.loader = new RelationLoader(models, executor, fetchRenderer, this::mapper);
-    this.fetchWindow = b.fetchWindow;
-    this.fetchSize = b.fetchSize;
+    this.engine = new Engine(models, new SqlRenderer(b.dialect, models), b.connectionFactory, b.fetchSize, b.fetchWindow,
+        b.insertBatchSize, b.listeners, b.statementTimeout, b.externalTransactions);
+  }
+
+  /** A view of a database bound to one transaction (the {@code tx} of {@link #transaction}). */
+  private Database(EntityModels models, Engine engine) {
+    this.models = models;
+    this.engine = engine;
   }
 
   /**
@@ -94,7 +72,7 @@ public final class Database {
 
   /** The dialect in use. */
   public Dialect dialect() {
-    return renderer.dialect();
+    return engine.renderer().dialect();
   }
 
   /** The entity models (metadata) this database maps with. */
@@ -167,12 +145,12 @@ public final class Database {
    * when the version matches); emits it as stored. For a natural key use {@link #upsertInto}.
    */
   public <T> Mono<T> upsert(T entity) {
-    return commands.upsertAll(List.of(Objects.requireNonNull(entity, "entity must not be null")), List.of()).single();
+    return engine.commands().upsertAll(List.of(Objects.requireNonNull(entity, "entity must not be null")), List.of()).single();
   }
 
   /** Upserts the entities on their ids in batched statements, in one transaction; see {@link UpsertQuery}. */
   public <T> Flux<T> upsertAll(Iterable<T> entities) {
-    return commands.upsertAll(entities, List.of());
+    return engine.commands().upsertAll(entities, List.of());
   }
 
   /** An upsert of entities of this class, on the id or on a unique key named with {@code onConflict}. */
@@ -187,8 +165,8 @@ public final class Database {
     return new InsertSelectQuery<>(this, entity, List.of());
   }
 
-  EntityCommands commands() {
-    return commands;
+  Engine engine() {
+    return engine;
   }
 
   /**
@@ -223,7 +201,7 @@ public final class Database {
 
   /** The entity with this id, or empty. */
   public <T> Mono<T> findById(Class<T> entity, Object id) {
-    return commands.findById(entity, id);
+    return engine.commands().findById(entity, id);
   }
 
   /**
@@ -232,7 +210,7 @@ public final class Database {
    * classes are updated in place after the insert succeeds.
    */
   public <T> Mono<T> insert(T entity) {
-    return commands.insert(entity);
+    return engine.commands().insert(entity);
   }
 
   /**
@@ -241,7 +219,7 @@ public final class Database {
    * needed, they run in one transaction: either every row is stored or none.
    */
   public <T> Flux<T> insertAll(Iterable<T> entities) {
-    return commands.insertAll(entities);
+    return engine.commands().insertAll(entities);
   }
 
   /**
@@ -251,7 +229,7 @@ public final class Database {
    * {@link io.r2orm.core.exception.EntityNotFoundException}.
    */
   public <T> Mono<T> update(T entity) {
-    return commands.update(entity);
+    return engine.commands().update(entity);
   }
 
   /**
@@ -260,7 +238,7 @@ public final class Database {
    * without a version is written with one upsert statement (insert, or update on an id conflict).
    */
   public <T> Mono<T> save(T entity) {
-    return commands.save(entity);
+    return engine.commands().save(entity);
   }
 
   /**
@@ -268,12 +246,12 @@ public final class Database {
    * {@link io.r2orm.core.exception.OptimisticLockException}).
    */
   public <T> Mono<Void> delete(T entity) {
-    return commands.delete(entity);
+    return engine.commands().delete(entity);
   }
 
   /** Deletes the row with this id; emits the number of rows deleted (0 or 1). */
   public <T> Mono<Long> deleteById(Class<T> entity, Object id) {
-    return commands.deleteById(entity, id);
+    return engine.commands().deleteById(entity, id);
   }
 
   /**
@@ -298,7 +276,7 @@ public final class Database {
   public <T> Flux<T> transaction(TransactionOptions options, Function<Database, ? extends Publisher<T>> work) {
     Objects.requireNonNull(options, "options must not be null");
     Objects.requireNonNull(work, "work must not be null");
-    return executor.inTransaction(options, connection -> work.apply(this));
+    return engine.transaction(options, bound -> work.apply(new Database(models, bound)));
   }
 
   /**
@@ -312,23 +290,7 @@ public final class Database {
     return Flux.defer(() -> {
       List<T> list = new ArrayList<>();
       entities.forEach(e -> list.add(Objects.requireNonNull(e, "entities must not contain null")));
-      if (list.isEmpty()) {
-        return Flux.empty();
-      }
-      @SuppressWarnings("unchecked")
-      EntityModel<T> model = (EntityModel<T>) models.of(list.get(0).getClass());
-      FetchPlan plan = FetchPlan.of(models, model.type(), Arrays.asList(paths));
-      List<Object[]> rows = new ArrayList<>(list.size());
-      for (T e : list) {
-        if (e.getClass() != model.type()) {
-          throw new IllegalArgumentException("load needs entities of one class, got " + model.type().getName()
-              + " and " + e.getClass().getName());
-        }
-        rows.add(model.values(e));
-      }
-      return Flux.fromIterable(rows).buffer(fetchWindow)
-          .concatMap(w -> loader.load(model, w, plan.nodes(), fetchWindow)
-              .thenMany(Flux.fromIterable(w).map(model::instantiate)), 0);
+      return engine.load(list, Arrays.asList(paths));
     });
   }
 
@@ -346,98 +308,26 @@ public final class Database {
   }
 
   private <E, T> Mono<Long> linkRows(Relation<E, T> relation, E owner, Collection<?> targets, boolean add) {
-    Objects.requireNonNull(relation, "relation must not be null");
-    Objects.requireNonNull(owner, "owner must not be null");
-    Objects.requireNonNull(targets, "targets must not be null");
-    return Mono.defer(() -> {
-      if (targets.isEmpty()) {
-        return Mono.just(0L);
-      }
-      EntityModel<E> ownerModel = models.of(relation.owner());
-      RelationModel r = ownerModel.relation(relation.name());
-      @SuppressWarnings("unchecked")
-      EntityModel<Object> target = (EntityModel<Object>) models.of(r.target());
-      Object ownerId = ownerModel.idValue(owner);
-      if (ownerId == null) {
-        throw new IllegalArgumentException("cannot link a " + ownerModel.type().getSimpleName() + " without an id; store it first");
-      }
-      List<Object> ids = targets.stream().map(t -> target.type().isInstance(t) ? target.idValue(t) : t).toList();
-      return executor.update(add ? fetchRenderer.link(r, ownerId, ids) : fetchRenderer.unlink(r, ownerId, ids));
-    });
+    return engine.linkRows(relation, owner, targets, add);
   }
 
   /** Streams a select with its fetch plan; see {@link SelectQuery#all()}. */
-  <T> Flux<T> stream(Select select, List<? extends FetchPath<T, ?>> fetches, Integer window, boolean cursorInTransaction) {
-    return executor.seeingExternal(() -> Flux.deferContextual(context -> {
-      @SuppressWarnings("unchecked")
-      EntityModel<T> model = (EntityModel<T>) models.of(select.entity());
-      EntityMapper<T> mapper = mapper(model.type());
-      FetchPlan plan = fetches.isEmpty() ? FetchPlan.none(model.type()) : FetchPlan.of(models, model.type(), fetches);
-      int w = window != null ? window : fetchWindow;
-      Optional<Connection> tx = executor.transactionConnection(context);
-      boolean cursor = cursorInTransaction && tx.isPresent() && dialect().supportsCursors();
-      if (plan.isEmpty() && !cursor) {
-        // a fetch size costs a second round trip (Execute, then Sync); only long results need paging
-        return small(select)
-            ? executor.queryAll(renderer.select(select), (row, meta) -> mapper.map(row::get))
-            : executor.query(renderer.select(select), (row, meta) -> mapper.map(row::get));
-      }
-      List<RelationModel> joins = plan.nodes().stream()
-          .filter(n -> n.options().strategy() == FetchOptions.Strategy.JOIN).map(FetchPlan.Node::relation).toList();
-      SqlStatement sql = joins.isEmpty() ? renderer.select(select) : fetchRenderer.selectJoined(select, joins);
-      BiFunction<Row, RowMetadata, Object[]> rows = (row, meta) -> joinedValues(mapper, joins, row);
-      int windowSize = plan.isEmpty() ? Math.max(fetchSize, 1) : w;
-      Function<List<Object[]>, Flux<T>> perWindow = list -> loader.load(model, list, plan.nodes(), w)
-          .thenMany(Flux.fromIterable(list).map(model::instantiate));
-      if (cursor) {
-        return executor.cursor(tx.get(), sql, rows, windowSize, perWindow);
-      }
-      Flux<Object[]> parents = small(select) ? executor.queryAll(sql, rows) : executor.query(sql, rows);
-      if (tx.isPresent()) {
-        // one connection and no cursor: read the parents to the end before the relation queries
-        parents = parents.collectList().flatMapIterable(all -> all);
-      }
-      return parents.buffer(windowSize).concatMap(perWindow, 0);
-    }));
-  }
-
-  /** A result short enough to read without paging (one(), first(), keyset pages, small limits). */
-  private boolean small(Select select) {
-    return select.limit() != null && select.limit() <= fetchSize;
-  }
-
-  private Object[] joinedValues(EntityMapper<?> mapper, List<RelationModel> joins, Row row) {
-    Object[] values = mapper.values(row::get, 0);
-    int offset = mapper.width();
-    for (RelationModel r : joins) {
-      EntityMapper<?> targetMapper = mapper(r.target());
-      EntityModel<?> target = targetMapper.model();
-      Object[] targetValues = targetMapper.values(row::get, offset);
-      offset += targetMapper.width();
-      Object key = values[r.slot()] instanceof Ref<?> ref ? ref.id() : null;
-      boolean found = targetValues[target.indexOf(target.id())] != null;
-      values[r.slot()] = new RelationLoader.JoinedRow(key, found ? targetValues : null);
-    }
-    return values;
+  <T> Flux<T> stream(Select select, List<? extends FetchPath<T, ?>> fetches, Integer window) {
+    return engine.stream(select, fetches, window);
   }
 
   /** Creates and drops tables from entity models (for tests, examples and prototypes). */
   public Schema schema() {
-    return new Schema(this, executor);
+    return new Schema(this, engine.executor());
   }
 
   SqlRenderer renderer() {
-    return renderer;
-  }
-
-  Executor executor() {
-    return executor;
+    return engine.renderer();
   }
 
   /** The compiled row mapper of an entity. Not API. */
-  @SuppressWarnings("unchecked")
   public <T> EntityMapper<T> mapper(Class<T> entity) {
-    return (EntityMapper<T>) mappers.computeIfAbsent(entity, e -> new EntityMapper<>(models.of(e)));
+    return engine.mapper(entity);
   }
 
   /** Configures a {@link Database}. Not thread-safe; build once and share the result. */

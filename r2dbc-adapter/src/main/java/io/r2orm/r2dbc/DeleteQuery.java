@@ -47,6 +47,6 @@ public final class DeleteQuery<T> {
 
   /** Deletes every matching row (every row, without a condition); emits the number deleted. */
   public Mono<Long> all() {
-    return Mono.defer(() -> db.executor().update(toSql()));
+    return Mono.defer(() -> db.engine().executor().update(toSql()));
   }
 }

@@ -46,7 +46,7 @@ public final class InsertSelectQuery<T> {
 
   /** Inserts the rows of the query; emits how many were inserted. */
   public Mono<Long> select(Query source) {
-    return Mono.defer(() -> db.executor().update(toSql(source)));
+    return Mono.defer(() -> db.engine().executor().update(toSql(source)));
   }
 
   /** Inserts the rows of the query; emits how many were inserted. */

@@ -177,11 +177,11 @@ public final class ResultQuery<R> {
       Function<Object[], R> build = shape.apply(mapper);
       // Drivers differ on a mapper returning null (PostgreSQL skips the row, H2 fails), so map
       // NULL to a marker and leave it out here.
-      return db.executor()
-          .query(rendered.statement(), (row, meta) -> {
+      return db.engine().executor()
+          .read(rendered.statement(), n -> db.renderer().query(atMostQuery(n)).statement(), (row, meta) -> {
             Object value = build.apply(mapper.read(row::get));
             return value == null ? NULL_ROW : value;
-          })
+          }, db.engine().executor().bounded(query.limit()))
           .filter(value -> value != NULL_ROW)
           .map(this::cast);
     });
@@ -203,6 +203,10 @@ public final class ResultQuery<R> {
     return atMost(1).all().next();
   }
 
+  private Query atMostQuery(long rows) {
+    return query.limit() != null && query.limit() <= rows ? query : query.limit(rows);
+  }
+
   /** This query reading at most {@code rows} rows, keeping a smaller limit of its own. */
   private ResultQuery<R> atMost(long rows) {
     return query.limit() != null && query.limit() <= rows ? this : with(query.limit(rows));
@@ -210,8 +214,8 @@ public final class ResultQuery<R> {
 
   /** The number of rows the query returns. */
   public Mono<Long> count() {
-    return Mono.defer(() -> db.executor()
-        .queryAll(db.renderer().count(query), (row, meta) -> Objects.requireNonNull(row.get(0, Long.class)))
+    return Mono.defer(() -> db.engine().executor()
+        .read(db.renderer().count(query), (row, meta) -> Objects.requireNonNull(row.get(0, Long.class)))
         .single());
   }
 

@@ -46,7 +46,7 @@ public final class Schema {
 
   private Mono<Void> run(List<String> statements) {
     return executor
-        .withConnection(c -> Flux.fromIterable(statements).concatMap(sql -> executor.update(c, new SqlStatement(sql, List.of()))))
+        .session(() -> Flux.fromIterable(statements).concatMap(sql -> executor.update(new SqlStatement(sql, List.of()))))
         .then();
   }
 }

@@ -119,7 +119,7 @@ public final class SelectQuery<T> {
    * time, so that other statements of the transaction can run while the stream is open.
    */
   public Flux<T> all() {
-    return db.stream(select, fetches, window, true);
+    return db.stream(select, fetches, window);
   }
 
   /**
@@ -128,14 +128,14 @@ public final class SelectQuery<T> {
    */
   public Mono<T> one() {
     Select two = select.withLimit(select.limit() == null ? 2L : Math.min(select.limit(), 2L));
-    return Results.atMostOne(db.stream(two, fetches, window, false), () -> "Expected at most one "
+    return Results.atMostOne(db.stream(two, fetches, window), () -> "Expected at most one "
         + select.entity().getSimpleName() + " but the query matched more; SQL: " + db.renderer().select(two).sql()
         + "; add a condition or use first()");
   }
 
   /** The first matching row (in the query's order), or empty. */
   public Mono<T> first() {
-    return db.stream(select.withLimit(select.limit() == null ? 1L : Math.min(select.limit(), 1L)), fetches, window, false)
+    return db.stream(select.withLimit(select.limit() == null ? 1L : Math.min(select.limit(), 1L)), fetches, window)
         .next();
   }
 
@@ -169,7 +169,7 @@ public final class SelectQuery<T> {
       if (after != null) {
         pageSelect = pageSelect.where(keyset.after(after));
       }
-      return db.stream(pageSelect, fetches, window, false).collectList().map(rows -> {
+      return db.stream(pageSelect, fetches, window).collectList().map(rows -> {
         if (rows.size() <= size) {
           return new Page<>(rows, null);
         }
@@ -195,14 +195,14 @@ public final class SelectQuery<T> {
 
   /** The number of matching rows (honouring limit and offset). */
   public Mono<Long> count() {
-    return Mono.defer(() -> db.executor()
-        .queryAll(db.renderer().count(select), (row, meta) -> Objects.requireNonNull(row.get(0, Long.class)))
+    return Mono.defer(() -> db.engine().executor()
+        .read(db.renderer().count(select), (row, meta) -> Objects.requireNonNull(row.get(0, Long.class)))
         .single());
   }
 
   /** Whether any row matches. */
   public Mono<Boolean> exists() {
-    return Mono.defer(() -> db.executor().queryAll(db.renderer().exists(select), (row, meta) -> Boolean.TRUE).hasElements());
+    return Mono.defer(() -> db.engine().executor().read(db.renderer().exists(select), (row, meta) -> Boolean.TRUE).hasElements());
   }
 
   @Override

@@ -94,10 +94,17 @@ public final class SqlQuery {
    * relations unfetched), a record (components by column name), or a built-in type (first column).
    */
   public <R> Flux<R> all(Class<R> type) {
+    return rows(type, false);
+  }
+
+  /** The rows mapped to {@code type}; bounded: the caller expects few rows (one statement, unpaged). */
+  private <R> Flux<R> rows(Class<R> type, boolean bounded) {
     Objects.requireNonNull(type, "type must not be null");
     return Flux.defer(() -> {
       AtomicReference<ResultMapper<R>> plan = new AtomicReference<>();
-      return db.executor().query(toSql(), (row, meta) -> {
+      SqlStatement statement = toSql();
+      boolean select = isSelect(statement.sql());
+      return db.engine().executor().read(statement, select ? n -> probe(statement, n) : null, (row, meta) -> {
         ResultMapper<R> mapper = plan.get();
         if (mapper == null) {
           List<String> names = meta.getColumnMetadatas().stream().map(ColumnMetadata::getName).toList();
@@ -105,18 +112,38 @@ public final class SqlQuery {
           plan.set(mapper);
         }
         return mapper.map(row::get);
-      });
+      }, bounded || !select);
     });
+  }
+
+  /**
+   * Whether the SQL is a plain query (starts with SELECT): only such a statement can be read through
+   * a cursor inside a transaction; anything else ({@code INSERT … RETURNING}, {@code WITH}, which may
+   * change data) is read to its end there.
+   */
+  private static boolean isSelect(String sql) {
+    String s = sql.stripLeading();
+    return s.regionMatches(true, 0, "SELECT", 0, 6) && (s.length() == 6 || !Character.isLetterOrDigit(s.charAt(6)));
+  }
+
+  /** The statement cut to {@code rows} rows, to learn inside a transaction whether its result is short. */
+  private static SqlStatement probe(SqlStatement statement, int rows) {
+    String sql = statement.sql().strip();
+    while (sql.endsWith(";")) {
+      sql = sql.substring(0, sql.length() - 1).strip();
+    }
+    // on a line of its own: the SQL may end with a -- comment
+    return new SqlStatement("SELECT * FROM (" + sql + "\n) r2orm_probe LIMIT " + rows, statement.binds());
   }
 
   /** The only row mapped to {@code type}, or empty; more than one row is an error. */
   public <R> Mono<R> one(Class<R> type) {
-    return Results.atMostOne(all(type), () -> "Expected at most one row but the SQL returned more; SQL: " + sql);
+    return Results.atMostOne(rows(type, true), () -> "Expected at most one row but the SQL returned more; SQL: " + sql);
   }
 
   /** Runs a statement that changes data; emits the number of rows changed. */
   public Mono<Long> execute() {
-    return Mono.defer(() -> db.executor().update(toSql()));
+    return Mono.defer(() -> db.engine().executor().update(toSql()));
   }
 
   private static Bind convert(String name, Object value) {

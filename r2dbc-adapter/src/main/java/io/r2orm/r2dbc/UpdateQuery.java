@@ -81,6 +81,6 @@ public final class UpdateQuery<T> {
   }
 
   private Mono<Long> run() {
-    return Mono.defer(() -> db.executor().update(toSql()));
+    return Mono.defer(() -> db.engine().executor().update(toSql()));
   }
 }

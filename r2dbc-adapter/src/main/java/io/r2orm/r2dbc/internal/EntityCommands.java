@@ -1,6 +1,5 @@
 package io.r2orm.r2dbc.internal;
 
-import io.r2dbc.spi.Connection;
 import io.r2orm.core.annotation.IdGeneration;
 import io.r2orm.core.convert.ValueTypes;
 import io.r2orm.core.exception.EntityNotFoundException;
@@ -19,7 +18,7 @@ import io.r2orm.core.query.Upsert;
 import io.r2orm.core.query.Value;
 import io.r2orm.core.render.SqlRenderer;
 import io.r2orm.core.sql.SqlStatement;
-import io.r2orm.r2dbc.Database;
+import io.r2orm.core.metadata.EntityModels;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,14 +32,17 @@ public final class EntityCommands {
   /** PostgreSQL's limit on bind parameters in one statement. */
   private static final int MAX_BINDS = 65_535;
 
-  private final Database db;
+  private final EntityModels models;
+  private final java.util.function.Function<Class<?>, EntityMapper<?>> mappers;
   private final Executor executor;
   private final SqlRenderer renderer;
   private final int insertBatchSize;
   private final java.util.Map<Class<?>, String> findByIdSql = new java.util.concurrent.ConcurrentHashMap<>();
 
-  public EntityCommands(Database db, Executor executor, SqlRenderer renderer, int insertBatchSize) {
-    this.db = db;
+  public EntityCommands(EntityModels models, java.util.function.Function<Class<?>, EntityMapper<?>> mappers,
+      Executor executor, SqlRenderer renderer, int insertBatchSize) {
+    this.models = models;
+    this.mappers = mappers;
     this.executor = executor;
     this.renderer = renderer;
     this.insertBatchSize = insertBatchSize;
@@ -50,9 +52,9 @@ public final class EntityCommands {
     Objects.requireNonNull(type, "type must not be null");
     Objects.requireNonNull(id, "id must not be null");
     return Mono.defer(() -> {
-      EntityModel<T> model = db.model(type);
-      EntityMapper<T> mapper = db.mapper(type);
-      return executor.queryAll(byId(model, id), (row, meta) -> mapper.map(row::get)).singleOrEmpty();
+      EntityModel<T> model = models.of(type);
+      EntityMapper<T> mapper = mapper(type);
+      return executor.read(byId(model, id), (row, meta) -> mapper.map(row::get)).singleOrEmpty();
     });
   }
 
@@ -86,7 +88,7 @@ public final class EntityCommands {
         return executor.update(sql).map(n -> stored(model, row, null));
       }
       ColumnModel id = model.id();
-      return executor.queryAll(sql, (r, meta) -> r.get(0, id.databaseType()))
+      return executor.read(sql, (r, meta) -> r.get(0, id.databaseType()))
           .single()
           .map(key -> stored(model, row, id.valueType().read(key)));
     });
@@ -108,25 +110,25 @@ public final class EntityCommands {
         chunks.add(all.subList(i, Math.min(all.size(), i + perStatement)));
       }
       if (chunks.size() == 1) {
-        return executor.withConnection(c -> insertChunk(c, model, chunks.get(0), paths, generated));
+        return insertChunk(model, chunks.get(0), paths, generated);
       }
       // emit only after the commit, so that nothing is reported stored that a later batch rolls back
       return executor
-          .inTransaction(c -> Flux.fromIterable(chunks).concatMap(chunk -> insertChunk(c, model, chunk, paths, generated)))
+          .inTransaction(tx -> Flux.fromIterable(chunks).concatMap(chunk -> insertChunk(model, chunk, paths, generated)))
           .collectList()
           .flatMapIterable(stored -> stored);
     });
   }
 
-  private <T> Flux<T> insertChunk(Connection c, EntityModel<T> model, List<T> chunk, List<String> paths, boolean generated) {
+  private <T> Flux<T> insertChunk(EntityModel<T> model, List<T> chunk, List<String> paths, boolean generated) {
     List<PendingRow<T>> rows = chunk.stream().map(e -> pending(model, e, generated)).toList();
     Insert insert = new Insert(model.type(), paths, rows.stream().map(PendingRow::values).toList(), returning(model, generated));
     SqlStatement sql = renderer.bulkInsert(insert);
     if (!generated) {
-      return executor.update(c, sql).flatMapIterable(n -> rows.stream().map(r -> stored(model, r, null)).toList());
+      return executor.update(sql).flatMapIterable(n -> rows.stream().map(r -> stored(model, r, null)).toList());
     }
     ColumnModel id = model.id();
-    return executor.queryAll(c, sql, (r, meta) -> r.get(0, id.databaseType()))
+    return executor.read(sql, (r, meta) -> r.get(0, id.databaseType()))
         .collectList()
         .flatMapIterable(keys -> {
           if (keys.size() != rows.size()) {
@@ -202,13 +204,13 @@ public final class EntityCommands {
       }
       List<String> targetPaths = target.stream().map(ColumnModel::path).toList();
       int perStatement = Math.max(1, Math.min(insertBatchSize, MAX_BINDS / Math.max(1, paths.size())));
-      EntityMapper<T> mapper = db.mapper(model.type());
-      return executor.inTransaction(c -> Flux.range(0, (rows.size() + perStatement - 1) / perStatement)
+      EntityMapper<T> mapper = mapper(model.type());
+      return executor.inTransaction(tx -> Flux.range(0, (rows.size() + perStatement - 1) / perStatement)
               .concatMap(chunk -> {
                 int from = chunk * perStatement;
                 int to = Math.min(rows.size(), from + perStatement);
                 Upsert upsert = new Upsert(model.type(), paths, rows.subList(from, to), targetPaths);
-                return upsertChunk(c, model, mapper, upsert, keys.subList(from, to), target);
+                return upsertChunk(model, mapper, upsert, keys.subList(from, to), target);
               }))
           .collectList()
           .flatMapIterable(storedByKey -> {
@@ -240,13 +242,13 @@ public final class EntityCommands {
   }
 
   /** One statement's worth; emits the stored rows' values by conflict key, or fails for stale versions. */
-  private <T> Mono<java.util.Map<List<Object>, Object[]>> upsertChunk(Connection c, EntityModel<T> model, EntityMapper<T> mapper,
+  private <T> Mono<java.util.Map<List<Object>, Object[]>> upsertChunk(EntityModel<T> model, EntityMapper<T> mapper,
       Upsert upsert, List<List<Object>> keys, List<ColumnModel> target) {
     SqlStatement sql = renderer.upsert(upsert);
     Mono<List<Object[]>> storedRows;
     java.util.concurrent.atomic.AtomicLong affected = new java.util.concurrent.atomic.AtomicLong(-1);
     if (renderer.dialect().supportsReturning()) {
-      storedRows = executor.queryAll(c, sql, (r, meta) -> mapper.values(r::get, 0)).collectList();
+      storedRows = executor.read(sql, (r, meta) -> mapper.values(r::get, 0)).collectList();
     } else {
       Predicate byKey = Predicate.any(keys.stream().map(key -> {
         List<Predicate> parts = new ArrayList<>();
@@ -257,9 +259,9 @@ public final class EntityCommands {
         return Predicate.all(parts);
       }).toList());
       SqlStatement readBack = renderer.select(Select.from(model.type()).where(byKey));
-      storedRows = executor.update(c, sql)
+      storedRows = executor.update(sql)
           .doOnNext(affected::set)
-          .then(executor.queryAll(c, readBack, (r, meta) -> mapper.values(r::get, 0)).collectList());
+          .then(executor.read(readBack, (r, meta) -> mapper.values(r::get, 0)).collectList());
     }
     return storedRows.map(rows -> {
       java.util.Map<List<Object>, Object[]> byKey = new java.util.HashMap<>();
@@ -365,7 +367,7 @@ public final class EntityCommands {
   public <T> Mono<Long> deleteById(Class<T> type, Object id) {
     Objects.requireNonNull(type, "type must not be null");
     Objects.requireNonNull(id, "id must not be null");
-    return Mono.defer(() -> executor.update(renderer.delete(new Delete(type, idEquals(db.model(type), id)))));
+    return Mono.defer(() -> executor.update(renderer.delete(new Delete(type, idEquals(models.of(type), id)))));
   }
 
   private <T> PendingRow<T> pending(EntityModel<T> model, T entity, boolean generated) {
@@ -463,6 +465,11 @@ public final class EntityCommands {
 
   @SuppressWarnings("unchecked")
   private <T> EntityModel<T> modelOf(T entity) {
-    return db.model((Class<T>) entity.getClass());
+    return models.of((Class<T>) entity.getClass());
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> EntityMapper<T> mapper(Class<T> type) {
+    return (EntityMapper<T>) mappers.apply(type);
   }
 }

@@ -93,7 +93,7 @@ public final class RelationLoader {
     EntityModel<?> target = models.of(r.target());
     EntityMapper<?> mapper = mappers.apply(r.target());
     SqlStatement sql = fetch.targetsById(r, new ArrayList<>(keys));
-    return executor.relationBatch(r.owner(), r.name(), keys.size(), executor.queryAll(sql, (row, meta) -> mapper.values(row::get, 0)))
+    return executor.relationBatch(r.owner(), r.name(), keys.size(), batch(sql, (row, meta) -> mapper.values(row::get, 0)))
         .flatMap(targets -> loadWindows(target, targets, node.children(), window).then(Mono.fromRunnable(() -> {
           Map<Object, Object> byId = new HashMap<>();
           int idIndex = target.indexOf(target.id());
@@ -136,7 +136,7 @@ public final class RelationLoader {
     EntityMapper<?> mapper = mappers.apply(r.target());
     int keyIndex = child.indexOf(child.column(r.mappedBy()));
     SqlStatement sql = fetch.children(r, parentIds, node.options());
-    return executor.relationBatch(r.owner(), r.name(), parentIds.size(), executor.queryAll(sql, (row, meta) -> mapper.values(row::get, 0)))
+    return executor.relationBatch(r.owner(), r.name(), parentIds.size(), batch(sql, (row, meta) -> mapper.values(row::get, 0)))
         .flatMap(found -> loadWindows(child, found, node.children(), window).then(Mono.fromRunnable(() -> {
           Map<Object, List<Object>> byParent = new HashMap<>();
           for (Object[] c : found) {
@@ -155,7 +155,7 @@ public final class RelationLoader {
     ColumnModel ownerId = model.id();
     SqlStatement sql = fetch.manyToMany(r, ownerIds, node.options());
     int targetId = target.indexOf(target.id());
-    return executor.relationBatch(r.owner(), r.name(), ownerIds.size(), executor.queryAll(sql, (row, meta) -> new Object[] {
+    return executor.relationBatch(r.owner(), r.name(), ownerIds.size(), batch(sql, (row, meta) -> new Object[] {
             ownerId.valueType().read(row.get(0, ownerId.databaseType())), mapper.values(row::get, 1)}))
         .flatMap(links -> {
           Map<Object, Object[]> distinct = new LinkedHashMap<>();
@@ -182,7 +182,7 @@ public final class RelationLoader {
     List<Object> ownerIds = parentIds(model, rows);
     ColumnModel ownerId = model.id();
     ColumnModel targetId = models.of(r.target()).id();
-    return executor.relationBatch(r.owner(), r.name(), ownerIds.size(), executor.queryAll(fetch.linkIds(r, ownerIds),
+    return executor.relationBatch(r.owner(), r.name(), ownerIds.size(), batch(fetch.linkIds(r, ownerIds),
             (row, meta) -> new Object[] {
                 ownerId.valueType().read(row.get(0, ownerId.databaseType())),
                 targetId.valueType().read(row.get(1, targetId.databaseType()))}))
@@ -244,4 +244,10 @@ public final class RelationLoader {
 
   /** A joined target's columns, parked in the foreign-key slot until the window is processed. */
   public record JoinedRow(Object key, Object[] values) {}
+
+  /** A relation batch: bounded by the window, so one statement, read to its end, on the stream's connection. */
+  private <T> reactor.core.publisher.Flux<T> batch(SqlStatement sql,
+      java.util.function.BiFunction<io.r2dbc.spi.Row, io.r2dbc.spi.RowMetadata, T> mapper) {
+    return executor.read(sql, mapper);
+  }
 }

@@ -1,0 +1,186 @@
+package io.r2orm.r2dbc.internal;
+
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2orm.core.exception.ConnectionFailureException;
+import io.r2orm.core.exception.ConnectionTimeoutException;
+import io.r2orm.core.exception.R2ormException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.CoreSubscriber;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoOperator;
+import reactor.util.context.Context;
+
+/**
+ * Takes connections from the factory and gives them back however the work ends. The subscriber's
+ * Reactor context reaches the factory (routing factories, tracing wrappers and r2dbc-proxy read
+ * it), cancelling a caller that still waits for a connection cancels its acquisition (nothing stays
+ * queued in the pool), and a connection is never used by two callers at once. Not API.
+ */
+final class ConnectionSource {
+  private static final Logger LOG = LoggerFactory.getLogger("io.r2orm.sql");
+
+  private final ConnectionFactory factory;
+  private final Duration statementTimeout;
+
+  ConnectionSource(ConnectionFactory factory, Duration statementTimeout) {
+    this.factory = factory;
+    this.statementTimeout = statementTimeout;
+  }
+
+  /**
+   * Runs work on a connection taken when subscribed; the callbacks end the work and must give the
+   * connection back (a transaction commits or rolls back first). Before the work, the statement
+   * timeout is set, when there is one.
+   */
+  <R, T> Flux<T> using(Function<Connection, R> open, Function<R, Connection> connectionOf,
+      Function<R, ? extends Publisher<T>> work, Function<R, ? extends Publisher<?>> onComplete,
+      BiFunction<R, Throwable, ? extends Publisher<?>> onError, Function<R, ? extends Publisher<?>> onCancel) {
+    return Flux.usingWhen(acquire().map(open), r -> prepare(connectionOf.apply(r)).thenMany(Flux.defer(() -> work.apply(r))),
+        onComplete, onError, onCancel);
+  }
+
+  /** Runs work on a connection of its own, given back on complete, error and cancel. */
+  <T> Flux<T> using(Function<Connection, ? extends Publisher<T>> work) {
+    return Flux.usingWhen(acquire(), c -> prepare(c).thenMany(Flux.defer(() -> work.apply(c))),
+        Connection::close, ConnectionSource::release, Connection::close);
+  }
+
+  /**
+   * A connection from the factory; acquisition failures say what to do. See {@link HandOver} for
+   * what cancelling it does. Whoever subscribes owns the connection and must close it.
+   */
+  Mono<Connection> acquire() {
+    return new HandOver(Mono.<Connection>from(factory.create())
+        .onErrorMap(e -> !(e instanceof R2ormException), ConnectionSource::acquisitionFailure));
+  }
+
+  /** Applies the statement timeout (one round trip), when there is one. */
+  private Mono<Void> prepare(Connection c) {
+    if (statementTimeout == null) {
+      return Mono.empty();
+    }
+    return Mono.from(c.setStatementTimeout(statementTimeout))
+        .onErrorMap(e -> ErrorTranslator.translate(e, "SET statement timeout"));
+  }
+
+  /**
+   * Gives a connection back after a failure. When the connection itself failed (terminated server
+   * process, reset socket), the physical connection under the pool's wrapper is closed first, so
+   * the pool's validation discards it instead of lending it again before the driver noticed.
+   */
+  static Publisher<Void> release(Connection connection, Throwable error) {
+    return broken(error) ? discard(connection) : connection.close();
+  }
+
+  static boolean broken(Throwable error) {
+    return error instanceof ConnectionFailureException && !(error instanceof ConnectionTimeoutException);
+  }
+
+  static Mono<Void> discard(Connection connection) {
+    Mono<Void> physical = Mono.empty();
+    if (connection instanceof io.r2dbc.spi.Wrapped<?> wrapped && wrapped.unwrap() instanceof Connection inner) {
+      physical = Mono.from(inner.close()).onErrorResume(e -> Mono.empty());
+    }
+    return physical.then(Mono.from(connection.close()).onErrorResume(e -> Mono.empty()));
+  }
+
+  static Throwable acquisitionFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.util.concurrent.TimeoutException || t instanceof io.r2dbc.spi.R2dbcTimeoutException) {
+        return new ConnectionTimeoutException("Timed out waiting for a connection: every pooled connection is busy ("
+            + e.getMessage() + "); raise the pool's maxSize or maxAcquireTime, lower the concurrency, or check for "
+            + "subscriptions that are never cancelled", e);
+      }
+    }
+    return new ConnectionFailureException("Could not open a connection: " + e.getMessage(), null, null, e);
+  }
+
+  /**
+   * The hand-over of a connection from the factory to its user. Cancelled before a connection
+   * arrived, it cancels the acquisition, so that a pool drops the queued request. Once a connection
+   * was handed on, cancellation no longer travels upstream: r2dbc-pool gives a connection back
+   * when its acquisition is cancelled even after emitting it, and {@code Flux.usingWhen} forwards a
+   * cancel that races with the emission to its resource, so the pool could lend the connection to
+   * the next caller while this one runs its statements or its rollback. After the hand-over the
+   * connection belongs to the downstream, which closes it (usingWhen does, even when cancelled in
+   * that race). A connection that arrives after a cancel won the race is closed here.
+   */
+  static final class HandOver extends MonoOperator<Connection, Connection> {
+    HandOver(Mono<Connection> source) {
+      super(source);
+    }
+
+    @Override
+    public void subscribe(CoreSubscriber<? super Connection> actual) {
+      source.subscribe(new Subscriber(actual));
+    }
+
+    private static final class Subscriber extends AtomicInteger implements CoreSubscriber<Connection>, Subscription {
+      private static final int WAITING = 0;
+      private static final int HANDED_OVER = 1;
+      private static final int CANCELLED = 2;
+
+      private final CoreSubscriber<? super Connection> actual;
+      private Subscription upstream;
+
+      Subscriber(CoreSubscriber<? super Connection> actual) {
+        this.actual = actual;
+      }
+
+      @Override
+      public Context currentContext() {
+        return actual.currentContext();
+      }
+
+      @Override
+      public void onSubscribe(Subscription s) {
+        this.upstream = s;
+        actual.onSubscribe(this);
+      }
+
+      @Override
+      public void onNext(Connection connection) {
+        if (compareAndSet(WAITING, HANDED_OVER)) {
+          actual.onNext(connection);
+        } else {
+          Mono.from(connection.close()).subscribe(null, e -> LOG.debug("Closing a connection nobody waits for failed", e));
+        }
+      }
+
+      @Override
+      public void onError(Throwable error) {
+        if (get() != CANCELLED) {
+          actual.onError(error);
+        }
+      }
+
+      @Override
+      public void onComplete() {
+        if (get() != CANCELLED) {
+          actual.onComplete();
+        }
+      }
+
+      @Override
+      public void request(long n) {
+        upstream.request(n);
+      }
+
+      @Override
+      public void cancel() {
+        if (compareAndSet(WAITING, CANCELLED)) {
+          upstream.cancel();
+        }
+      }
+    }
+  }
+}

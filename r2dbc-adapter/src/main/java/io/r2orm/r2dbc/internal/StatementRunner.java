@@ -1,0 +1,135 @@
+package io.r2orm.r2dbc.internal;
+
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Result;
+import io.r2dbc.spi.Row;
+import io.r2dbc.spi.RowMetadata;
+import io.r2dbc.spi.Statement;
+import io.r2orm.core.sql.Bind;
+import io.r2orm.core.sql.SqlStatement;
+import io.r2orm.r2dbc.RelationBatchEvent;
+import io.r2orm.r2dbc.StatementEvent;
+import io.r2orm.r2dbc.StatementListener;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
+
+/**
+ * Runs one rendered statement on a given connection: binds its values, logs its SQL at DEBUG on
+ * {@code io.r2orm.sql} (never the values), translates its errors and tells the listeners how it
+ * ended. Knows nothing about where the connection comes from. Not API.
+ */
+final class StatementRunner {
+  private static final Logger SQL_LOG = LoggerFactory.getLogger("io.r2orm.sql");
+
+  private final List<StatementListener> listeners;
+
+  StatementRunner(List<StatementListener> listeners) {
+    this.listeners = List.copyOf(listeners);
+  }
+
+  /**
+   * The rows of a statement. {@code fetchSize} 0 reads the result in one go; more pages it through
+   * the driver that many rows per round trip.
+   */
+  <T> Flux<T> rows(Connection connection, SqlStatement statement, BiFunction<Row, RowMetadata, T> mapper, int fetchSize) {
+    return observed(statement.sql(), Flux.defer(() -> {
+      Statement s = prepare(connection, statement);
+      if (fetchSize > 0 && statement.generatedKeys().isEmpty()) {
+        s.fetchSize(fetchSize);
+      }
+      return Flux.from(s.execute()).concatMap(result -> result.map(mapper));
+    }));
+  }
+
+  /** Runs a data-changing statement and emits the number of rows it changed. */
+  Mono<Long> update(Connection connection, SqlStatement statement) {
+    return observed(statement.sql(), Flux.defer(() -> Flux.from(prepare(connection, statement).execute()))
+        .concatMap(Result::getRowsUpdated))
+        .reduce(0L, Long::sum);
+  }
+
+  /** Translates errors and tells the listeners how the statement ended. */
+  private <T> Flux<T> observed(String sql, Flux<T> execution) {
+    Flux<T> translated = execution.onErrorMap(e -> ErrorTranslator.translate(e, sql));
+    if (listeners.isEmpty()) {
+      return translated;
+    }
+    // notify before the terminal signal travels on, so that a caller who saw completion sees the event
+    // once per statement: a cancel that arrives after completion (next(), hasElements()) is not a second event
+    return Flux.defer(() -> {
+      long start = System.nanoTime();
+      AtomicBoolean reported = new AtomicBoolean();
+      return translated
+          .doOnComplete(() -> notifyOnce(reported, sql, start, SignalType.ON_COMPLETE, null))
+          .doOnError(e -> notifyOnce(reported, sql, start, SignalType.ON_ERROR, e))
+          .doOnCancel(() -> notifyOnce(reported, sql, start, SignalType.CANCEL, null));
+    });
+  }
+
+  /** Runs a relation batch's query to its end and tells the listeners what it loaded. */
+  <T> Mono<List<T>> relationBatch(Class<?> entity, String relation, int batchSize, Flux<T> query) {
+    if (listeners.isEmpty()) {
+      return query.collectList();
+    }
+    return Mono.defer(() -> {
+      long start = System.nanoTime();
+      return query.collectList().doOnNext(rows -> {
+        RelationBatchEvent event = new RelationBatchEvent(entity, relation, batchSize, rows.size(),
+            Duration.ofNanos(System.nanoTime() - start));
+        for (StatementListener listener : listeners) {
+          try {
+            listener.onRelationBatch(event);
+          } catch (RuntimeException e) {
+            SQL_LOG.warn("Statement listener {} failed", listener, e);
+          }
+        }
+      });
+    });
+  }
+
+  private void notifyOnce(AtomicBoolean reported, String sql, long start, SignalType signal, Throwable error) {
+    if (reported.compareAndSet(false, true)) {
+      notifyListeners(sql, start, signal, error);
+    }
+  }
+
+  private void notifyListeners(String sql, long start, SignalType signal, Throwable error) {
+    StatementEvent.Outcome outcome = signal == SignalType.ON_ERROR ? StatementEvent.Outcome.ERROR
+        : signal == SignalType.CANCEL ? StatementEvent.Outcome.CANCEL : StatementEvent.Outcome.COMPLETE;
+    StatementEvent event = new StatementEvent(sql, Duration.ofNanos(System.nanoTime() - start), outcome, error);
+    for (StatementListener listener : listeners) {
+      try {
+        listener.onStatement(event);
+      } catch (RuntimeException e) {
+        SQL_LOG.warn("Statement listener {} failed", listener, e);
+      }
+    }
+  }
+
+  private static Statement prepare(Connection connection, SqlStatement statement) {
+    if (SQL_LOG.isDebugEnabled()) {
+      SQL_LOG.debug("Executing SQL: {}", statement.sql());
+    }
+    Statement s = connection.createStatement(statement.sql());
+    List<Bind> binds = statement.binds();
+    for (int i = 0; i < binds.size(); i++) {
+      Bind b = binds.get(i);
+      if (b.value() == null) {
+        s.bindNull(i, b.type());
+      } else {
+        s.bind(i, b.value());
+      }
+    }
+    if (!statement.generatedKeys().isEmpty()) {
+      s.returnGeneratedValues(statement.generatedKeys().toArray(String[]::new));
+    }
+    return s;
+  }
+}
