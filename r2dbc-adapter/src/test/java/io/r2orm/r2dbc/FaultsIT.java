@@ -92,6 +92,26 @@ class FaultsIT {
   }
 
   @Test
+  void pooledConnectionsWhoseServerProcessesWereTerminatedWhileIdleAreReplacedBeforeAnyStatement() {
+    String application = FaultSupport.applicationName("faults");
+    ConnectionPool four = FaultSupport.pool(FaultSupport.factory(pg, application), 4, Duration.ofSeconds(10));
+    pools.add(four);
+    applications.add(application);
+    Database db = Database.create(four);
+    // four connections open and idle in the pool
+    Flux.range(0, 4).flatMap(i -> db.sql("SELECT pg_sleep(0.2)").execute(), 4).blockLast(Duration.ofSeconds(10));
+    assertThat(FaultSupport.sessions(application, "idle")).isEqualTo(4);
+    FaultSupport.query(FaultSupport.postgresAdmin(), "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) "
+        + "FROM pg_stat_activity WHERE application_name = '" + application + "'", r -> r.get(0, Long.class));
+    assertThat(FaultSupport.await(Duration.ofSeconds(5), () -> FaultSupport.sessions(application, "idle") == 0)).isTrue();
+    for (int i = 0; i < 10; i++) {
+      StepVerifier.create(db.select(FaultNote.class).count()).expectNextCount(1).expectComplete()
+          .verify(Duration.ofSeconds(10));
+    }
+    FaultSupport.assertIdle(four);
+  }
+
+  @Test
   void aTerminatedServerProcessFailsTheQueryPromptlyAndTheNextQuerySucceeds() {
     Database db = database(Duration.ofSeconds(5), b -> b);
     long start = System.nanoTime();

@@ -18,6 +18,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoOperator;
 import reactor.util.context.Context;
+import reactor.util.retry.Retry;
 
 /**
  * Takes connections from the factory and gives them back however the work ends. The subscriber's
@@ -27,6 +28,9 @@ import reactor.util.context.Context;
  */
 final class ConnectionSource {
   private static final Logger LOG = LoggerFactory.getLogger("io.r2orm.sql");
+
+  /** More than the idle connections of any pool that might all have died at once (a server restart). */
+  private static final int MAX_VALIDATION_RETRIES = 256;
 
   private final ConnectionFactory factory;
   private final Duration statementTimeout;
@@ -59,8 +63,20 @@ final class ConnectionSource {
    * what cancelling it does. Whoever subscribes owns the connection and must close it.
    */
   Mono<Connection> acquire() {
-    return new HandOver(Mono.<Connection>from(factory.create())
+    return new HandOver(Mono.<Connection>defer(() -> Mono.from(factory.create()))
+        // nothing was sent yet: a pooled connection found dead on validation is discarded by the pool, and
+        // asking again gets the next one (or a new one), where r2dbc-pool on its own retries only once
+        .retryWhen(Retry.max(MAX_VALIDATION_RETRIES).filter(ConnectionSource::failedValidation))
         .onErrorMap(e -> !(e instanceof R2ormException), ConnectionSource::acquisitionFailure));
+  }
+
+  /**
+   * Whether the pool refused a connection because it failed validation (r2dbc-pool: "Connection
+   * validation failed", e.g. its server process was terminated while it sat idle).
+   */
+  private static boolean failedValidation(Throwable e) {
+    return e instanceof io.r2dbc.spi.R2dbcNonTransientResourceException && e.getMessage() != null
+        && e.getMessage().startsWith("Connection validation failed");
   }
 
   /** Applies the statement timeout (one round trip), when there is one. */
