@@ -63,9 +63,24 @@ public final class MicrometerStatementListener implements StatementListener {
         .tags(tags).register(registry).record(event.rows());
   }
 
-  /** The operation (first keyword) and the first table a statement names. */
+  /**
+   * The operation (first keyword) and the first table a statement names. A cursor's statements
+   * ({@code DECLARE … CURSOR FOR select}, {@code FETCH}, {@code CLOSE}) are tagged by what they
+   * are, never by the cursor's name: a select read through a cursor counts as one select of its
+   * table (its DECLARE), and its FETCHes and CLOSE as {@code fetch}/{@code close} of table
+   * {@code cursor}, so the number of meters stays fixed however many streams run.
+   */
   static Tags describe(String sql) {
     String trimmed = sql.stripLeading();
+    String upper = trimmed.toUpperCase(Locale.ROOT);
+    if (upper.startsWith("DECLARE ")) {
+      int select = upper.indexOf(" CURSOR FOR ");
+      return select < 0 ? Tags.of("operation", "declare", "table", "cursor")
+          : describe(trimmed.substring(select + " CURSOR FOR ".length()));
+    }
+    if (upper.startsWith("FETCH ") || upper.startsWith("CLOSE ")) {
+      return Tags.of("operation", upper.substring(0, 5).toLowerCase(Locale.ROOT), "table", "cursor");
+    }
     int space = trimmed.indexOf(' ');
     String operation = (space < 0 ? trimmed : trimmed.substring(0, space)).toLowerCase(Locale.ROOT);
     if (operation.equals("with")) {

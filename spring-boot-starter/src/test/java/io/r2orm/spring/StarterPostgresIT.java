@@ -115,6 +115,48 @@ class StarterPostgresIT {
         .isEqualTo(3.0);
   }
 
+  @Test
+  void aThousandTransactionalStreamsThroughCursorsKeepTheNumberOfMetersFixed() {
+    // longer than the probe window (256), so that every stream in a transaction reads through a cursor
+    db.insertAll(java.util.stream.IntStream.range(0, 300).mapToObj(i -> Note.of("n" + i)).toList()).then().block();
+    reactor.core.publisher.Flux.range(0, 10).concatMap(i -> db.transaction(tx -> tx.select(Note.class).all().count()))
+        .blockLast(Duration.ofSeconds(30));
+    long metersAfterTen = meters.find("r2orm.statements").meters().size();
+    reactor.core.publisher.Flux.range(0, 1_000).concatMap(i -> db.transaction(tx -> tx.select(Note.class).all().count()))
+        .blockLast(Duration.ofSeconds(120));
+    assertThat(meters.find("r2orm.statements").meters()).hasSize((int) metersAfterTen);
+    assertThat(count("r2orm.statements", "fetch", "cursor")).isGreaterThanOrEqualTo(1_010.0);
+  }
+
+  @Test
+  void theSubscribersContextReachesSpringsRoutingConnectionFactory() {
+    ConnectionFactory a = ConnectionFactories.get("r2dbc:h2:mem:///routing_a?options=DB_CLOSE_DELAY=-1");
+    ConnectionFactory b = ConnectionFactories.get("r2dbc:h2:mem:///routing_b?options=DB_CLOSE_DELAY=-1");
+    org.springframework.r2dbc.connection.lookup.AbstractRoutingConnectionFactory routing =
+        new org.springframework.r2dbc.connection.lookup.AbstractRoutingConnectionFactory() {
+          @Override
+          protected Mono<Object> determineCurrentLookupKey() {
+            return Mono.deferContextual(context -> Mono.justOrEmpty(context.getOrEmpty("tenant")));
+          }
+        };
+    routing.setTargetConnectionFactories(java.util.Map.of("a", a, "b", b));
+    routing.setDefaultTargetConnectionFactory(a);
+    routing.afterPropertiesSet();
+    Database routed = Database.builder(routing).dialect(io.r2orm.core.dialect.H2Dialect.INSTANCE).build();
+    for (String tenant : List.of("a", "b")) {
+      routed.schema().create(Note.class).contextWrite(reactor.util.context.Context.of("tenant", tenant))
+          .block(Duration.ofSeconds(10));
+    }
+    routed.insert(Note.of("only in b")).contextWrite(reactor.util.context.Context.of("tenant", "b"))
+        .block(Duration.ofSeconds(10));
+    routed.transaction(tx -> tx.insert(Note.of("also in b"))).contextWrite(reactor.util.context.Context.of("tenant", "b"))
+        .blockLast(Duration.ofSeconds(10));
+    assertThat(routed.select(Note.class).count().contextWrite(reactor.util.context.Context.of("tenant", "b"))
+        .block(Duration.ofSeconds(10))).isEqualTo(2L);
+    assertThat(routed.select(Note.class).count().contextWrite(reactor.util.context.Context.of("tenant", "a"))
+        .block(Duration.ofSeconds(10))).isZero();
+  }
+
   private double count(String name, String operation, String table) {
     return meters.find(name).tags("operation", operation, "table", table).timers().stream()
         .mapToDouble(t -> t.count()).sum();

@@ -23,5 +23,16 @@ class StatementTagsTest {
         .isEqualTo(Tags.of("operation", "insert", "table", "track"));
     assertThat(MicrometerStatementListener.describe("DELETE FROM tag WHERE id = $1"))
         .isEqualTo(Tags.of("operation", "delete", "table", "tag"));
+    }
+
+  @Test
+  void aCursorsStatementsAreTaggedByWhatTheyDoNotByTheCursorsName() {
+    assertThat(MicrometerStatementListener.describe(
+        "DECLARE r2orm_cursor_3 NO SCROLL CURSOR FOR SELECT id, name FROM author WHERE id > $1"))
+        .isEqualTo(Tags.of("operation", "select", "table", "author"));
+    assertThat(MicrometerStatementListener.describe("FETCH FORWARD 256 FROM r2orm_cursor_3"))
+        .isEqualTo(Tags.of("operation", "fetch", "table", "cursor"));
+    assertThat(MicrometerStatementListener.describe("CLOSE r2orm_cursor_12"))
+        .isEqualTo(Tags.of("operation", "close", "table", "cursor"));
   }
 }
