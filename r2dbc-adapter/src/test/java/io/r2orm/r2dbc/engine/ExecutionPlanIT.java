@@ -245,6 +245,34 @@ class ExecutionPlanIT extends DatabaseTest {
     assertThat(seen).containsExactlyInAnyOrder("plain", "tx", "stream");
   }
 
+  // ---- finding 12: a cancelled stream logs no error
+
+  @Test
+  void cancelledStreamsLogNoError() {
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    root.addAppender(log);
+    try {
+      java.util.Random random = new java.util.Random(7);
+      Flux.range(0, 200)
+          .concatMap(i -> {
+            int take = 1 + random.nextInt(1_000);
+            Flux<Artist> stream = i % 2 == 0
+                ? db.transaction(tx -> tx.select(Artist.class).fetch(Artist_.ALBUMS).window(64).all())
+                : db.select(Artist.class).fetch(Artist_.ALBUMS).window(64).all();
+            return i % 3 == 0 ? stream.take(take).then()
+                : stream.timeout(Duration.ofMillis(random.nextInt(30)), Flux.empty()).then();
+          })
+          .blockLast(Duration.ofSeconds(180));
+    } finally {
+      root.detachAppender(log);
+    }
+    assertThat(log.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .isEmpty();
+  }
+
   // ---- finding 7: a default transaction sends a plain BEGIN
 
   @Test
