@@ -27,9 +27,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * A load test of the music store on PostgreSQL: starts the application (pool of 10 connections,
- * default sample data, in its own database schema), drives it with concurrent HTTP clients for a
- * while — reads with includes, NDJSON streams of which half disconnect early, playlist writes —
- * and reports the answers, the latencies and the state the application is left in: its pool, its
+ * default sample data but up to 600 invoices per customer, in its own database schema), drives it
+ * with concurrent HTTP clients for a while — reads with includes, NDJSON streams of which half
+ * disconnect early, playlist writes — and reports the answers, the latencies and the state the application is left in: its pool, its
  * sessions {@code idle in transaction}, and the prepared statements each pooled backend holds.
  *
  * <pre>
@@ -145,6 +145,11 @@ public final class LoadTest implements AutoCloseable {
         // a hung request must not hold up the end of the test for the graceful shutdown's 30 s
         "--server.shutdown=immediate"));
     args.addAll(List.of(applicationArgs));
+    // A customer's invoices are the store's one fetch plan read as a stream (no limit). With the
+    // default 1-6 invoices per customer it never spans more than one fetch window (256 parents);
+    // with up to 600 most customers' invoices do, so their relation batches run while the parent
+    // query is still being read: the case where a stream with includes needs a second connection.
+    defaultArg(args, "music-store.data.max-invoices-per-customer", "600");
     ConfigurableApplicationContext app = SpringApplication.run(MusicStoreApplication.class, args.toArray(String[]::new));
     try {
       return new LoadTest(settings, app, applicationName);
@@ -302,6 +307,13 @@ public final class LoadTest implements AutoCloseable {
     }
     throw new IllegalStateException("The application's ConnectionFactory is not an r2dbc-pool ConnectionPool but "
         + factory.getClass().getName() + "; the load test needs the pool (spring.r2dbc.pool.enabled=true)");
+  }
+
+  /** Adds {@code --name=value} unless the arguments or a system property set the name already. */
+  private static void defaultArg(List<String> args, String name, String value) {
+    if (System.getProperty(name) == null && args.stream().noneMatch(a -> a.startsWith("--" + name + "="))) {
+      args.add("--" + name + "=" + value);
+    }
   }
 
   private static String withOptions(String url, String options) {
