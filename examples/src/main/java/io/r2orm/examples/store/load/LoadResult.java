@@ -124,10 +124,16 @@ public record LoadResult(
     }
     out.append(String.format("latency      p50 %s, p99 %s, max %s%n", ms(p50), ms(p99), ms(max)));
     for (KindStats k : kinds) {
+      List<String> outcomes = new ArrayList<>();
+      k.statuses().forEach((status, n) -> outcomes.add(status + ": " + n));
+      if (k.timeouts() > 0) {
+        outcomes.add("timeouts: " + k.timeouts());
+      }
+      if (k.transportErrors() > 0) {
+        outcomes.add("transport errors: " + k.transportErrors());
+      }
       out.append(String.format("  %-58s %7d  p50 %9s  p99 %9s  %s%n", k.kind(), k.requests(), ms(k.p50()), ms(k.p99()),
-          k.statuses().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "))
-              + (k.timeouts() > 0 ? ", timeouts: " + k.timeouts() : "")
-              + (k.transportErrors() > 0 ? ", transport errors: " + k.transportErrors() : "")));
+          String.join(", ", outcomes)));
     }
     out.append("timeline     per second: answers, pool acquired/pending\n");
     for (int i = 0; i < timeline.size(); i += 10) {
