@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ServiceLoader;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -172,11 +173,34 @@ public final class Database {
   /**
    * A repository from its interface ({@code interface BookRepository extends
    * ReactiveRepository<Book, Long>}): CRUD, derived queries parsed from method names, {@code
-   * @Query} methods and fetch plans, all checked now. See {@link
-   * io.r2orm.r2dbc.repository.Repositories}.
+   * @Query} methods and fetch plans, all checked now. The same as {@link
+   * io.r2orm.r2dbc.repository.Repositories#create}, which is built on this class; this method
+   * reaches it through a {@link RepositoryProvider} rather than depending on it, so it cannot name
+   * {@code ReactiveRepository} in its type bound and checks it at run time instead.
+   *
+   * @throws IllegalArgumentException when the type is not an interface extending {@link
+   *     io.r2orm.r2dbc.repository.ReactiveRepository}
+   * @throws IllegalStateException when no {@link RepositoryProvider} is on the class path (a
+   *     repackaged jar that dropped {@code META-INF/services})
    */
-  public <R extends io.r2orm.r2dbc.repository.ReactiveRepository<?, ?>> R repository(Class<R> repositoryInterface) {
-    return io.r2orm.r2dbc.repository.Repositories.create(this, repositoryInterface);
+  public <R> R repository(Class<R> repositoryInterface) {
+    Objects.requireNonNull(repositoryInterface, "repositoryInterface must not be null");
+    return RepositoryLookup.provider().create(this, repositoryInterface);
+  }
+
+  /** The repository provider, looked up once, when the first repository is made. */
+  private static final class RepositoryLookup {
+    private static final RepositoryProvider PROVIDER = ServiceLoader
+        .load(RepositoryProvider.class, RepositoryProvider.class.getClassLoader()).findFirst().orElse(null);
+
+    static RepositoryProvider provider() {
+      if (PROVIDER == null) {
+        throw new IllegalStateException("No " + RepositoryProvider.class.getName() + " found: r2dbc-adapter registers "
+            + "one in META-INF/services, which is missing from the class path (a shaded or merged jar that dropped "
+            + "service files?); keep service files when repackaging, or call Repositories.create(db, type)");
+      }
+      return PROVIDER;
+    }
   }
 
   /** An update of the rows of an entity that match a condition. */
