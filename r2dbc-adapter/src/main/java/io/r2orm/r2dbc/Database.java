@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ServiceLoader;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -48,7 +49,7 @@ public final class Database {
   private Database(Builder b) {
     this.models = b.models.build();
     this.engine = new Engine(models, new SqlRenderer(b.dialect, models), b.connectionFactory, b.fetchSize, b.fetchWindow,
-        b.insertBatchSize, b.listeners, b.statementTimeout, b.externalTransactions);
+        b.insertBatchSize, EngineAdapter.observer(b.listeners), b.statementTimeout, EngineAdapter.join(b.externalTransactions));
   }
 
   /** A view of a database bound to one transaction (the {@code tx} of {@link #transaction}). */
@@ -145,12 +146,12 @@ public final class Database {
    * when the version matches); emits it as stored. For a natural key use {@link #upsertInto}.
    */
   public <T> Mono<T> upsert(T entity) {
-    return engine.commands().upsertAll(List.of(Objects.requireNonNull(entity, "entity must not be null")), List.of()).single();
+    return engine.upsertAll(List.of(Objects.requireNonNull(entity, "entity must not be null")), List.of()).single();
   }
 
   /** Upserts the entities on their ids in batched statements, in one transaction; see {@link UpsertQuery}. */
   public <T> Flux<T> upsertAll(Iterable<T> entities) {
-    return engine.commands().upsertAll(entities, List.of());
+    return engine.upsertAll(entities, List.of());
   }
 
   /** An upsert of entities of this class, on the id or on a unique key named with {@code onConflict}. */
@@ -172,11 +173,34 @@ public final class Database {
   /**
    * A repository from its interface ({@code interface BookRepository extends
    * ReactiveRepository<Book, Long>}): CRUD, derived queries parsed from method names, {@code
-   * @Query} methods and fetch plans, all checked now. See {@link
-   * io.r2orm.r2dbc.repository.Repositories}.
+   * @Query} methods and fetch plans, all checked now. The same as {@link
+   * io.r2orm.r2dbc.repository.Repositories#create}, which is built on this class; this method
+   * reaches it through a {@link RepositoryProvider} rather than depending on it, so it cannot name
+   * {@code ReactiveRepository} in its type bound and checks it at run time instead.
+   *
+   * @throws IllegalArgumentException when the type is not an interface extending {@link
+   *     io.r2orm.r2dbc.repository.ReactiveRepository}
+   * @throws IllegalStateException when no {@link RepositoryProvider} is on the class path (a
+   *     repackaged jar that dropped {@code META-INF/services})
    */
-  public <R extends io.r2orm.r2dbc.repository.ReactiveRepository<?, ?>> R repository(Class<R> repositoryInterface) {
-    return io.r2orm.r2dbc.repository.Repositories.create(this, repositoryInterface);
+  public <R> R repository(Class<R> repositoryInterface) {
+    Objects.requireNonNull(repositoryInterface, "repositoryInterface must not be null");
+    return RepositoryLookup.provider().create(this, repositoryInterface);
+  }
+
+  /** The repository provider, looked up once, when the first repository is made. */
+  private static final class RepositoryLookup {
+    private static final RepositoryProvider PROVIDER = ServiceLoader
+        .load(RepositoryProvider.class, RepositoryProvider.class.getClassLoader()).findFirst().orElse(null);
+
+    static RepositoryProvider provider() {
+      if (PROVIDER == null) {
+        throw new IllegalStateException("No " + RepositoryProvider.class.getName() + " found: r2dbc-adapter registers "
+            + "one in META-INF/services, which is missing from the class path (a shaded or merged jar that dropped "
+            + "service files?); keep service files when repackaging, or call Repositories.create(db, type)");
+      }
+      return PROVIDER;
+    }
   }
 
   /** An update of the rows of an entity that match a condition. */
@@ -201,7 +225,7 @@ public final class Database {
 
   /** The entity with this id, or empty. */
   public <T> Mono<T> findById(Class<T> entity, Object id) {
-    return engine.commands().findById(entity, id);
+    return engine.findById(entity, id);
   }
 
   /**
@@ -210,7 +234,7 @@ public final class Database {
    * classes are updated in place after the insert succeeds.
    */
   public <T> Mono<T> insert(T entity) {
-    return engine.commands().insert(entity);
+    return engine.insert(entity);
   }
 
   /**
@@ -219,7 +243,7 @@ public final class Database {
    * needed, they run in one transaction: either every row is stored or none.
    */
   public <T> Flux<T> insertAll(Iterable<T> entities) {
-    return engine.commands().insertAll(entities);
+    return engine.insertAll(entities);
   }
 
   /**
@@ -229,7 +253,7 @@ public final class Database {
    * {@link io.r2orm.core.exception.EntityNotFoundException}.
    */
   public <T> Mono<T> update(T entity) {
-    return engine.commands().update(entity);
+    return engine.update(entity);
   }
 
   /**
@@ -238,7 +262,7 @@ public final class Database {
    * without a version is written with one upsert statement (insert, or update on an id conflict).
    */
   public <T> Mono<T> save(T entity) {
-    return engine.commands().save(entity);
+    return engine.save(entity);
   }
 
   /**
@@ -246,12 +270,12 @@ public final class Database {
    * {@link io.r2orm.core.exception.OptimisticLockException}).
    */
   public <T> Mono<Void> delete(T entity) {
-    return engine.commands().delete(entity);
+    return engine.delete(entity);
   }
 
   /** Deletes the row with this id; emits the number of rows deleted (0 or 1). */
   public <T> Mono<Long> deleteById(Class<T> entity, Object id) {
-    return engine.commands().deleteById(entity, id);
+    return engine.deleteById(entity, id);
   }
 
   /**
@@ -276,7 +300,7 @@ public final class Database {
   public <T> Flux<T> transaction(TransactionOptions options, Function<Database, ? extends Publisher<T>> work) {
     Objects.requireNonNull(options, "options must not be null");
     Objects.requireNonNull(work, "work must not be null");
-    return engine.transaction(options, bound -> work.apply(new Database(models, bound)));
+    return engine.transaction(EngineAdapter.spec(options), bound -> work.apply(new Database(models, bound)));
   }
 
   /**
@@ -318,7 +342,7 @@ public final class Database {
 
   /** Creates and drops tables from entity models (for tests, examples and prototypes). */
   public Schema schema() {
-    return new Schema(this, engine.executor());
+    return new Schema(this);
   }
 
   SqlRenderer renderer() {

@@ -19,9 +19,9 @@ public final class Schema {
   private final Executor executor;
   private final SchemaGenerator generator;
 
-  Schema(Database db, Executor executor) {
+  Schema(Database db) {
     this.db = db;
-    this.executor = executor;
+    this.executor = db.engine().executor();
     this.generator = new SchemaGenerator(db.dialect());
   }
 

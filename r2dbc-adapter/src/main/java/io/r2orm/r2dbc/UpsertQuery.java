@@ -52,6 +52,6 @@ public final class UpsertQuery<T> {
    * input order, after the commit.
    */
   public Flux<T> all(Iterable<T> values) {
-    return db.engine().commands().upsertAll(values, target);
+    return db.engine().upsertAll(values, target);
   }
 }

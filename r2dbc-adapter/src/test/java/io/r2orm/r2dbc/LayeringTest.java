@@ -1,17 +1,42 @@
 package io.r2orm.r2dbc;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.Slice;
+import com.tngtech.archunit.library.dependencies.Slices;
+import io.r2orm.r2dbc.internal.Engine;
+import io.r2orm.r2dbc.internal.Executor;
+import io.r2orm.r2dbc.internal.ExternalJoin;
+import io.r2orm.r2dbc.internal.StatementObserver;
+import io.r2orm.r2dbc.internal.TransactionSpec;
 import org.junit.jupiter.api.Test;
 
-/** The adapter sits on core, R2DBC and Reactor only: no Spring, no JDBC. */
+/**
+ * The adapter sits on core, R2DBC and Reactor only: no Spring, no JDBC. Inside it, dependencies
+ * between its packages point one way: the repository package uses the API, the API uses the
+ * engine ({@code internal}), never back.
+ */
 class LayeringTest {
   private static final JavaClasses ADAPTER = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
       .importPackages("io.r2orm.r2dbc");
+
+  /**
+   * One slice per package: {@code r2dbc} (the API), {@code r2dbc.internal}, {@code
+   * r2dbc.repository}. The more obvious {@code "io.r2orm.r2dbc.(**)"} would leave the API package
+   * itself out of every slice, and with it every cycle through it.
+   */
+  private static final String PACKAGES = "io.r2orm.(**)";
+  private static final String API = "io.r2orm.r2dbc";
+  private static final String ENGINE = "io.r2orm.r2dbc.internal";
 
   @Test
   void adapterDoesNotDependOnSpringOrJdbc() {
@@ -24,6 +49,44 @@ class LayeringTest {
   void adapterDoesNotDependOnDrivers() {
     noClasses().that().resideInAPackage("io.r2orm.r2dbc..")
         .should().dependOnClassesThat().resideInAnyPackage("io.r2dbc.postgresql..", "io.r2dbc.h2..", "io.r2dbc.pool..")
+        .check(ADAPTER);
+  }
+
+  @Test
+  void packagesAreFreeOfCycles() {
+    slices().matching(PACKAGES).should().beFreeOfCycles().check(ADAPTER);
+  }
+
+  /** Guards the rule above against a pattern that silently leaves classes out of every slice. */
+  @Test
+  void everyClassIsInASlice() {
+    Slices slices = Slices.matching(PACKAGES).transform(ADAPTER);
+    assertThat(slices.stream().mapToInt(Slice::size).sum()).isEqualTo(ADAPTER.size());
+    assertThat(slices.stream().map(Slice::getDescription))
+        .containsExactlyInAnyOrder("Slice r2dbc", "Slice r2dbc.internal", "Slice r2dbc.repository");
+  }
+
+  /**
+   * The API runs on the engine through {@link Engine} (and the {@link Executor} it hands to the
+   * query classes), and configures it in the engine's own types, which only {@link EngineAdapter}
+   * builds from the public ones.
+   */
+  @Test
+  void theApiReachesTheEngineOnlyThroughItsEntryPoints() {
+    noClasses().that().resideInAPackage(API)
+        .should().dependOnClassesThat(resideInAPackage(ENGINE).and(not(belongToAnyOf(Engine.class, Executor.class,
+            TransactionSpec.class, StatementObserver.class, ExternalJoin.class))))
+        .check(ADAPTER);
+    noClasses().that().resideInAPackage(API).and(not(belongToAnyOf(EngineAdapter.class)))
+        .should().dependOnClassesThat(belongToAnyOf(TransactionSpec.class, StatementObserver.class, ExternalJoin.class))
+        .check(ADAPTER);
+  }
+
+  /** {@link Database} is a facade over one engine object. */
+  @Test
+  void theDatabaseReachesTheEngineOnlyThroughEngine() {
+    noClasses().that().belongToAnyOf(Database.class)
+        .should().dependOnClassesThat(resideInAPackage(ENGINE).and(not(belongToAnyOf(Engine.class))))
         .check(ADAPTER);
   }
 }

@@ -16,9 +16,6 @@ import io.r2orm.core.query.Select;
 import io.r2orm.core.render.FetchRenderer;
 import io.r2orm.core.render.SqlRenderer;
 import io.r2orm.core.sql.SqlStatement;
-import io.r2orm.r2dbc.ExternalTransactions;
-import io.r2orm.r2dbc.StatementListener;
-import io.r2orm.r2dbc.TransactionOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,7 +33,11 @@ import reactor.core.publisher.Mono;
 /**
  * What the public API runs on: the execution planner ({@link Executor}), entity commands and the
  * relation loader, wired once per database. The one entry point from {@code io.r2orm.r2dbc} into
- * this package. A transaction gets a view of it bound to the transaction. Not API.
+ * this package: {@code Database} uses nothing else here, and the query classes use only this and
+ * the {@link Executor} it hands out. Dependencies point from the API to this package only: what
+ * the engine needs from the API's configuration it takes in its own types ({@link
+ * TransactionSpec}, {@link StatementObserver}, {@link ExternalJoin}), which the API adapts to. A
+ * transaction gets a view of it bound to the transaction. Not API.
  */
 public final class Engine {
   private final EntityModels models;
@@ -50,10 +51,15 @@ public final class Engine {
   private final int fetchSize;
   private final int insertBatchSize;
 
+  /**
+   * The engine of one database. {@code observer} hears about every statement ({@link
+   * StatementObserver#NONE} for none); {@code external} joins transactions managed outside r2orm,
+   * or is null.
+   */
   public Engine(EntityModels models, SqlRenderer renderer, ConnectionFactory connectionFactory, int fetchSize,
-      int fetchWindow, int insertBatchSize, List<StatementListener> listeners, Duration statementTimeout,
-      ExternalTransactions external) {
-    this(models, renderer, new Executor(connectionFactory, renderer.dialect().supportsCursors(), fetchSize, fetchWindow, listeners,
+      int fetchWindow, int insertBatchSize, StatementObserver observer, Duration statementTimeout,
+      ExternalJoin external) {
+    this(models, renderer, new Executor(connectionFactory, renderer.dialect().supportsCursors(), fetchSize, fetchWindow, observer,
         statementTimeout, external), new ConcurrentHashMap<>(), fetchWindow, fetchSize, insertBatchSize);
   }
 
@@ -75,10 +81,6 @@ public final class Engine {
     return executor;
   }
 
-  public EntityCommands commands() {
-    return commands;
-  }
-
   public SqlRenderer renderer() {
     return renderer;
   }
@@ -87,9 +89,51 @@ public final class Engine {
    * Runs work in a transaction; the work gets this engine bound to the transaction, whose
    * statements fail loudly when subscribed outside it.
    */
-  public <T> Flux<T> transaction(TransactionOptions options, Function<Engine, ? extends Publisher<T>> work) {
+  public <T> Flux<T> transaction(TransactionSpec options, Function<Engine, ? extends Publisher<T>> work) {
     return executor.inTransaction(options, bound ->
         work.apply(new Engine(models, renderer, bound, mappers, fetchWindow, fetchSize, insertBatchSize)));
+  }
+
+  // ---------------------------------------------------------------- entity commands (see EntityCommands)
+
+  /** The entity with this id, or empty. */
+  public <T> Mono<T> findById(Class<T> entity, Object id) {
+    return commands.findById(entity, id);
+  }
+
+  /** Inserts an entity and emits it as stored. */
+  public <T> Mono<T> insert(T entity) {
+    return commands.insert(entity);
+  }
+
+  /** Inserts entities in batched statements, in one transaction when more than one is needed. */
+  public <T> Flux<T> insertAll(Iterable<T> entities) {
+    return commands.insertAll(entities);
+  }
+
+  /** Upserts entities on their id ({@code conflictTarget} empty) or on the named properties. */
+  public <T> Flux<T> upsertAll(Iterable<T> entities, List<String> conflictTarget) {
+    return commands.upsertAll(entities, conflictTarget);
+  }
+
+  /** Updates every column of a stored entity by its id (and version). */
+  public <T> Mono<T> update(T entity) {
+    return commands.update(entity);
+  }
+
+  /** Inserts or updates, as {@link EntityCommands#save} decides. */
+  public <T> Mono<T> save(T entity) {
+    return commands.save(entity);
+  }
+
+  /** Deletes a stored entity by its id (and version). */
+  public <T> Mono<Void> delete(T entity) {
+    return commands.delete(entity);
+  }
+
+  /** Deletes the row with this id; emits the number of rows deleted. */
+  public <T> Mono<Long> deleteById(Class<T> entity, Object id) {
+    return commands.deleteById(entity, id);
   }
 
   /** The compiled row mapper of an entity. */

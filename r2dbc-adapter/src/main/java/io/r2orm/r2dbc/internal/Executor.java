@@ -6,11 +6,9 @@ import io.r2dbc.spi.IsolationLevel;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
 import io.r2orm.core.sql.SqlStatement;
-import io.r2orm.r2dbc.ExternalTransactions;
-import io.r2orm.r2dbc.StatementListener;
-import io.r2orm.r2dbc.TransactionOptions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
@@ -44,8 +42,7 @@ import reactor.util.context.ContextView;
  */
 public final class Executor {
   /** Parents and relation batches of a long stream outside a transaction: one snapshot, no writes. */
-  private static final TransactionOptions SNAPSHOT_READ = TransactionOptions.defaults()
-      .withIsolation(IsolationLevel.REPEATABLE_READ).withReadOnly(true);
+  private static final TransactionSpec SNAPSHOT_READ = new TransactionSpec(IsolationLevel.REPEATABLE_READ, true, null, false);
 
   private final ConnectionSource source;
   private final StatementRunner statements;
@@ -55,17 +52,23 @@ public final class Executor {
   /** Rows a probe reads before a result counts as long (the fetch window). */
   private final int probeRows;
   private final boolean cursorsSupported;
-  private final ExternalTransactions external;
+  /** Transactions managed outside r2orm that statements join, or null. */
+  private final ExternalJoin external;
   /** The context key sessions travel under; shared by every view of this executor. */
   private final Object key;
   /** For a transaction handle: the session it belongs to; null for the database's own executor. */
   private final Session expected;
 
+  /**
+   * An executor over a connection factory. {@code observer} hears about every statement ({@link
+   * StatementObserver#NONE} for none); {@code external} joins transactions managed outside r2orm,
+   * or is null.
+   */
   public Executor(ConnectionFactory connectionFactory, boolean cursorsSupported, int fetchSize, int probeRows,
-      List<StatementListener> listeners, Duration statementTimeout, ExternalTransactions external) {
+      StatementObserver observer, Duration statementTimeout, ExternalJoin external) {
     this.probeRows = probeRows;
     this.source = new ConnectionSource(connectionFactory, statementTimeout);
-    this.statements = new StatementRunner(listeners);
+    this.statements = new StatementRunner(Objects.requireNonNull(observer, "observer must not be null"));
     this.cursors = new CursorReader(statements);
     this.transactions = new TransactionRunner(source);
     this.fetchSize = fetchSize;
@@ -253,7 +256,7 @@ public final class Executor {
         .singleOrEmpty().defaultIfEmpty(0L);
   }
 
-  /** Runs a relation batch's query to its end and tells the listeners what it loaded. */
+  /** Runs a relation batch's query to its end and tells the observer what it loaded. */
   public <T> Mono<List<T>> relationBatch(Class<?> entity, String relation, int batchSize, Flux<T> query) {
     return statements.relationBatch(entity, relation, batchSize, query);
   }
@@ -266,7 +269,7 @@ public final class Executor {
    * Inside an existing transaction the work joins it (a failure marks it rollback-only), or runs in
    * a savepoint when the options ask for nesting.
    */
-  public <T> Flux<T> inTransaction(TransactionOptions options, Function<Executor, ? extends Publisher<T>> work) {
+  public <T> Flux<T> inTransaction(TransactionSpec options, Function<Executor, ? extends Publisher<T>> work) {
     Function<Session, Publisher<T>> bound = s -> work.apply(new Executor(this, s));
     return inSession(
         session -> {
@@ -274,19 +277,19 @@ public final class Executor {
             // a transaction started inside a stream's own read: it gets a connection of its own
             return ownTransaction(options, bound);
           }
-          return options.propagation() == TransactionOptions.Propagation.NESTED
+          return options.nested()
               ? transactions.savepoint(session, options, bound)
               : TransactionRunner.joined(session, bound);
         },
         () -> ownTransaction(options, bound));
   }
 
-  private <T> Flux<T> ownTransaction(TransactionOptions options, Function<Session, Publisher<T>> work) {
+  private <T> Flux<T> ownTransaction(TransactionSpec options, Function<Session, Publisher<T>> work) {
     return transactions.own(options, s -> Flux.from(work.apply(s)).contextWrite(Context.of(key, s)));
   }
 
   /** Runs work in a transaction with default options. */
   public <T> Flux<T> inTransaction(Function<Executor, ? extends Publisher<T>> work) {
-    return inTransaction(TransactionOptions.defaults(), work);
+    return inTransaction(TransactionSpec.DEFAULTS, work);
   }
 }

@@ -7,11 +7,9 @@ import io.r2dbc.spi.RowMetadata;
 import io.r2dbc.spi.Statement;
 import io.r2orm.core.sql.Bind;
 import io.r2orm.core.sql.SqlStatement;
-import io.r2orm.r2dbc.RelationBatchEvent;
-import io.r2orm.r2dbc.StatementEvent;
-import io.r2orm.r2dbc.StatementListener;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -22,16 +20,16 @@ import reactor.core.publisher.SignalType;
 
 /**
  * Runs one rendered statement on a given connection: binds its values, logs its SQL at DEBUG on
- * {@code io.r2orm.sql} (never the values), translates its errors and tells the listeners how it
- * ended. Knows nothing about where the connection comes from. Not API.
+ * {@code io.r2orm.sql} (never the values), translates its errors and tells the {@link
+ * StatementObserver} how it ended. Knows nothing about where the connection comes from. Not API.
  */
 final class StatementRunner {
   private static final Logger SQL_LOG = LoggerFactory.getLogger("io.r2orm.sql");
 
-  private final List<StatementListener> listeners;
+  private final StatementObserver observer;
 
-  StatementRunner(List<StatementListener> listeners) {
-    this.listeners = List.copyOf(listeners);
+  StatementRunner(StatementObserver observer) {
+    this.observer = Objects.requireNonNull(observer, "observer must not be null");
   }
 
   /**
@@ -55,13 +53,13 @@ final class StatementRunner {
         .reduce(0L, Long::sum);
   }
 
-  /** Translates errors and tells the listeners how the statement ended. */
+  /** Translates errors and tells the observer how the statement ended. */
   private <T> Flux<T> observed(String sql, Flux<T> execution) {
     Flux<T> translated = execution.onErrorMap(e -> ErrorTranslator.translate(e, sql));
-    if (listeners.isEmpty()) {
+    if (observer == StatementObserver.NONE) {
       return translated;
     }
-    // notify before the terminal signal travels on, so that a caller who saw completion sees the event
+    // report before the terminal signal travels on, so that a caller who saw completion sees the event
     // once per statement: a cancel that arrives after completion (next(), hasElements()) is not a second event
     return Flux.defer(() -> {
       long start = System.nanoTime();
@@ -73,43 +71,23 @@ final class StatementRunner {
     });
   }
 
-  /** Runs a relation batch's query to its end and tells the listeners what it loaded. */
+  /** Runs a relation batch's query to its end and tells the observer what it loaded. */
   <T> Mono<List<T>> relationBatch(Class<?> entity, String relation, int batchSize, Flux<T> query) {
-    if (listeners.isEmpty()) {
+    if (observer == StatementObserver.NONE) {
       return query.collectList();
     }
     return Mono.defer(() -> {
       long start = System.nanoTime();
-      return query.collectList().doOnNext(rows -> {
-        RelationBatchEvent event = new RelationBatchEvent(entity, relation, batchSize, rows.size(),
-            Duration.ofNanos(System.nanoTime() - start));
-        for (StatementListener listener : listeners) {
-          try {
-            listener.onRelationBatch(event);
-          } catch (RuntimeException e) {
-            SQL_LOG.warn("Statement listener {} failed", listener, e);
-          }
-        }
-      });
+      return query.collectList().doOnNext(rows -> observer.relationBatchLoaded(entity, relation, batchSize, rows.size(),
+          Duration.ofNanos(System.nanoTime() - start)));
     });
   }
 
   private void notifyOnce(AtomicBoolean reported, String sql, long start, SignalType signal, Throwable error) {
     if (reported.compareAndSet(false, true)) {
-      notifyListeners(sql, start, signal, error);
-    }
-  }
-
-  private void notifyListeners(String sql, long start, SignalType signal, Throwable error) {
-    StatementEvent.Outcome outcome = signal == SignalType.ON_ERROR ? StatementEvent.Outcome.ERROR
-        : signal == SignalType.CANCEL ? StatementEvent.Outcome.CANCEL : StatementEvent.Outcome.COMPLETE;
-    StatementEvent event = new StatementEvent(sql, Duration.ofNanos(System.nanoTime() - start), outcome, error);
-    for (StatementListener listener : listeners) {
-      try {
-        listener.onStatement(event);
-      } catch (RuntimeException e) {
-        SQL_LOG.warn("Statement listener {} failed", listener, e);
-      }
+      StatementObserver.Outcome outcome = signal == SignalType.ON_ERROR ? StatementObserver.Outcome.ERROR
+          : signal == SignalType.CANCEL ? StatementObserver.Outcome.CANCEL : StatementObserver.Outcome.COMPLETE;
+      observer.statementEnded(sql, Duration.ofNanos(System.nanoTime() - start), outcome, error);
     }
   }
 

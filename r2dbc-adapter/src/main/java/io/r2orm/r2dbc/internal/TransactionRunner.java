@@ -6,7 +6,6 @@ import io.r2dbc.spi.Option;
 import io.r2dbc.spi.TransactionDefinition;
 import io.r2orm.core.exception.QueryTimeoutException;
 import io.r2orm.core.exception.UnexpectedRollbackException;
-import io.r2orm.r2dbc.TransactionOptions;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -42,7 +41,7 @@ final class TransactionRunner {
   }
 
   /** Runs work in a transaction of its own: commit on complete, rollback on error and on cancel. */
-  <T> Flux<T> own(TransactionOptions options, Function<Session, ? extends Publisher<T>> work) {
+  <T> Flux<T> own(TransactionSpec options, Function<Session, ? extends Publisher<T>> work) {
     return source.using(Tx::new, Tx::connection,
         tx -> tx.begin(options)
             .thenMany(Flux.defer(() -> limited(Flux.from(work.apply(tx.session)), options)))
@@ -66,7 +65,7 @@ final class TransactionRunner {
   }
 
   /** Runs work in a savepoint of the session's transaction: its failure rolls back only its own work. */
-  <T> Flux<T> savepoint(Session session, TransactionOptions options, Function<Session, ? extends Publisher<T>> work) {
+  <T> Flux<T> savepoint(Session session, TransactionSpec options, Function<Session, ? extends Publisher<T>> work) {
     String name = "r2orm_savepoint_" + SAVEPOINTS.incrementAndGet();
     Connection c = session.connection();
     return Flux.usingWhen(
@@ -78,7 +77,7 @@ final class TransactionRunner {
             .onErrorResume(e -> Mono.empty()));
   }
 
-  private static <T> Flux<T> limited(Flux<T> work, TransactionOptions options) {
+  private static <T> Flux<T> limited(Flux<T> work, TransactionSpec options) {
     if (options.timeout() == null) {
       return work;
     }
@@ -96,7 +95,7 @@ final class TransactionRunner {
    * The definition the driver begins with, or null for a plain {@code BEGIN}: only what the caller
    * asked for is sent (a read-write mode set by default would fail on a hot standby).
    */
-  static TransactionDefinition definition(TransactionOptions options) {
+  static TransactionDefinition definition(TransactionSpec options) {
     IsolationLevel isolation = options.isolation();
     boolean readOnly = options.readOnly();
     if (isolation == null && !readOnly) {
@@ -136,7 +135,7 @@ final class TransactionRunner {
      * thread) either follows it or refuses it; cancelling the returned Mono does not cancel the
      * BEGIN itself, and {@link #rollbackAndClose()} waits for it to end.
      */
-    Mono<Void> begin(TransactionOptions options) {
+    Mono<Void> begin(TransactionSpec options) {
       TransactionDefinition definition = definition(options);
       return new Shielded<>(Mono.<Void>fromDirect(session.run(c -> {
         beginSent = true;

@@ -2,6 +2,7 @@ package io.r2orm.r2dbc.repository;
 
 import io.r2orm.core.convert.ValueTypes;
 import io.r2orm.r2dbc.Database;
+import io.r2orm.r2dbc.RepositoryProvider;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
@@ -44,11 +45,23 @@ public final class Repositories {
    * @throws io.r2orm.core.exception.EntityDefinitionException when the entity cannot be mapped
    */
   public static <R extends ReactiveRepository<?, ?>> R create(Database db, Class<R> repositoryInterface) {
+    return implement(db, repositoryInterface);
+  }
+
+  /**
+   * {@link #create} for a type not known at compile time to be a repository ({@link
+   * Database#repository}, which cannot name {@link ReactiveRepository}): checked at run time.
+   */
+  private static <R> R implement(Database db, Class<R> repositoryInterface) {
     Objects.requireNonNull(db, "db must not be null");
     Objects.requireNonNull(repositoryInterface, "repositoryInterface must not be null");
     if (!repositoryInterface.isInterface()) {
       throw new IllegalArgumentException(repositoryInterface.getName() + " is not an interface; declare the repository "
           + "as an interface extending ReactiveRepository<Entity, Id>");
+    }
+    if (!ReactiveRepository.class.isAssignableFrom(repositoryInterface)) {
+      throw new IllegalArgumentException(repositoryInterface.getName() + " does not extend ReactiveRepository; declare the "
+          + "repository as an interface extending ReactiveRepository<Entity, Id>");
     }
     RepositoryContext ctx = context(db, repositoryInterface);
     CrudMethods crud = new CrudMethods(ctx);
@@ -98,6 +111,22 @@ public final class Repositories {
     Object proxy = Proxy.newProxyInstance(repositoryInterface.getClassLoader(), new Class<?>[] {repositoryInterface},
         new RepositoryHandler(invokers));
     return repositoryInterface.cast(proxy);
+  }
+
+  /**
+   * How {@link Database#repository} reaches this package without depending on it: registered in
+   * {@code META-INF/services/io.r2orm.r2dbc.RepositoryProvider} and found with {@link
+   * java.util.ServiceLoader}. Not for applications: call {@link #create} or {@link
+   * Database#repository}.
+   */
+  public static final class Provider implements RepositoryProvider {
+    /** For {@link java.util.ServiceLoader}. */
+    public Provider() {}
+
+    @Override
+    public <R> R create(Database db, Class<R> repositoryInterface) {
+      return implement(db, repositoryInterface);
+    }
   }
 
   private static RepositoryContext context(Database db, Class<?> repository) {

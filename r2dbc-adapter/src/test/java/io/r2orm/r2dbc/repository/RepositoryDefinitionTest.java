@@ -301,4 +301,28 @@ class RepositoryDefinitionTest {
     assertThat(fine.toString()).contains("Fine");
     assertThatThrownBy(() -> fine.films().block()).hasMessageContaining("must not connect");
   }
+
+  /** {@link Database#repository} reaches {@link Repositories} through the service loader. */
+  @Test
+  void theDatabaseMakesTheSameRepositories() {
+    Fine fine = db.repository(Fine.class);
+    assertThat(fine.toString()).contains("Fine");
+    assertThatThrownBy(() -> fine.films().block()).hasMessageContaining("must not connect");
+  }
+
+  interface NotARepository {
+    Flux<Film> findByDirector(String director);
+  }
+
+  /** Its type bound cannot name {@link ReactiveRepository}, so the database checks it when called. */
+  @Test
+  void theDatabaseRefusesAnInterfaceThatIsNotARepository() {
+    assertThatThrownBy(() -> db.repository(NotARepository.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("NotARepository does not extend ReactiveRepository")
+        .hasMessageContaining("interface extending ReactiveRepository<Entity, Id>");
+    assertThatThrownBy(() -> db.repository(String.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("java.lang.String is not an interface");
+  }
 }
