@@ -42,7 +42,9 @@ final class StatementRunner {
       if (fetchSize > 0 && statement.generatedKeys().isEmpty()) {
         s.fetchSize(fetchSize);
       }
-      return Flux.from(s.execute()).concatMap(result -> result.map(mapper));
+      // rows are read through ResultRows so that a cancelled stream leaks no driver buffer (see there)
+      return Flux.from(s.execute()).concatMap(result -> ResultRows.map(result, mapper))
+          .doOnDiscard(Result.class, ResultRows::consume);
     }));
   }
 
