@@ -65,6 +65,7 @@ final class FakeConnectionFactory implements ConnectionFactory {
   private final List<FakeConnection> connections = new CopyOnWriteArrayList<>();
   private final Map<String, ConcurrentLinkedQueue<Response>> exact = new ConcurrentHashMap<>();
   private final Map<String, ConcurrentLinkedQueue<Response>> prefixes = Collections.synchronizedMap(new LinkedHashMap<>());
+  private final Map<String, Runnable> whenCalled = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
   private final AtomicInteger open = new AtomicInteger();
   private final AtomicInteger maxOpen = new AtomicInteger();
@@ -81,6 +82,16 @@ final class FakeConnectionFactory implements ConnectionFactory {
   /** Like {@link #on}, for every text starting with {@code prefix} that has no exact script. */
   FakeConnectionFactory onPrefix(String prefix, Response... responses) {
     prefixes.computeIfAbsent(prefix, s -> new ConcurrentLinkedQueue<>()).addAll(Arrays.asList(responses));
+    return this;
+  }
+
+  /**
+   * Runs {@code hook} when the engine calls the transaction method logged as {@code text} (before
+   * the returned publisher is subscribed), for example to hold a thread between deciding to
+   * commit and handing the COMMIT to the driver.
+   */
+  FakeConnectionFactory whenCalled(String text, Runnable hook) {
+    whenCalled.put(text, hook);
     return this;
   }
 
@@ -307,6 +318,7 @@ final class FakeConnectionFactory implements ConnectionFactory {
 
     /** A transaction-like call: logged and answered when subscribed. */
     private Mono<Void> call(String text) {
+      whenCalled.getOrDefault(text, () -> {}).run();
       return Mono.defer(() -> {
         checkUsable(text);
         log.add(name + " " + text);

@@ -144,6 +144,35 @@ class TransactionOrderingTest {
   }
 
   /**
+   * A cancel that arrives after the work completed, while the COMMIT is on its way to the driver
+   * (decided, not yet handed over): the ROLLBACK and the close wait for the COMMIT to be handed
+   * over, so no COMMIT reaches a connection already given back to the pool, where it could end
+   * the next borrower's transaction.
+   */
+  @Test
+  void aCancelWhileTheCommitIsOnItsWayClosesOnlyAfterTheCommitWasHandedToTheDriver() throws InterruptedException {
+    CountDownLatch committing = new CountDownLatch(1);
+    CountDownLatch handOver = new CountDownLatch(1);
+    fake.whenCalled("COMMIT", () -> {
+      committing.countDown();
+      await(handOver);
+    });
+    BaseSubscriber<Long> subscriber = new BaseSubscriber<>() {};
+    Flux<Long> work = executor.inTransaction(tx -> tx.update(INSERT));
+    Thread worker = new Thread(() -> work.subscribe(subscriber), "subscriber");
+    worker.start();
+    await(committing);
+
+    subscriber.dispose();
+    handOver.countDown();
+    worker.join(WAIT.toMillis());
+
+    List<String> log = fake.log();
+    assertThat(log).startsWith("open c1", "c1 BEGIN", "c1 INSERT INTO t VALUES ($1)").endsWith("close c1");
+    assertThat(log.indexOf("c1 COMMIT")).as("COMMIT before the close: %s", log).isBetween(0, log.indexOf("close c1"));
+  }
+
+  /**
    * A cancel while BEGIN is unanswered does not roll back yet (the driver would skip a ROLLBACK it
    * believes needless and hand the connection back with the transaction open): the ROLLBACK
    * follows BEGIN's answer, and the work never starts.
