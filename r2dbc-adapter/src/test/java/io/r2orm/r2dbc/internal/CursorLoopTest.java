@@ -230,6 +230,28 @@ class CursorLoopTest {
   }
 
   @Test
+  void twoStreamsOpenAtOnceInOneTransactionUseTwoCursorNames() {
+    SqlStatement other = sql("SELECT w FROM u");
+    longerThanTheProbe();
+    fake.on(other.sql() + " LIMIT 4", rows(1, 2, 3, 4));
+    fake.on(FETCH_0, rows(1, 2, 3));
+    fake.on("FETCH FORWARD 3 FROM r2orm_cursor_1", rows(7));
+    Sinks.Empty<Void> firstWindowDone = Sinks.empty();
+
+    StepVerifier.create(executor.inTransaction(tx -> Flux.merge(
+            tx.streamWindows(SELECT, limited(SELECT), INT, 3, false, window -> firstWindowDone.asMono().thenMany(Flux.fromIterable(window))),
+            tx.streamWindows(other, limited(other), INT, 3, false, Flux::fromIterable).doOnComplete(firstWindowDone::tryEmitEmpty))))
+        .expectNext(7, 1, 2, 3)
+        .expectComplete()
+        .verify(WAIT);
+
+    assertThat(fake.log()).containsExactly("open c1", "c1 BEGIN", "c1 " + PROBE, "c1 " + DECLARE_0, "c1 " + FETCH_0,
+        "c1 SELECT w FROM u LIMIT 4", "c1 DECLARE r2orm_cursor_1 NO SCROLL CURSOR FOR SELECT w FROM u",
+        "c1 FETCH FORWARD 3 FROM r2orm_cursor_1", "c1 CLOSE r2orm_cursor_1",
+        "c1 " + FETCH_0, "c1 " + CLOSE_0, "c1 COMMIT", "close c1");
+  }
+
+  @Test
   void withoutCursorsOrWithFetchSizeZeroAReadIsOneStatement() {
     longerThanTheProbe();
     fake.on(SELECT.sql(), rows(1, 2, 3, 4, 5), rows(1, 2, 3, 4, 5));
