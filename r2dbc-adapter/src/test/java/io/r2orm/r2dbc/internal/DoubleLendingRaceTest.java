@@ -78,8 +78,9 @@ class DoubleLendingRaceTest {
         + "%d used by the engine, %d late closes, %d violations%n",
         getClass().getSimpleName(), ROUNDS, neverLent, takenBack, used, lateCloses, violations.size());
     assertThat(violations).isEmpty();
-    // both outcomes of the race happened
-    assertThat(takenBack).isPositive();
+    // both sides won the race in some rounds: the cancel reached the pool (before or after it lent), or the
+    // connection was handed over and used (how often each happens depends on the machine's load)
+    assertThat(neverLent + takenBack).isPositive();
     assertThat(used).isPositive();
   }
 }
