@@ -52,10 +52,16 @@ final class ConnectionSource {
         onComplete, onError, onCancel);
   }
 
-  /** Runs work on a connection of its own, given back on complete, error and cancel. */
+  /**
+   * Runs work on a connection of its own, given back on complete, error and cancel; never while
+   * the work is being handed to the driver (a cancel from another thread waits for that, see
+   * {@link Session#end()}), as the pool could lend the connection on before the statement reached it.
+   */
   <T> Flux<T> using(Function<Connection, ? extends Publisher<T>> work) {
-    return Flux.usingWhen(acquire(), c -> prepare(c).thenMany(Flux.defer(() -> work.apply(c))),
-        Connection::close, ConnectionSource::release, Connection::close);
+    return using(c -> new Session(c, false), Session::connection, s -> s.run(work, Executor::ended),
+        s -> s.end().then(Mono.from(s.connection().close())),
+        (s, error) -> s.end().then(Mono.from(release(s.connection(), error))),
+        s -> s.end().then(Mono.from(s.connection().close())));
   }
 
   /**

@@ -7,6 +7,7 @@ import io.r2dbc.spi.TransactionDefinition;
 import io.r2orm.core.exception.QueryTimeoutException;
 import io.r2orm.core.exception.UnexpectedRollbackException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -121,6 +122,10 @@ final class TransactionRunner {
     private final Session session;
     private final Sinks.Empty<Void> begun = Sinks.empty();
     private volatile boolean beginSent;
+    /** Set by whichever ends the transaction first, the commit or the rollback; the other gives way. */
+    private final AtomicBoolean ending = new AtomicBoolean();
+    /** Emitted once the COMMIT was handed to the driver (its subscribe call returned). */
+    private final Sinks.Empty<Void> commitSent = Sinks.empty();
 
     Tx(Connection connection) {
       this.session = new Session(connection, true);
@@ -159,20 +164,34 @@ final class TransactionRunner {
                   + "when the error is handled; use TransactionOptions.nested() for work whose failure may be recovered "
                   + "from, or handle the error outside the transaction", cause));
         }
-        return Mono.from(connection().commitTransaction())
-            .onErrorMap(e -> ErrorTranslator.translate(e, "COMMIT"));
+        if (!ending.compareAndSet(false, true)) {
+          // a cancel won the race and is rolling back: a COMMIT now could follow the connection back to the pool
+          return Mono.empty();
+        }
+        return Mono.<Void>fromDirect(subscriber -> {
+          try {
+            Mono.from(connection().commitTransaction()).subscribe(subscriber);
+          } catch (Throwable e) {
+            Mono.<Void>error(e).subscribe(subscriber);
+          } finally {
+            commitSent.tryEmitEmpty();
+          }
+        }).onErrorMap(e -> ErrorTranslator.translate(e, "COMMIT"));
       }));
     }
 
     /**
-     * Rolls back once every statement was handed to the driver and the BEGIN (if sent) has ended,
-     * then gives the connection back. A failed rollback is only logged: the caller needs the error
-     * that caused it, and the pool validates the connection.
+     * Rolls back once every statement was handed to the driver, the BEGIN (if sent) has ended and
+     * a COMMIT already under way (a cancel racing the commit, or a failed commit) was handed to the
+     * driver, then gives the connection back. A failed rollback is only logged: the caller needs
+     * the error that caused it, and the pool validates the connection.
      */
     Mono<Void> rollbackAndClose() {
       Mono<Void> afterBegin = Mono.defer(() -> beginSent ? begun.asMono() : Mono.empty());
+      Mono<Void> afterCommit = Mono.defer(() -> ending.compareAndSet(false, true) ? Mono.empty() : commitSent.asMono());
       return session.end()
           .then(afterBegin)
+          .then(afterCommit)
           .then(Mono.defer(() -> Mono.from(connection().rollbackTransaction())))
           .onErrorResume(e -> {
             LOG.debug("Rollback failed", e);
