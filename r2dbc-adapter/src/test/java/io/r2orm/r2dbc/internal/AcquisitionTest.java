@@ -39,7 +39,7 @@ class AcquisitionTest {
   private static final SqlStatement SELECT = sql("SELECT v FROM t");
 
   private final FakeConnectionFactory fake = new FakeConnectionFactory();
-  private final Executor executor = new Executor(fake, true, 3, 3, List.of(), null, null);
+  private final Executor executor = new Executor(fake, true, 3, 3, StatementObserver.NONE, null, null);
 
   @AfterEach
   void noMisuse() {
@@ -89,7 +89,7 @@ class AcquisitionTest {
         });
       }));
       factory.acquisition(acquisition::mono);
-      Disposable running = path.apply(new Executor(factory, true, 3, 3, List.of(), null, null)).subscribe();
+      Disposable running = path.apply(new Executor(factory, true, 3, 3, StatementObserver.NONE, null, null)).subscribe();
       running.dispose();
       acquisition.assertWasCancelled();
 

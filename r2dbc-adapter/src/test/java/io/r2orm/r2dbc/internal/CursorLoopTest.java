@@ -40,7 +40,7 @@ class CursorLoopTest {
   private static final String CLOSE_0 = "CLOSE r2orm_cursor_0";
 
   private final FakeConnectionFactory fake = new FakeConnectionFactory();
-  private final Executor executor = new Executor(fake, true, 3, 3, List.of(), null, null);
+  private final Executor executor = new Executor(fake, true, 3, 3, StatementObserver.NONE, null, null);
 
   @AfterEach
   void noMisuse() {
@@ -256,8 +256,8 @@ class CursorLoopTest {
     longerThanTheProbe();
     fake.on(SELECT.sql(), rows(1, 2, 3, 4, 5), rows(1, 2, 3, 4, 5));
 
-    for (Executor one : List.of(new Executor(fake, false, 3, 3, List.of(), null, null),
-        new Executor(fake, true, 0, 3, List.of(), null, null))) {
+    for (Executor one : List.of(new Executor(fake, false, 3, 3, StatementObserver.NONE, null, null),
+        new Executor(fake, true, 0, 3, StatementObserver.NONE, null, null))) {
       StepVerifier.create(one.inTransaction(this::read)).expectNextSequence(range(1, 5)).expectComplete().verify(WAIT);
     }
 

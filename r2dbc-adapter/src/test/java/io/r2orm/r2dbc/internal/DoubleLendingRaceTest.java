@@ -50,7 +50,7 @@ class DoubleLendingRaceTest {
     for (int round = 0; round < ROUNDS; round++) {
       FakeConnectionFactory driver = new FakeConnectionFactory();
       FakePool pool = new FakePool(driver);
-      Executor executor = new Executor(pool, true, 3, 3, List.of(), null, null);
+      Executor executor = new Executor(pool, true, 3, 3, StatementObserver.NONE, null, null);
       Disposable running = work.apply(executor).subscribe(x -> {}, e -> {});
       assertThat(pool.waiting()).isEqualTo(1);
 

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.r2dbc.spi.Connection;
 import io.r2orm.core.sql.SqlStatement;
-import io.r2orm.r2dbc.ExternalTransactions;
 import io.r2orm.r2dbc.internal.FakeConnectionFactory.FakeConnection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ class ExternalTransactionTest {
 
   private final FakeConnectionFactory fake = new FakeConnectionFactory();
   private final FakeConnection springs = fake.open();
-  private final ExternalTransactions external = new ExternalTransactions() {
+  private final ExternalJoin external = new ExternalJoin() {
     @Override
     public Mono<Connection> join() {
       return Mono.deferContextual(context -> context.hasKey("spring-tx") ? Mono.just(springs) : Mono.empty());
@@ -39,7 +38,7 @@ class ExternalTransactionTest {
       return Mono.fromRunnable(() -> fake.note("leave " + connection));
     }
   };
-  private final Executor executor = new Executor(fake, true, 3, 3, List.of(), null, external);
+  private final Executor executor = new Executor(fake, true, 3, 3, StatementObserver.NONE, null, external);
 
   @Test
   void statementsJoinTheExternalConnectionAndLeaveItOpen() {

@@ -33,7 +33,7 @@ class StatementLifecycleTest {
   private static final SqlStatement SELECT = sql("SELECT v FROM t");
 
   private final FakeConnectionFactory fake = new FakeConnectionFactory();
-  private final Executor executor = new Executor(fake, true, 3, 3, List.of(), null, null);
+  private final Executor executor = new Executor(fake, true, 3, 3, StatementObserver.NONE, null, null);
 
   @AfterEach
   void givenBackOnce() {

@@ -31,7 +31,7 @@ class StreamErrorTest {
   private static final String FETCH = "FETCH FORWARD 3 FROM r2orm_cursor_0";
 
   private final FakeConnectionFactory fake = new FakeConnectionFactory();
-  private final Executor executor = new Executor(fake, true, 3, 3, List.of(), null, null);
+  private final Executor executor = new Executor(fake, true, 3, 3, StatementObserver.NONE, null, null);
 
   @AfterEach
   void givenBackOnce() {

@@ -28,7 +28,7 @@ class TransactionHandleTest {
   private static final SqlStatement FAILING = sql("INSERT INTO u VALUES ($1)", 2);
 
   private final FakeConnectionFactory fake = new FakeConnectionFactory();
-  private final Executor executor = new Executor(fake, true, 3, 3, List.of(), null, null);
+  private final Executor executor = new Executor(fake, true, 3, 3, StatementObserver.NONE, null, null);
 
   @AfterEach
   void noMisuse() {

@@ -17,7 +17,6 @@ import io.r2orm.core.exception.DuplicateKeyException;
 import io.r2orm.core.exception.QueryTimeoutException;
 import io.r2orm.core.exception.StatementException;
 import io.r2orm.core.sql.SqlStatement;
-import io.r2orm.r2dbc.TransactionOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -40,7 +39,7 @@ class TransactionOrderingTest {
   private static final SqlStatement UPDATE = sql("UPDATE t SET a = $1", 2);
 
   private final FakeConnectionFactory fake = new FakeConnectionFactory();
-  private final Executor executor = new Executor(fake, true, 3, 3, List.of(), null, null);
+  private final Executor executor = new Executor(fake, true, 3, 3, StatementObserver.NONE, null, null);
 
   @AfterEach
   void noMisuse() {
@@ -194,7 +193,7 @@ class TransactionOrderingTest {
 
   @Test
   void aDefaultTransactionSendsAPlainBegin() {
-    StepVerifier.create(executor.inTransaction(TransactionOptions.defaults(), tx -> tx.update(INSERT)))
+    StepVerifier.create(executor.inTransaction(TransactionSpec.DEFAULTS, tx -> tx.update(INSERT)))
         .expectNext(0L).expectComplete().verify(WAIT);
 
     assertThat(fake.log()).contains("c1 BEGIN").noneMatch(line -> line.contains("READ WRITE"));
@@ -207,10 +206,8 @@ class TransactionOrderingTest {
       "REPEATABLE READ, true, BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
   })
   void isolationAndReadOnlyAreSentOnlyWhenAskedFor(String isolation, boolean readOnly, String begin) {
-    TransactionOptions options = TransactionOptions.defaults().withReadOnly(readOnly);
-    if (isolation != null) {
-      options = options.withIsolation(IsolationLevel.valueOf(isolation));
-    }
+    TransactionSpec options = new TransactionSpec(isolation == null ? null : IsolationLevel.valueOf(isolation), readOnly,
+        null, false);
 
     StepVerifier.create(executor.inTransaction(options, tx -> tx.update(INSERT))).expectNext(0L).expectComplete().verify(WAIT);
 
@@ -219,7 +216,7 @@ class TransactionOrderingTest {
 
   @Test
   void theStatementTimeoutIsSetBeforeBegin() {
-    Executor timed = new Executor(fake, true, 3, 3, List.of(), Duration.ofSeconds(5), null);
+    Executor timed = new Executor(fake, true, 3, 3, StatementObserver.NONE, Duration.ofSeconds(5), null);
 
     StepVerifier.create(timed.inTransaction(tx -> tx.update(INSERT))).expectNext(0L).expectComplete().verify(WAIT);
 
@@ -231,7 +228,7 @@ class TransactionOrderingTest {
   void aTransactionTimeoutRollsBack() {
     fake.on(INSERT.sql(), never());
 
-    StepVerifier.withVirtualTime(() -> executor.inTransaction(TransactionOptions.defaults().withTimeout(Duration.ofSeconds(5)),
+    StepVerifier.withVirtualTime(() -> executor.inTransaction(new TransactionSpec(null, false, Duration.ofSeconds(5), false),
             tx -> tx.update(INSERT)))
         .expectSubscription()
         .expectNoEvent(Duration.ofMillis(4_999))
@@ -247,7 +244,7 @@ class TransactionOrderingTest {
     fake.on(UPDATE.sql(), error(new R2dbcDataIntegrityViolationException("duplicate key value", "23505")));
 
     StepVerifier.create(executor.inTransaction(tx -> tx.update(INSERT)
-            .then(tx.inTransaction(TransactionOptions.defaults().nested(), inner -> inner.update(UPDATE))
+            .then(tx.inTransaction(new TransactionSpec(null, false, null, true), inner -> inner.update(UPDATE))
                 .onErrorResume(DuplicateKeyException.class, e -> Mono.just(-1L))
                 .single())))
         .expectNext(-1L)
@@ -262,7 +259,7 @@ class TransactionOrderingTest {
   @Test
   void aNestedTransactionThatCompletesReleasesItsSavepoint() {
     StepVerifier.create(executor.inTransaction(tx ->
-            tx.inTransaction(TransactionOptions.defaults().nested(), inner -> inner.update(UPDATE))))
+            tx.inTransaction(new TransactionSpec(null, false, null, true), inner -> inner.update(UPDATE))))
         .expectNext(0L)
         .expectComplete()
         .verify(WAIT);
