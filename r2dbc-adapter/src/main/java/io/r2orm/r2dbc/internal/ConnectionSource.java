@@ -32,6 +32,14 @@ final class ConnectionSource {
   /** More than the idle connections of any pool that might all have died at once (a server restart). */
   private static final int MAX_VALIDATION_RETRIES = 256;
 
+  /** Reactor's context key for a local onNextDropped hook. */
+  private static final String ON_NEXT_DROPPED = "reactor.onNextDropped.local";
+  private static final java.util.function.Consumer<Object> CLOSE_DROPPED = dropped -> {
+    if (dropped instanceof Connection c) {
+      Mono.from(c.close()).subscribe(null, e -> LOG.debug("Closing a connection nobody waits for failed", e));
+    }
+  };
+
   private final ConnectionFactory factory;
   private final Duration statementTimeout;
 
@@ -73,7 +81,11 @@ final class ConnectionSource {
         // nothing was sent yet: a pooled connection found dead on validation is discarded by the pool, and
         // asking again gets the next one (or a new one), where r2dbc-pool on its own retries only once
         .retryWhen(Retry.max(MAX_VALIDATION_RETRIES).filter(ConnectionSource::failedValidation))
-        .onErrorMap(e -> !(e instanceof R2ormException), ConnectionSource::acquisitionFailure));
+        .onErrorMap(e -> !(e instanceof R2ormException), ConnectionSource::acquisitionFailure)
+        // a connection that arrives after the cancel is dropped by the operators above before it reaches the
+        // hand-over: close it there (Reactor's context-local hook for dropped values, as r2dbc-pool uses)
+        .doOnDiscard(Connection.class, CLOSE_DROPPED::accept)
+        .contextWrite(context -> context.put(ON_NEXT_DROPPED, CLOSE_DROPPED)));
   }
 
   /**
