@@ -34,9 +34,15 @@ final class ConnectionSource {
 
   /** Reactor's context key for a local onNextDropped hook. */
   private static final String ON_NEXT_DROPPED = "reactor.onNextDropped.local";
+  /**
+   * Closes a connection that arrived after its caller left. r2dbc-pool's own acquire-timeout hook
+   * may have closed it already, and its {@code close()} then throws instead of returning an error:
+   * either way nothing is left to do, and nothing may escape a hook (Reactor would log it as an error).
+   */
   private static final java.util.function.Consumer<Object> CLOSE_DROPPED = dropped -> {
     if (dropped instanceof Connection c) {
-      Mono.from(c.close()).subscribe(null, e -> LOG.debug("Closing a connection nobody waits for failed", e));
+      Mono.defer(() -> Mono.from(c.close()))
+          .subscribe(null, e -> LOG.debug("A connection nobody waits for was already given back", e));
     }
   };
 
@@ -186,7 +192,7 @@ final class ConnectionSource {
         if (compareAndSet(WAITING, HANDED_OVER)) {
           actual.onNext(connection);
         } else {
-          Mono.from(connection.close()).subscribe(null, e -> LOG.debug("Closing a connection nobody waits for failed", e));
+          CLOSE_DROPPED.accept(connection);
         }
       }
 

@@ -103,6 +103,49 @@ class AcquisitionTest {
     }
   }
 
+  /**
+   * r2dbc-pool with a maxAcquireTime closes a connection that arrives after its timeout itself and
+   * then calls the subscriber's dropped-value hook; its pooled connection's {@code close()} throws
+   * when called again. Nothing may escape the hook: Reactor logs it at ERROR ("Operator called
+   * default onErrorDropped"), as seen on PostgreSQL under cancelled streams.
+   */
+  @Test
+  void aLateConnectionThePoolClosedItselfIsLeftAlone() {
+    for (Function<Executor, Flux<?>> path : paths()) {
+      FakeConnectionFactory factory = new FakeConnectionFactory();
+      AtomicReference<reactor.core.CoreSubscriber<? super Connection>> waiting = new AtomicReference<>();
+      factory.acquisition(() -> Mono.fromDirect(subscriber -> {
+        waiting.set((reactor.core.CoreSubscriber<? super Connection>) subscriber);
+        subscriber.onSubscribe(new Subscription() {
+          @Override
+          public void request(long n) {}
+
+          @Override
+          public void cancel() {}
+        });
+      }));
+      Disposable running = path.apply(new Executor(factory, true, 3, 3, StatementObserver.NONE, null, null)).subscribe();
+      running.dispose();
+
+      java.util.concurrent.atomic.AtomicInteger closes = new java.util.concurrent.atomic.AtomicInteger();
+      Connection pooled = (Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+          new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+            if (method.getName().equals("close")) {
+              if (closes.getAndIncrement() > 0) {
+                throw new IllegalStateException("Connection is closed");
+              }
+              return Mono.empty();
+            }
+            throw new UnsupportedOperationException(method.getName());
+          });
+      // the pool's own hook closes it, then it calls the subscriber's
+      Mono.from(pooled.close()).block();
+      reactor.core.publisher.Operators.onNextDropped(pooled, waiting.get().currentContext());
+
+      assertThat(closes).hasValue(2);
+    }
+  }
+
   @Test
   void theSubscribersContextReachesTheFactory() {
     fake.on(SELECT.sql() + " LIMIT 4", rows(1, 2, 3, 4));
