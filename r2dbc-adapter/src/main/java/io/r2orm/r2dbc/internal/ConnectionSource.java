@@ -46,6 +46,19 @@ final class ConnectionSource {
     }
   };
 
+  /**
+   * Closes a connection discarded after its caller left, except r2dbc-pool's: when an acquisition
+   * is cancelled while the pool still prepares the connection, the pool gives it back itself and
+   * then discards what it emits ({@code MonoDiscardOnCancel}). Closing that wrapper again would run
+   * its release (pre-release hook, validation) on a physical connection the pool may already have
+   * lent to the next caller.
+   */
+  private static final java.util.function.Consumer<Connection> CLOSE_DISCARDED = discarded -> {
+    if (!discarded.getClass().getName().equals("io.r2dbc.pool.PooledConnection")) {
+      CLOSE_DROPPED.accept(discarded);
+    }
+  };
+
   private final ConnectionFactory factory;
   private final Duration statementTimeout;
 
@@ -89,8 +102,9 @@ final class ConnectionSource {
         .retryWhen(Retry.max(MAX_VALIDATION_RETRIES).filter(ConnectionSource::failedValidation))
         .onErrorMap(e -> !(e instanceof R2ormException), ConnectionSource::acquisitionFailure)
         // a connection that arrives after the cancel is dropped by the operators above before it reaches the
-        // hand-over: close it there (Reactor's context-local hook for dropped values, as r2dbc-pool uses)
-        .doOnDiscard(Connection.class, CLOSE_DROPPED::accept)
+        // hand-over: close it there (Reactor's context-local hook for dropped values, as r2dbc-pool uses),
+        // unless r2dbc-pool discarded it: it did so after giving it back itself (see CLOSE_DISCARDED)
+        .doOnDiscard(Connection.class, CLOSE_DISCARDED)
         .contextWrite(context -> context.put(ON_NEXT_DROPPED, CLOSE_DROPPED)));
   }
 

@@ -146,6 +146,39 @@ class AcquisitionTest {
     }
   }
 
+  /**
+   * r2dbc-pool gives a connection back itself when its acquisition is cancelled while the pool
+   * still validates it, and then discards the connection it emits anyway. Closing that discarded
+   * connection again would run the pool's release (pre-release hook, validation) on a physical
+   * connection it may already have lent to the next caller.
+   */
+  @Test
+  void aConnectionR2dbcPoolGaveBackOnCancelIsNotReleasedAgain() {
+    FakeConnectionFactory driver = new FakeConnectionFactory();
+    reactor.core.publisher.Sinks.One<Object> validated = reactor.core.publisher.Sinks.one();
+    java.util.concurrent.CountDownLatch validating = new java.util.concurrent.CountDownLatch(1);
+    // the first validation waits until the test lets it end, the next ones answer at once
+    driver.on("SELECT 1", FakeConnectionFactory.rowsFrom(validated.asMono()).whenSubscribed(validating::countDown),
+        rows(1));
+    java.util.concurrent.atomic.AtomicInteger releases = new java.util.concurrent.atomic.AtomicInteger();
+    io.r2dbc.pool.ConnectionPool pool = new io.r2dbc.pool.ConnectionPool(io.r2dbc.pool.ConnectionPoolConfiguration
+        .builder(driver).initialSize(0).maxSize(1).validationQuery("SELECT 1")
+        .preRelease(c -> Mono.fromRunnable(releases::incrementAndGet)).build());
+    try {
+      Executor pooled = new Executor(pool, true, 3, 3, StatementObserver.NONE, null, null);
+      Disposable running = pooled.update(INSERT).subscribe();
+      Fixtures.await(validating);
+      running.dispose();
+      validated.tryEmitValue(1);
+
+      StepVerifier.create(pooled.update(INSERT)).expectNext(0L).expectComplete().verify(WAIT);
+      assertThat(releases).as("releases through the pool's connection wrapper: only the second update's").hasValue(1);
+      assertThat(pool.getMetrics().orElseThrow().acquiredSize()).isZero();
+    } finally {
+      pool.dispose();
+    }
+  }
+
   @Test
   void theSubscribersContextReachesTheFactory() {
     fake.on(SELECT.sql() + " LIMIT 4", rows(1, 2, 3, 4));
