@@ -100,6 +100,19 @@ class StarterPostgresIT {
   }
 
   @Test
+  void twoStreamsOpenAtOnceInOneSpringTransactionUseTwoCursors() {
+    // longer than the probe (256 rows): in a transaction, each stream reads through a cursor
+    db.insertAll(java.util.stream.IntStream.range(0, 300).mapToObj(i -> Note.of("n" + i)).toList()).then().block();
+    // each stream joins the Spring transaction's connection on its own; the zip keeps both cursors open at once
+    var both = reactor.core.publisher.Flux.zip(
+        db.select(Note.class).orderBy(Note_.ID.asc()).all(),
+        db.select(Note.class).orderBy(Note_.ID.desc()).all());
+    List<String> pairs = operator.transactional(both.map(t -> t.getT1().text() + "/" + t.getT2().text()))
+        .collectList().block(Duration.ofSeconds(30));
+    assertThat(pairs).hasSize(300).startsWith("n0/n299").endsWith("n299/n0");
+  }
+
+  @Test
   void statementsAndRelationBatchesShowInMicrometer() {
     List<Note> stored = db.insertAll(List.of(Note.of("a"), Note.of("b"), Note.of("c"))).collectList().block();
     db.insertAll(List.of(new Tag(null, stored.get(0).id(), "x"), new Tag(null, stored.get(0).id(), "y"),

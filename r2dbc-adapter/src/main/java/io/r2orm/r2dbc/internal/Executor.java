@@ -136,14 +136,14 @@ public final class Executor {
           .map(Optional::of)
           .defaultIfEmpty(Optional.empty())
           .flatMapMany(joined -> joined.isEmpty() ? otherwise.get()
-              : Flux.usingWhen(Mono.just(new Session(joined.get(), true)),
+              : Flux.usingWhen(Mono.fromSupplier(() -> Session.joining(joined.get())),
                   s -> Flux.<T>from(work.apply(s)).contextWrite(Context.of(key, s)),
                   s -> leave(s), (s, e) -> leave(s), s -> leave(s)));
     });
   }
 
   private Publisher<Void> leave(Session session) {
-    return session.end().then(Mono.from(external.leave(session.connection())));
+    return session.end().doFinally(signal -> session.leave()).then(Mono.from(external.leave(session.connection())));
   }
 
   // ---------------------------------------------------------------- reads

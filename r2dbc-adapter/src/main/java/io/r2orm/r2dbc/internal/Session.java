@@ -1,6 +1,8 @@
 package io.r2orm.r2dbc.internal;
 
 import io.r2dbc.spi.Connection;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -26,18 +28,54 @@ import reactor.core.publisher.Sinks;
 final class Session {
   private static final int ENDED = 1 << 30;
 
+  /**
+   * The cursor names of connections joined from outside (a Spring transaction): each stream that
+   * joins such a connection has a session of its own, but cursor names are per connection, so
+   * they share one set while any of them is open.
+   */
+  private static final ConcurrentHashMap<Connection, CursorNames> JOINED = new ConcurrentHashMap<>();
+
   private final Connection connection;
   private final boolean transactional;
   /** {@link #ENDED} once ended, plus the number of statements being handed to the driver now. */
   private final AtomicInteger state = new AtomicInteger();
   private final Sinks.Empty<Void> drained = Sinks.empty();
-  /** One bit per cursor name in use on the connection. */
-  private final AtomicLong cursors = new AtomicLong();
+  private final CursorNames cursors;
+  private final AtomicBoolean left = new AtomicBoolean();
   private volatile Throwable rollbackOnly;
 
   Session(Connection connection, boolean transactional) {
+    this(connection, transactional, new CursorNames());
+  }
+
+  private Session(Connection connection, boolean transactional, CursorNames cursors) {
     this.connection = connection;
     this.transactional = transactional;
+    this.cursors = cursors;
+  }
+
+  /**
+   * A session on a connection whose owner is outside r2orm (it stays open when the session ends);
+   * its cursor names are shared with every other session on that connection until {@link #leave()}.
+   */
+  static Session joining(Connection connection) {
+    return new Session(connection, true, JOINED.compute(connection, (c, names) -> {
+      CursorNames shared = names == null ? new CursorNames() : names;
+      shared.sessions++;
+      return shared;
+    }));
+  }
+
+  /** Ends a {@link #joining} session's share of its connection's cursor names (once; later calls do nothing). */
+  void leave() {
+    if (left.compareAndSet(false, true)) {
+      JOINED.computeIfPresent(connection, (c, names) -> names == cursors && --names.sessions == 0 ? null : names);
+    }
+  }
+
+  /** Sessions joined to the same external connection (tests). */
+  static int joinedConnections() {
+    return JOINED.size();
   }
 
   Connection connection() {
@@ -129,6 +167,12 @@ final class Session {
   void closeCursor(String name) {
     long bit = 1L << Integer.parseInt(name.substring("r2orm_cursor_".length()));
     cursors.getAndUpdate(used -> used & ~bit);
+  }
+
+  /** One bit per cursor name in use on a connection, and (for a joined one) how many sessions share it. */
+  private static final class CursorNames extends AtomicLong {
+    /** Changed only inside {@code JOINED.compute}, which runs one update per key at a time. */
+    private int sessions;
   }
 
   /** Marks a transaction to be rolled back: a joined inner transaction failed, even if its error was then handled. */

@@ -56,6 +56,36 @@ class ExternalTransactionTest {
     assertThat(fake.violations()).isEmpty();
   }
 
+  /**
+   * Two streams that join the same external transaction separately (two subscriptions, as two
+   * service calls inside one {@code @Transactional} method) are open at once on its one
+   * connection: their cursors need two names, as cursor names are per connection.
+   */
+  @Test
+  void twoStreamsJoinedSeparatelyUseTwoCursorNames() {
+    // the first stream's first page waits until the second stream has read all of its cursor
+    reactor.core.publisher.Sinks.Empty<Void> secondDone = reactor.core.publisher.Sinks.empty();
+    fake.on(SELECT.sql() + " LIMIT 4", rows(1, 2, 3, 4), rows(1, 2, 3, 4));
+    fake.onPrefix("FETCH FORWARD 3 FROM ",
+        FakeConnectionFactory.rowsFrom(secondDone.asMono().thenMany(reactor.core.publisher.Flux.just(1, 2, 3))),
+        rows(1, 2, 3), rows(4), rows(4));
+
+    StepVerifier.create(reactor.core.publisher.Flux.merge(
+                executor.read(SELECT, limited(SELECT), INT, false),
+                executor.read(SELECT, limited(SELECT), INT, false).doOnComplete(secondDone::tryEmitEmpty))
+            .contextWrite(Context.of("spring-tx", true)))
+        .expectNextCount(8)
+        .expectComplete()
+        .verify(WAIT);
+
+    List<String> declared = fake.log().stream().filter(line -> line.contains("DECLARE"))
+        .map(line -> line.replaceAll(".*DECLARE (\\S+) .*", "$1")).toList();
+    assertThat(declared).as("%s", fake.log()).containsExactly("r2orm_cursor_0", "r2orm_cursor_1");
+    assertThat(Session.joinedConnections()).as("shared cursor names kept after both left").isZero();
+    assertThat(fake.violations()).isEmpty();
+    assertThat(springs.closed()).isFalse();
+  }
+
   @Test
   void outsideTheExternalTransactionTheFactoryIsUsed() {
     StepVerifier.create(executor.update(INSERT)).expectNext(0L).expectComplete().verify(WAIT);
