@@ -24,7 +24,7 @@ final class EngineAdapter {
   /** The engine's form of transaction options. */
   static TransactionSpec spec(TransactionOptions options) {
     return new TransactionSpec(options.isolation(), options.readOnly(), options.timeout(),
-        options.propagation() == TransactionOptions.Propagation.NESTED);
+        options.propagation() == TransactionOptions.Propagation.NESTED, options.rollbackOnly());
   }
 
   /**

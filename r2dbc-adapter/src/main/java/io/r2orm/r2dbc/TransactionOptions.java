@@ -18,9 +18,12 @@ import java.util.Objects;
  * @param readOnly whether the transaction is read-only
  * @param timeout how long the work may run before it is cancelled and rolled back, or null
  * @param propagation what to do inside an existing transaction
+ * @param rollbackOnly whether the work is rolled back when it completes, after its results were
+ *     emitted (a dry run, a preview); see {@link #withRollbackOnly(boolean)}
  */
-public record TransactionOptions(IsolationLevel isolation, boolean readOnly, Duration timeout, Propagation propagation) {
-  private static final TransactionOptions DEFAULTS = new TransactionOptions(null, false, null, Propagation.REQUIRED);
+public record TransactionOptions(IsolationLevel isolation, boolean readOnly, Duration timeout, Propagation propagation,
+    boolean rollbackOnly) {
+  private static final TransactionOptions DEFAULTS = new TransactionOptions(null, false, null, Propagation.REQUIRED, false);
 
   public TransactionOptions {
     Objects.requireNonNull(propagation, "propagation must not be null");
@@ -40,25 +43,37 @@ public record TransactionOptions(IsolationLevel isolation, boolean readOnly, Dur
     NESTED
   }
 
-  /** The database's isolation, read-write, no timeout, joining an existing transaction. */
+  /** The database's isolation, read-write, no timeout, joining an existing transaction, committed. */
   public static TransactionOptions defaults() {
     return DEFAULTS;
   }
 
   public TransactionOptions withIsolation(IsolationLevel level) {
-    return new TransactionOptions(Objects.requireNonNull(level, "level must not be null"), readOnly, timeout, propagation);
+    return new TransactionOptions(Objects.requireNonNull(level, "level must not be null"), readOnly, timeout, propagation,
+        rollbackOnly);
   }
 
   public TransactionOptions withReadOnly(boolean only) {
-    return new TransactionOptions(isolation, only, timeout, propagation);
+    return new TransactionOptions(isolation, only, timeout, propagation, rollbackOnly);
   }
 
   public TransactionOptions withTimeout(Duration limit) {
-    return new TransactionOptions(isolation, readOnly, Objects.requireNonNull(limit, "limit must not be null"), propagation);
+    return new TransactionOptions(isolation, readOnly, Objects.requireNonNull(limit, "limit must not be null"), propagation,
+        rollbackOnly);
   }
 
   /** Runs in a savepoint when inside a transaction; see {@link Propagation#NESTED}. */
   public TransactionOptions nested() {
-    return new TransactionOptions(isolation, readOnly, timeout, Propagation.NESTED);
+    return new TransactionOptions(isolation, readOnly, timeout, Propagation.NESTED, rollbackOnly);
+  }
+
+  /**
+   * Whether the work is rolled back when it completes: its results are emitted as usual (rows it
+   * inserted with their generated ids, counts), then everything it wrote is undone — a dry run, a
+   * preview, a test. Inside an existing transaction it runs in a savepoint and only its own work is
+   * rolled back; the outer transaction goes on.
+   */
+  public TransactionOptions withRollbackOnly(boolean rollback) {
+    return new TransactionOptions(isolation, readOnly, timeout, propagation, rollback);
   }
 }

@@ -231,6 +231,46 @@ class TransactionsIT extends DatabaseTest {
     assertThat(notes()).isZero();
   }
 
+  // ---- rollback-only transactions (issue #12, finding 7): results emitted, then everything undone
+
+  @Test
+  void aRollbackOnlyTransactionEmitsItsResultsAndStoresNothing() {
+    TransactionOptions dryRun = TransactionOptions.defaults().withRollbackOnly(true);
+    List<TxNote> inserted = db().transaction(dryRun, tx -> tx.insertAll(List.of(TxNote.of("a"), TxNote.of("b")))
+            .concatWith(tx.select(TxNote.class).all()))
+        .collectList().block(WAIT);
+    assertThat(inserted).hasSize(4).allSatisfy(n -> assertThat(n.id()).as("generated id").isNotNull());
+    assertThat(notes()).as("rows after the rollback-only transaction").isZero();
+    // the connection is left outside any transaction: the next one commits as usual
+    db().transaction(tx -> tx.insert(TxNote.of("kept"))).blockLast(WAIT);
+    assertThat(notes()).isEqualTo(1);
+  }
+
+  @Test
+  void aRollbackOnlyTransactionInsideAnotherUndoesOnlyItsOwnWork() {
+    StepVerifier.create(db().transaction(tx -> tx.insert(TxNote.of("outer"))
+            .then(tx.transaction(TransactionOptions.defaults().withRollbackOnly(true),
+                inner -> inner.insert(TxNote.of("preview")).then(inner.select(TxNote.class).count())).single())
+            .flatMap(seenInPreview -> tx.select(TxNote.class).count().map(after -> Tuples.of(seenInPreview, after)))))
+        .assertNext(counts -> {
+          assertThat(counts.getT1()).as("rows seen inside the preview").isEqualTo(2);
+          assertThat(counts.getT2()).as("rows seen by the outer transaction after it").isEqualTo(1);
+        })
+        .expectComplete()
+        .verify(WAIT);
+    assertThat(notes("label = 'outer'")).isEqualTo(1);
+    assertThat(notes("label = 'preview'")).isZero();
+  }
+
+  @Test
+  void aRollbackOnlyTransactionThatFailsReportsItsError() {
+    StepVerifier.create(db().transaction(TransactionOptions.defaults().withRollbackOnly(true),
+            tx -> tx.insert(TxNote.of("a")).then(Mono.error(new IllegalStateException("failed")))))
+        .expectErrorMessage("failed")
+        .verify(WAIT);
+    assertThat(notes()).isZero();
+  }
+
   @Test
   void aReadOnlyTransactionRejectsAnInsertOnPostgresAndIsNotEnforcedOnH2() {
     TransactionOptions readOnly = TransactionOptions.defaults().withReadOnly(true);

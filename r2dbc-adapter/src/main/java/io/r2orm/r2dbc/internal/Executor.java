@@ -42,7 +42,7 @@ import reactor.util.context.ContextView;
  */
 public final class Executor {
   /** Parents and relation batches of a long stream outside a transaction: one snapshot, no writes. */
-  private static final TransactionSpec SNAPSHOT_READ = new TransactionSpec(IsolationLevel.REPEATABLE_READ, true, null, false);
+  private static final TransactionSpec SNAPSHOT_READ = new TransactionSpec(IsolationLevel.REPEATABLE_READ, true, null, false, false);
 
   private final ConnectionSource source;
   private final StatementRunner statements;
@@ -267,7 +267,8 @@ public final class Executor {
    * Runs work in a transaction: commit on complete, rollback on error and on cancel. The work gets
    * this executor bound to the transaction (statements made with it fail outside the transaction).
    * Inside an existing transaction the work joins it (a failure marks it rollback-only), or runs in
-   * a savepoint when the options ask for nesting.
+   * a savepoint when the options ask for nesting or for a rollback-only transaction (only its own
+   * work is undone).
    */
   public <T> Flux<T> inTransaction(TransactionSpec options, Function<Executor, ? extends Publisher<T>> work) {
     Function<Session, Publisher<T>> bound = s -> work.apply(new Executor(this, s));
@@ -277,7 +278,7 @@ public final class Executor {
             // a transaction started inside a stream's own read: it gets a connection of its own
             return ownTransaction(options, bound);
           }
-          return options.nested()
+          return options.nested() || options.rollbackOnly()
               ? transactions.savepoint(session, options, bound)
               : TransactionRunner.joined(session, bound);
         },

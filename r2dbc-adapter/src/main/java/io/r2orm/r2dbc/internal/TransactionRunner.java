@@ -41,7 +41,10 @@ final class TransactionRunner {
     this.source = source;
   }
 
-  /** Runs work in a transaction of its own: commit on complete, rollback on error and on cancel. */
+  /**
+   * Runs work in a transaction of its own: commit on complete (rollback when the options ask for a
+   * rollback-only transaction), rollback on error and on cancel.
+   */
   <T> Flux<T> own(TransactionSpec options, Function<Session, ? extends Publisher<T>> work) {
     return source.using(Tx::new, Tx::connection,
         tx -> tx.begin(options)
@@ -49,7 +52,7 @@ final class TransactionRunner {
             // the commit ends the work's own sequence: it can fail too (deferred constraints, serialization
             // failures), and as usingWhen's completion callback its error would reach the caller wrapped in a
             // plain RuntimeException; here it is translated like a statement's and rolls back like any failure
-            .concatWith(tx.commit().then(Mono.empty())),
+            .concatWith(tx.commit(options.rollbackOnly()).then(Mono.empty())),
         Tx::close,
         (tx, error) -> ConnectionSource.broken(error) ? tx.session.end().then(ConnectionSource.discard(tx.connection()))
             : tx.rollbackAndClose(),
@@ -65,14 +68,20 @@ final class TransactionRunner {
     return Flux.<T>from(work.apply(session)).doOnError(session::setRollbackOnly);
   }
 
-  /** Runs work in a savepoint of the session's transaction: its failure rolls back only its own work. */
+  /**
+   * Runs work in a savepoint of the session's transaction: its failure rolls back only its own
+   * work, and so does its completion when the options ask for a rollback-only transaction.
+   */
   <T> Flux<T> savepoint(Session session, TransactionSpec options, Function<Session, ? extends Publisher<T>> work) {
     String name = "r2orm_savepoint_" + SAVEPOINTS.incrementAndGet();
     Connection c = session.connection();
     return Flux.usingWhen(
         Mono.from(session.run(x -> c.createSavepoint(name), Executor::ended)).thenReturn(session),
         s -> limited(Flux.from(work.apply(s)), options),
-        s -> session.run(x -> c.releaseSavepoint(name), Executor::ended),
+        s -> options.rollbackOnly()
+            ? Flux.concat(session.run(x -> c.rollbackTransactionToSavepoint(name), Executor::ended),
+                session.run(x -> c.releaseSavepoint(name), Executor::ended))
+            : session.run(x -> c.releaseSavepoint(name), Executor::ended),
         (s, error) -> session.run(x -> c.rollbackTransactionToSavepoint(name), Executor::ended),
         s -> Mono.from(session.run(x -> c.rollbackTransactionToSavepoint(name), Executor::ended))
             .onErrorResume(e -> Mono.empty()));
@@ -151,13 +160,14 @@ final class TransactionRunner {
     }
 
     /**
-     * Commits, after every statement handed to the driver; a transaction marked rollback-only is
-     * rolled back instead, and the caller learns why.
+     * Commits, after every statement handed to the driver; a transaction marked rollback-only by a
+     * failure is rolled back instead, and the caller learns why. {@code rollback}: the caller asked
+     * for a rollback-only transaction, which ends with a ROLLBACK in the commit's place, silently.
      */
-    Mono<Void> commit() {
+    Mono<Void> commit(boolean rollback) {
       return session.end().then(Mono.defer(() -> {
         Throwable cause = session.rollbackOnly();
-        if (cause != null) {
+        if (cause != null && !rollback) {
           // failing here sends the transaction down the error path, which rolls it back
           return Mono.error(new UnexpectedRollbackException("The transaction was rolled back instead of committed: "
                   + "work joined to it failed (" + cause + "), and a failure inside a transaction rolls all of it back even "
@@ -170,13 +180,13 @@ final class TransactionRunner {
         }
         return Mono.<Void>fromDirect(subscriber -> {
           try {
-            Mono.from(connection().commitTransaction()).subscribe(subscriber);
+            Mono.from(rollback ? connection().rollbackTransaction() : connection().commitTransaction()).subscribe(subscriber);
           } catch (Throwable e) {
             Mono.<Void>error(e).subscribe(subscriber);
           } finally {
             commitSent.tryEmitEmpty();
           }
-        }).onErrorMap(e -> ErrorTranslator.translate(e, "COMMIT"));
+        }).onErrorMap(e -> ErrorTranslator.translate(e, rollback ? "ROLLBACK" : "COMMIT"));
       }));
     }
 

@@ -13,8 +13,11 @@ import java.time.Duration;
  *     read-write, which would fail on a hot standby)
  * @param timeout how long the work may run before it is cancelled and rolled back, or null
  * @param nested inside an existing transaction, run in a savepoint instead of joining it
+ * @param rollbackOnly roll back when the work completes (inside an existing transaction: to a
+ *     savepoint), after its results were emitted
  */
-public record TransactionSpec(IsolationLevel isolation, boolean readOnly, Duration timeout, boolean nested) {
+public record TransactionSpec(IsolationLevel isolation, boolean readOnly, Duration timeout, boolean nested,
+    boolean rollbackOnly) {
   /** The database's isolation and access mode, no timeout, joining an existing transaction. */
-  public static final TransactionSpec DEFAULTS = new TransactionSpec(null, false, null, false);
+  public static final TransactionSpec DEFAULTS = new TransactionSpec(null, false, null, false, false);
 }

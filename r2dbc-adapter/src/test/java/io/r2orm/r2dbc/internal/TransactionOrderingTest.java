@@ -207,7 +207,7 @@ class TransactionOrderingTest {
   })
   void isolationAndReadOnlyAreSentOnlyWhenAskedFor(String isolation, boolean readOnly, String begin) {
     TransactionSpec options = new TransactionSpec(isolation == null ? null : IsolationLevel.valueOf(isolation), readOnly,
-        null, false);
+        null, false, false);
 
     StepVerifier.create(executor.inTransaction(options, tx -> tx.update(INSERT))).expectNext(0L).expectComplete().verify(WAIT);
 
@@ -228,7 +228,7 @@ class TransactionOrderingTest {
   void aTransactionTimeoutRollsBack() {
     fake.on(INSERT.sql(), never());
 
-    StepVerifier.withVirtualTime(() -> executor.inTransaction(new TransactionSpec(null, false, Duration.ofSeconds(5), false),
+    StepVerifier.withVirtualTime(() -> executor.inTransaction(new TransactionSpec(null, false, Duration.ofSeconds(5), false, false),
             tx -> tx.update(INSERT)))
         .expectSubscription()
         .expectNoEvent(Duration.ofMillis(4_999))
@@ -244,7 +244,7 @@ class TransactionOrderingTest {
     fake.on(UPDATE.sql(), error(new R2dbcDataIntegrityViolationException("duplicate key value", "23505")));
 
     StepVerifier.create(executor.inTransaction(tx -> tx.update(INSERT)
-            .then(tx.inTransaction(new TransactionSpec(null, false, null, true), inner -> inner.update(UPDATE))
+            .then(tx.inTransaction(new TransactionSpec(null, false, null, true, false), inner -> inner.update(UPDATE))
                 .onErrorResume(DuplicateKeyException.class, e -> Mono.just(-1L))
                 .single())))
         .expectNext(-1L)
@@ -259,13 +259,37 @@ class TransactionOrderingTest {
   @Test
   void aNestedTransactionThatCompletesReleasesItsSavepoint() {
     StepVerifier.create(executor.inTransaction(tx ->
-            tx.inTransaction(new TransactionSpec(null, false, null, true), inner -> inner.update(UPDATE))))
+            tx.inTransaction(new TransactionSpec(null, false, null, true, false), inner -> inner.update(UPDATE))))
         .expectNext(0L)
         .expectComplete()
         .verify(WAIT);
 
     assertThat(normalized(fake.log())).containsExactly("open c1", "c1 BEGIN", "c1 SAVEPOINT r2orm_savepoint_N",
         "c1 UPDATE t SET a = $1", "c1 RELEASE SAVEPOINT r2orm_savepoint_N", "c1 COMMIT", "close c1");
+  }
+
+  @Test
+  void aRollbackOnlyTransactionEmitsItsResultsThenRollsBackInPlaceOfTheCommit() {
+    TransactionSpec dryRun = new TransactionSpec(null, false, null, false, true);
+    StepVerifier.create(executor.inTransaction(dryRun, tx -> tx.update(INSERT)))
+        .expectNext(0L)
+        .expectComplete()
+        .verify(WAIT);
+
+    assertThat(fake.log()).containsExactly("open c1", "c1 BEGIN", "c1 INSERT INTO t VALUES ($1)", "c1 ROLLBACK", "close c1");
+  }
+
+  @Test
+  void aRollbackOnlyTransactionInsideAnotherRollsBackToItsSavepointAndTheOuterOneCommits() {
+    TransactionSpec dryRun = new TransactionSpec(null, false, null, false, true);
+    StepVerifier.create(executor.inTransaction(tx -> tx.update(INSERT).then(tx.inTransaction(dryRun, inner -> inner.update(UPDATE)).single())))
+        .expectNext(0L)
+        .expectComplete()
+        .verify(WAIT);
+
+    assertThat(normalized(fake.log())).containsExactly("open c1", "c1 BEGIN", "c1 INSERT INTO t VALUES ($1)",
+        "c1 SAVEPOINT r2orm_savepoint_N", "c1 UPDATE t SET a = $1", "c1 ROLLBACK TO SAVEPOINT r2orm_savepoint_N",
+        "c1 RELEASE SAVEPOINT r2orm_savepoint_N", "c1 COMMIT", "close c1");
   }
 
   /** Savepoint names carry a process-wide counter. */
