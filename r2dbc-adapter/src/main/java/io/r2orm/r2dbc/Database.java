@@ -146,18 +146,18 @@ public final class Database {
    * when the version matches); emits it as stored. For a natural key use {@link #upsertInto}.
    */
   public <T> Mono<T> upsert(T entity) {
-    return engine.upsertAll(List.of(Objects.requireNonNull(entity, "entity must not be null")), List.of()).single();
+    return engine.upsertAll(List.of(Objects.requireNonNull(entity, "entity must not be null")), List.of(), null).single();
   }
 
   /** Upserts the entities on their ids in batched statements, in one transaction; see {@link UpsertQuery}. */
   public <T> Flux<T> upsertAll(Iterable<T> entities) {
-    return engine.upsertAll(entities, List.of());
+    return engine.upsertAll(entities, List.of(), null);
   }
 
   /** An upsert of entities of this class, on the id or on a unique key named with {@code onConflict}. */
   public <T> UpsertQuery<T> upsertInto(Class<T> entity) {
     models.of(entity);
-    return new UpsertQuery<>(this, entity, List.of());
+    return new UpsertQuery<>(this, entity, List.of(), null);
   }
 
   /** {@code INSERT INTO … SELECT …}: copies the rows of a query into an entity's table. */

@@ -253,6 +253,17 @@ class RelationsIT extends DatabaseTest {
   }
 
   @Test
+  void linkingIsIdempotent() {
+    Track track = db.insert(Track.of("linked", 9, null)).block();
+    StepVerifier.create(db.link(Track_.GENRES, track, List.of(1L, 3L))).expectNext(2L).verifyComplete();
+    // a pair linked already is left alone and not counted; a pair named twice is linked once
+    StepVerifier.create(db.link(Track_.GENRE_IDS, track, List.of(1L, 2L, 2L, 3L))).expectNext(1L).verifyComplete();
+    StepVerifier.create(db.link(Track_.GENRES, track, List.of(1L))).expectNext(0L).verifyComplete();
+    assertThat(testDatabase().queryOne("SELECT COUNT(*) FROM track_genre WHERE track_id = " + track.id(), Long.class))
+        .isEqualTo(3L);
+  }
+
+  @Test
   void updatingAParentDoesNotTouchItsChildren() {
     Artist ada = db.select(Artist.class).where(Artist_.ID.eq(1L)).fetch(Artist_.ALBUMS).one().block();
     Artist renamed = new Artist(ada.id(), "Ada L.", List.of(), ada.profile());

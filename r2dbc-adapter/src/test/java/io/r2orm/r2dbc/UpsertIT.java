@@ -63,6 +63,38 @@ class UpsertIT extends DatabaseTest {
     assertThat(rows.get("C").version()).isEqualTo(1);
   }
 
+  // ---- insert-or-ignore and chosen columns (issue #12, finding 4)
+
+  @Test
+  void doNothingLeavesExistingRowsUntouchedAndEmitsOnlyTheInsertedOnes() {
+    Product a = db().insert(Product.of("A", "Apple", "1.00")).block();
+    List<Product> added = db().upsertInto(Product.class).onConflict(Product_.SKU).doNothing()
+        .all(List.of(Product.of("A", "Avocado", "9.00"), Product.of("B", "Banana", "2.00"), Product.of("C", "Cherry", "3.00")))
+        .collectList().block();
+    assertThat(added).extracting(Product::sku).containsExactly("B", "C");
+    assertThat(added).allSatisfy(p -> assertThat(p.id()).as("generated id").isNotNull());
+    Map<String, Stored> rows = stored();
+    assertThat(rows.get("A")).as("the existing row, not updated").isEqualTo(new Stored("A", "Apple", new BigDecimal("1.00"), a.version()));
+    assertThat(rows).hasSize(3);
+    // all there already: nothing inserted, nothing emitted, nothing changed
+    assertThat(db().upsertInto(Product.class).onConflict(Product_.SKU).doNothing().one(Product.of("B", "Blueberry", "5.00"))
+        .blockOptional()).isEmpty();
+    assertThat(stored().get("B").name()).isEqualTo("Banana");
+  }
+
+  @Test
+  void doUpdateSetsOnlyTheChosenColumns() {
+    Product a = db().insert(Product.of("A", "Apple", "1.00")).block();
+    List<Product> stored = db().upsertInto(Product.class).onConflict(Product_.SKU).doUpdate(Product_.PRICE)
+        .all(List.of(a.withName("Avocado").withPrice(new BigDecimal("4.50")), Product.of("B", "Banana", "2.00")))
+        .collectList().block();
+    assertThat(stored).extracting(Product::sku).containsExactly("A", "B");
+    assertThat(stored()).containsEntry("A", new Stored("A", "Apple", new BigDecimal("4.50"), a.version() + 1))
+        .containsEntry("B", new Stored("B", "Banana", new BigDecimal("2.00"), 1));
+    assertThatThrownBy(() -> db().upsertInto(Product.class).onConflict(Product_.SKU).doUpdate(Product_.SKU))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("doUpdate(sku) on Product");
+  }
+
   @Test
   void aStaleVersionDoesNotOverwriteAndNothingOfTheBatchIsStored() {
     Product a = db().upsertInto(Product.class).onConflict(Product_.SKU).one(Product.of("A", "Apple", "1.00")).block();

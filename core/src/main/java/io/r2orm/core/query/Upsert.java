@@ -15,12 +15,27 @@ import java.util.Objects;
  * @param properties the property paths written, in order; they include the conflict target
  * @param rows the Java values, one list per row, in property order
  * @param conflictTarget the property paths of the unique key that decides insert or update
+ * @param onConflictUpdate the written properties an existing row gets (the id, the key and the
+ *     version are never among them); empty: an existing row is left as it is ({@code DO NOTHING})
+ *     and only the rows inserted are returned
  */
-public record Upsert(Class<?> entity, List<String> properties, List<List<Object>> rows, List<String> conflictTarget) {
+public record Upsert(Class<?> entity, List<String> properties, List<List<Object>> rows, List<String> conflictTarget,
+    List<String> onConflictUpdate) {
+  /** Updates every written property of an existing row but its key. */
+  public Upsert(Class<?> entity, List<String> properties, List<List<Object>> rows, List<String> conflictTarget) {
+    this(entity, properties, rows, conflictTarget,
+        properties.stream().filter(p -> !conflictTarget.contains(p)).toList());
+  }
+
   public Upsert {
     Objects.requireNonNull(entity, "entity must not be null");
     properties = List.copyOf(properties);
     conflictTarget = List.copyOf(conflictTarget);
+    onConflictUpdate = List.copyOf(onConflictUpdate);
+    if (!properties.containsAll(onConflictUpdate)) {
+      throw new IllegalArgumentException("the properties updated on a conflict " + onConflictUpdate
+          + " must be among the written properties " + properties);
+    }
     rows = rows.stream().map(r -> Collections.unmodifiableList(new ArrayList<>(r))).toList();
     if (rows.isEmpty()) {
       throw new IllegalArgumentException("an upsert needs at least one row");

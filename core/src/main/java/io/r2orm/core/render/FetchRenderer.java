@@ -127,21 +127,57 @@ public final class FetchRenderer {
     return w.toStatement();
   }
 
-  /** Adds link rows {@code (owner, target)} for each target id. */
+  /**
+   * Adds the link rows {@code (owner, target)} that are not there yet; its update count is the
+   * number added. Pairs already linked are left alone (linking is idempotent): {@code ON CONFLICT
+   * DO NOTHING} on PostgreSQL (the link table's primary key decides), {@code MERGE … WHEN NOT
+   * MATCHED THEN INSERT} on H2. The target ids must be distinct.
+   */
   public SqlStatement link(RelationModel relation, Object ownerId, List<Object> targetIds) {
     requireManyToMany(relation);
+    if (targetIds.isEmpty()) {
+      throw new IllegalArgumentException("linking needs at least one target id");
+    }
     EntityModel<?> owner = models.of(relation.owner());
     EntityModel<?> target = models.of(relation.target());
     SqlWriter w = new SqlWriter(dialect);
     ExpressionWriter expr = new ExpressionWriter(w, owner, dialect, models);
-    w.append("INSERT INTO ").name(relation.joinTable()).append(" (").name(relation.joinColumn()).append(", ")
-        .name(relation.inverseJoinColumn()).append(") VALUES ");
+    boolean merge = dialect.upsertSyntax() == io.r2orm.core.dialect.UpsertSyntax.MERGE_KEY;
+    w.append(merge ? "MERGE INTO " : "INSERT INTO ").name(relation.joinTable());
+    if (merge) {
+      w.append(" USING (VALUES ");
+    } else {
+      w.append(" (").name(relation.joinColumn()).append(", ").name(relation.inverseJoinColumn()).append(") VALUES ");
+    }
+    String ownerType = dialect.castTypeName(owner.id().valueType().sqlType());
+    String targetType = dialect.castTypeName(target.id().valueType().sqlType());
     for (int i = 0; i < targetIds.size(); i++) {
       w.append(i > 0 ? ", (" : "(");
-      expr.bindFor(owner.id(), ownerId);
-      w.append(", ");
-      new ExpressionWriter(w, target, dialect, models).bindFor(target.id(), targetIds.get(i));
+      if (merge) {
+        // H2 types a VALUES source from its binds only when cast
+        w.append("CAST(");
+        expr.bindFor(owner.id(), ownerId);
+        w.append(" AS " + ownerType + "), CAST(");
+        new ExpressionWriter(w, target, dialect, models).bindFor(target.id(), targetIds.get(i));
+        w.append(" AS " + targetType + ")");
+      } else {
+        expr.bindFor(owner.id(), ownerId);
+        w.append(", ");
+        new ExpressionWriter(w, target, dialect, models).bindFor(target.id(), targetIds.get(i));
+      }
       w.append(")");
+    }
+    if (merge) {
+      String table = dialect.quote(relation.joinTable());
+      w.append(") AS r2orm_src (").name(relation.joinColumn()).append(", ").name(relation.inverseJoinColumn())
+          .append(") ON ").append(table).append(".").name(relation.joinColumn()).append(" = r2orm_src.")
+          .name(relation.joinColumn()).append(" AND ").append(table).append(".").name(relation.inverseJoinColumn())
+          .append(" = r2orm_src.").name(relation.inverseJoinColumn())
+          .append(" WHEN NOT MATCHED THEN INSERT (").name(relation.joinColumn()).append(", ")
+          .name(relation.inverseJoinColumn()).append(") VALUES (r2orm_src.").name(relation.joinColumn())
+          .append(", r2orm_src.").name(relation.inverseJoinColumn()).append(")");
+    } else {
+      w.append(" ON CONFLICT DO NOTHING");
     }
     return w.toStatement();
   }

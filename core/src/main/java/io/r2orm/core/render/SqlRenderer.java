@@ -317,14 +317,20 @@ public final class SqlRenderer {
    * MERGE INTO … USING (VALUES …)} on H2 (which returns nothing; read the rows back by key). With
    * a version column, a matched row is updated only when its stored version is one less than the
    * row's (see {@link Upsert}); the rows of stale entities are neither updated nor returned.
+   *
+   * <p>Without properties to update ({@code DO NOTHING}) existing rows are left untouched and only
+   * the inserted rows come back, on both databases: {@code … ON CONFLICT (target) DO NOTHING
+   * RETURNING …} on PostgreSQL, {@code SELECT … FROM NEW TABLE (MERGE … WHEN NOT MATCHED THEN
+   * INSERT …)} on H2.
    */
   public SqlStatement upsert(Upsert upsert) {
     EntityModel<?> model = models.of(upsert.entity());
     List<ColumnModel> columns = upsert.properties().stream().map(model::column).toList();
     List<ColumnModel> target = upsert.conflictTarget().stream().map(model::column).toList();
     ColumnModel version = model.version().orElse(null);
-    List<ColumnModel> updated = columns.stream()
+    List<ColumnModel> updated = upsert.onConflictUpdate().stream().map(model::column)
         .filter(c -> !target.contains(c) && c != model.id() && c != version).toList();
+    boolean doNothing = upsert.onConflictUpdate().isEmpty();
     SqlWriter w = new SqlWriter(dialect);
     ExpressionWriter expr = new ExpressionWriter(w, model, dialect, models);
     String table = dialect.quote(model.table());
@@ -337,6 +343,11 @@ public final class SqlRenderer {
       valueRows(w, expr, columns, upsert.rows(), false);
       w.append(" ON CONFLICT (");
       names(w, target);
+      if (doNothing) {
+        w.append(") DO NOTHING RETURNING ");
+        names(w, model.columns());
+        return w.toStatement();
+      }
       w.append(") DO UPDATE SET ");
       String sep = "";
       for (ColumnModel c : updated) {
@@ -354,6 +365,12 @@ public final class SqlRenderer {
       names(w, model.columns());
       return w.toStatement();
     }
+    if (doNothing) {
+      // a data change delta table: the rows the MERGE inserted, with generated values
+      w.append("SELECT ");
+      names(w, model.columns());
+      w.append(" FROM NEW TABLE (");
+    }
     w.append("MERGE INTO ");
     table(w, model);
     w.append(" USING (VALUES ");
@@ -364,6 +381,11 @@ public final class SqlRenderer {
     for (int i = 0; i < target.size(); i++) {
       if (i > 0) w.append(" AND ");
       w.append(table).append(".").name(target.get(i).name()).append(" = r2orm_src.").name(target.get(i).name());
+    }
+    if (doNothing) {
+      mergeInsert(w, columns);
+      w.append(")");
+      return w.toStatement();
     }
     w.append(" WHEN MATCHED");
     if (version != null) {
@@ -381,6 +403,12 @@ public final class SqlRenderer {
     } else if (updated.isEmpty()) {
       w.name(target.get(0).name()).append(" = r2orm_src.").name(target.get(0).name());
     }
+    mergeInsert(w, columns);
+    return w.toStatement();
+  }
+
+  /** {@code WHEN NOT MATCHED THEN INSERT (columns) VALUES (r2orm_src.columns)} of a MERGE. */
+  private static void mergeInsert(SqlWriter w, List<ColumnModel> columns) {
     w.append(" WHEN NOT MATCHED THEN INSERT (");
     names(w, columns);
     w.append(") VALUES (");
@@ -389,7 +417,6 @@ public final class SqlRenderer {
       w.append("r2orm_src.").name(columns.get(i).name());
     }
     w.append(")");
-    return w.toStatement();
   }
 
   /** {@code (v1, v2), (v3, v4)}, each value a bind, cast to its column type when asked (H2 VALUES sources). */

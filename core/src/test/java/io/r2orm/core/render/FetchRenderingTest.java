@@ -2,6 +2,7 @@ package io.r2orm.core.render;
 
 import static io.r2orm.core.render.Golden.MODELS;
 import static io.r2orm.core.render.Golden.bind;
+import static io.r2orm.core.render.Golden.rendersOn;
 import static io.r2orm.core.render.Golden.rendersOnBoth;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,6 +21,7 @@ import io.r2orm.core.query.Order;
 import io.r2orm.core.query.Predicate;
 import io.r2orm.core.query.Property;
 import io.r2orm.core.query.Ref;
+import io.r2orm.core.sql.Bind;
 import io.r2orm.core.query.Relation;
 import io.r2orm.core.query.Select;
 import io.r2orm.core.query.StringProperty;
@@ -299,17 +301,22 @@ class FetchRenderingTest {
     }
 
     @Test
-    void insertsOneRowPerTarget() {
-      rendersOnBoth(fetch(f -> f.link(relation(Novel.class, "tags"), 1L, ids(10L, 11, 12L))),
-          "INSERT INTO novel_tag (novel_id, tag_id) VALUES ($1, $2), ($3, $4), ($5, $6)",
-          bind(1L, Long.class), bind(10L, Long.class), bind(1L, Long.class), bind(11L, Long.class),
-          bind(1L, Long.class), bind(12L, Long.class));
+    void insertsOneRowPerTargetNotLinkedYet() {
+      Bind[] binds = {bind(1L, Long.class), bind(10L, Long.class), bind(1L, Long.class), bind(11L, Long.class),
+          bind(1L, Long.class), bind(12L, Long.class)};
+      rendersOn(Golden.POSTGRES, fetch(f -> f.link(relation(Novel.class, "tags"), 1L, ids(10L, 11, 12L))),
+          "INSERT INTO novel_tag (novel_id, tag_id) VALUES ($1, $2), ($3, $4), ($5, $6) ON CONFLICT DO NOTHING", binds);
+      rendersOn(Golden.H2, fetch(f -> f.link(relation(Novel.class, "tags"), 1L, ids(10L, 11, 12L))),
+          "MERGE INTO novel_tag USING (VALUES (CAST($1 AS BIGINT), CAST($2 AS BIGINT)), (CAST($3 AS BIGINT), CAST($4 AS BIGINT)),"
+              + " (CAST($5 AS BIGINT), CAST($6 AS BIGINT))) AS r2orm_src (novel_id, tag_id)"
+              + " ON novel_tag.novel_id = r2orm_src.novel_id AND novel_tag.tag_id = r2orm_src.tag_id"
+              + " WHEN NOT MATCHED THEN INSERT (novel_id, tag_id) VALUES (r2orm_src.novel_id, r2orm_src.tag_id)", binds);
     }
 
     @Test
     void linksThroughAnIdsOnlyRelation() {
-      rendersOnBoth(fetch(f -> f.link(relation(Novel.class, "tagIds"), 1L, ids(10L))),
-          "INSERT INTO novel_tag (novel_id, tag_id) VALUES ($1, $2)",
+      rendersOn(Golden.POSTGRES, fetch(f -> f.link(relation(Novel.class, "tagIds"), 1L, ids(10L))),
+          "INSERT INTO novel_tag (novel_id, tag_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
           bind(1L, Long.class), bind(10L, Long.class));
     }
 
@@ -338,19 +345,25 @@ class FetchRenderingTest {
           "SELECT l.playlist_id AS r2orm_owner, t.id, t.title FROM song t JOIN playlist_song l ON l.song_id = t.id"
               + " WHERE l.playlist_id = ANY($1) ORDER BY t.id ASC",
           bind(new Integer[] {1, 2}, Integer[].class));
-      rendersOnBoth(fetch(f -> f.link(songs, 3L, ids(SONG))),
-          "INSERT INTO playlist_song (playlist_id, song_id) VALUES ($1, $2)",
+      rendersOn(Golden.POSTGRES, fetch(f -> f.link(songs, 3L, ids(SONG))),
+          "INSERT INTO playlist_song (playlist_id, song_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+          bind(3, Integer.class), bind(SONG, UUID.class));
+      rendersOn(Golden.H2, fetch(f -> f.link(songs, 3L, ids(SONG))),
+          "MERGE INTO playlist_song USING (VALUES (CAST($1 AS INTEGER), CAST($2 AS UUID))) AS r2orm_src (playlist_id, song_id)"
+              + " ON playlist_song.playlist_id = r2orm_src.playlist_id AND playlist_song.song_id = r2orm_src.song_id"
+              + " WHEN NOT MATCHED THEN INSERT (playlist_id, song_id) VALUES (r2orm_src.playlist_id, r2orm_src.song_id)",
           bind(3, Integer.class), bind(SONG, UUID.class));
       rendersOnBoth(fetch(f -> f.unlink(songs, 3, ids(SONG))),
           "DELETE FROM playlist_song WHERE playlist_id = $1 AND song_id = ANY($2)",
           bind(3, Integer.class), bind(new UUID[] {SONG}, UUID[].class));
     }
 
-    /** Pinned: no targets render an INSERT without rows; the adapter skips the statement instead. */
+    /** No targets: refused (the adapter sends no statement then), never an INSERT without rows. */
     @Test
-    void linkingNoTargetsRendersAnIncompleteInsert() {
-      rendersOnBoth(fetch(f -> f.link(relation(Novel.class, "tags"), 1L, ids())),
-          "INSERT INTO novel_tag (novel_id, tag_id) VALUES ");
+    void linkingNoTargetsIsRefused() {
+      assertThatThrownBy(() -> new FetchRenderer(Golden.POSTGRES).link(relation(Novel.class, "tags"), 1L, ids()))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("linking needs at least one target id");
     }
   }
 

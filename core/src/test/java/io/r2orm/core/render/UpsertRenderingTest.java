@@ -42,6 +42,48 @@ class UpsertRenderingTest {
         bind(7L, Long.class), bind("Dune", String.class), bind("FANTASY", String.class));
   }
 
+  // ---- many rows on a conflict target: all columns, chosen columns, or nothing updated (issue #12, finding 4)
+
+  private static final List<String> WRITTEN = List.of("id", "title", "pages", "version");
+  private static final List<List<Object>> ROWS = List.of(List.of(7L, "Dune", 412, 1), List.of(8L, "Emma", 300, 1));
+
+  @Test
+  void doNothingLeavesExistingRowsAndReturnsOnlyTheInsertedOnPostgres() {
+    rendersOn(POSTGRES, r -> r.upsert(new io.r2orm.core.query.Upsert(Book.class, WRITTEN, ROWS, List.of("id"), List.of())),
+        "INSERT INTO book (id, title, pages, version) VALUES ($1, $2, $3, $4), ($5, $6, $7, $8)"
+            + " ON CONFLICT (id) DO NOTHING RETURNING id, title, pages, genre, author_id, version",
+        bind(7L, Long.class), bind("Dune", String.class), bind(412, Integer.class), bind(1, Integer.class),
+        bind(8L, Long.class), bind("Emma", String.class), bind(300, Integer.class), bind(1, Integer.class));
+  }
+
+  @Test
+  void doNothingSelectsTheRowsTheMergeInsertedOnH2() {
+    rendersOn(H2, r -> r.upsert(new io.r2orm.core.query.Upsert(Book.class, List.of("id", "title"),
+            List.of(List.of(7L, "Dune")), List.of("id"), List.of())),
+        "SELECT id, title, pages, genre, author_id, version FROM NEW TABLE (MERGE INTO book"
+            + " USING (VALUES (CAST($1 AS BIGINT), CAST($2 AS CHARACTER VARYING))) AS r2orm_src (id, title) ON book.id = r2orm_src.id"
+            + " WHEN NOT MATCHED THEN INSERT (id, title) VALUES (r2orm_src.id, r2orm_src.title))",
+        bind(7L, Long.class), bind("Dune", String.class));
+  }
+
+  @Test
+  void doUpdateSetsOnlyTheChosenColumnsAndTheVersion() {
+    rendersOn(POSTGRES, r -> r.upsert(new io.r2orm.core.query.Upsert(Book.class, WRITTEN, ROWS.subList(0, 1), List.of("id"),
+            List.of("pages"))),
+        "INSERT INTO book (id, title, pages, version) VALUES ($1, $2, $3, $4)"
+            + " ON CONFLICT (id) DO UPDATE SET pages = EXCLUDED.pages, version = EXCLUDED.version"
+            + " WHERE book.version = EXCLUDED.version - 1 RETURNING id, title, pages, genre, author_id, version",
+        bind(7L, Long.class), bind("Dune", String.class), bind(412, Integer.class), bind(1, Integer.class));
+  }
+
+  @Test
+  void theColumnsUpdatedOnAConflictMustBeWritten() {
+    assertThatThrownBy(() -> new io.r2orm.core.query.Upsert(Book.class, List.of("id", "title"), List.of(List.of(7L, "Dune")),
+        List.of("id"), List.of("pages")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("[pages] must be among the written properties [id, title]");
+  }
+
   @Test
   void needsOneRowIncludingTheId() {
     assertThatThrownBy(() -> POSTGRES.upsert(book(List.of("title"), List.of("Dune"))))

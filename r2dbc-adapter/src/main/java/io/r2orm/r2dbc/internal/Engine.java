@@ -111,9 +111,13 @@ public final class Engine {
     return commands.insertAll(entities);
   }
 
-  /** Upserts entities on their id ({@code conflictTarget} empty) or on the named properties. */
-  public <T> Flux<T> upsertAll(Iterable<T> entities, List<String> conflictTarget) {
-    return commands.upsertAll(entities, conflictTarget);
+  /**
+   * Upserts entities on their id ({@code conflictTarget} empty) or on the named properties; an
+   * existing row gets {@code onConflictUpdate} (null: every written property but the key; empty:
+   * nothing, and only inserted entities are emitted).
+   */
+  public <T> Flux<T> upsertAll(Iterable<T> entities, List<String> conflictTarget, List<String> onConflictUpdate) {
+    return commands.upsertAll(entities, conflictTarget, onConflictUpdate);
   }
 
   /** Updates every column of a stored entity by its id (and version). */
@@ -238,7 +242,8 @@ public final class Engine {
       if (ownerId == null) {
         throw new IllegalArgumentException("cannot link a " + ownerModel.type().getSimpleName() + " without an id; store it first");
       }
-      List<Object> ids = targets.stream().map(t -> target.type().isInstance(t) ? target.idValue(t) : t).toList();
+      // each pair once: a link row is there or not, and H2's MERGE would insert a pair named twice twice
+      List<Object> ids = targets.stream().map(t -> target.type().isInstance(t) ? target.idValue(t) : t).distinct().toList();
       return executor.update(add ? fetchRenderer.link(r, ownerId, ids) : fetchRenderer.unlink(r, ownerId, ids));
     });
   }

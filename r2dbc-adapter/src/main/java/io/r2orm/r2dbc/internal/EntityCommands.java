@@ -147,9 +147,11 @@ public final class EntityCommands {
    * Inserts or updates each entity on the conflict target, in statements of up to the insert
    * batch size, all in one transaction; emits the stored entities in input order after the
    * commit. A versioned entity whose version is stale fails the whole call with {@link
-   * OptimisticLockException} and nothing is stored.
+   * OptimisticLockException} and nothing is stored. {@code onConflictUpdate}: the properties an
+   * existing row gets (null: every written one but the key); empty: existing rows are left as they
+   * are, and only the entities inserted are emitted.
    */
-  public <T> Flux<T> upsertAll(Iterable<T> entities, List<String> conflictTarget) {
+  public <T> Flux<T> upsertAll(Iterable<T> entities, List<String> conflictTarget, List<String> onConflictUpdate) {
     Objects.requireNonNull(entities, "entities must not be null");
     return Flux.defer(() -> {
       List<T> all = sameClass(entities, "upsert");
@@ -163,6 +165,10 @@ public final class EntityCommands {
       boolean writesId = onId || model.idGeneration() != IdGeneration.IDENTITY;
       List<ColumnModel> columns = model.columns().stream().filter(c -> writesId || c != model.id()).toList();
       List<String> paths = columns.stream().map(ColumnModel::path).toList();
+      List<String> targetPaths = target.stream().map(ColumnModel::path).toList();
+      List<String> updated = onConflictUpdate != null ? onConflictUpdate
+          : paths.stream().filter(p -> !targetPaths.contains(p)).toList();
+      boolean doNothing = updated.isEmpty();
       List<List<Object>> rows = new ArrayList<>(all.size());
       List<List<Object>> keys = new ArrayList<>(all.size());
       java.util.Set<List<Object>> seen = new java.util.HashSet<>();
@@ -202,15 +208,14 @@ public final class EntityCommands {
         }
         rows.add(row);
       }
-      List<String> targetPaths = target.stream().map(ColumnModel::path).toList();
       int perStatement = Math.max(1, Math.min(insertBatchSize, MAX_BINDS / Math.max(1, paths.size())));
       EntityMapper<T> mapper = mapper(model.type());
       return executor.inTransaction(tx -> Flux.range(0, (rows.size() + perStatement - 1) / perStatement)
               .concatMap(chunk -> {
                 int from = chunk * perStatement;
                 int to = Math.min(rows.size(), from + perStatement);
-                Upsert upsert = new Upsert(model.type(), paths, rows.subList(from, to), targetPaths);
-                return upsertChunk(model, mapper, upsert, keys.subList(from, to), target);
+                Upsert upsert = new Upsert(model.type(), paths, rows.subList(from, to), targetPaths, updated);
+                return upsertChunk(model, mapper, upsert, keys.subList(from, to), target, doNothing);
               }))
           .collectList()
           .flatMapIterable(storedByKey -> {
@@ -219,6 +224,9 @@ public final class EntityCommands {
             List<T> out = new ArrayList<>(all.size());
             for (int i = 0; i < all.size(); i++) {
               Object[] values = stored.get(keys.get(i));
+              if (values == null && doNothing) {
+                continue; // an existing row, left as it was
+              }
               Object id = values[model.indexOf(model.id())];
               Object v = version == null ? null : values[model.indexOf(version)];
               out.add(model.with(all.get(i), id, v));
@@ -243,11 +251,12 @@ public final class EntityCommands {
 
   /** One statement's worth; emits the stored rows' values by conflict key, or fails for stale versions. */
   private <T> Mono<java.util.Map<List<Object>, Object[]>> upsertChunk(EntityModel<T> model, EntityMapper<T> mapper,
-      Upsert upsert, List<List<Object>> keys, List<ColumnModel> target) {
+      Upsert upsert, List<List<Object>> keys, List<ColumnModel> target, boolean doNothing) {
     SqlStatement sql = renderer.upsert(upsert);
     Mono<List<Object[]>> storedRows;
     java.util.concurrent.atomic.AtomicLong affected = new java.util.concurrent.atomic.AtomicLong(-1);
-    if (renderer.dialect().supportsReturning()) {
+    // DO NOTHING returns the inserted rows on every database (RETURNING, or H2's NEW TABLE)
+    if (renderer.dialect().supportsReturning() || doNothing) {
       storedRows = executor.read(sql, (r, meta) -> mapper.values(r::get, 0)).collectList();
     } else {
       Predicate byKey = Predicate.any(keys.stream().map(key -> {
@@ -271,6 +280,9 @@ public final class EntityCommands {
           key.add(t.valueType().write(values[model.indexOf(t)]));
         }
         byKey.put(key, values);
+      }
+      if (doNothing) {
+        return byKey; // the rows not returned existed already: left alone, not stale
       }
       List<List<Object>> stale = new ArrayList<>();
       ColumnModel version = model.version().orElse(null);

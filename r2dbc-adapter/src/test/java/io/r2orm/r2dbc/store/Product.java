@@ -21,4 +21,8 @@ public record Product(
   public Product withName(String newName) {
     return new Product(id, sku, newName, price, version);
   }
+
+  public Product withPrice(BigDecimal newPrice) {
+    return new Product(id, sku, name, newPrice, version);
+  }
 }

@@ -1,6 +1,5 @@
 package io.r2orm.examples.store.web;
 
-import io.r2orm.core.exception.DuplicateKeyException;
 import io.r2orm.core.exception.OptimisticLockException;
 import io.r2orm.examples.store.model.Album_;
 import io.r2orm.examples.store.model.Playlist;
@@ -101,9 +100,9 @@ public class PlaylistController {
         .flatMap(p -> db.select(Track.class).where(Track_.ID.eq(trackId)).exists()
             .flatMap(exists -> exists ? db.link(Playlist_.TRACKS, p, List.of(trackId))
                 : Mono.error(ApiException.notFound("track", trackId))))
-        .onErrorMap(DuplicateKeyException.class,
-            e -> ApiException.conflict("Track " + trackId + " is already in playlist " + id))
-        .thenReturn(ResponseEntity.noContent().build());
+        // linking is idempotent: a pair that is there already adds no row
+        .flatMap(added -> added == 0 ? Mono.error(ApiException.conflict("Track " + trackId + " is already in playlist " + id))
+            : Mono.just(ResponseEntity.noContent().<Void>build()));
   }
 
   /** {@code DELETE /api/playlists/{id}/tracks/{trackId}}: removes the track (204); 404 when it is not there. */
