@@ -72,4 +72,14 @@ abstract class AbstractDialect implements Dialect {
   public String toString() {
     return name();
   }
+
+  /** The enum's constant names as SQL string literals, in declared order: {@code 'G', 'PG'}. */
+  static String enumLabels(Class<?> enumType) {
+    StringBuilder labels = new StringBuilder();
+    for (Object constant : enumType.getEnumConstants()) {
+      if (labels.length() > 0) labels.append(", ");
+      labels.append('\'').append(((Enum<?>) constant).name().replace("'", "''")).append('\'');
+    }
+    return labels.toString();
+  }
 }

@@ -34,6 +34,32 @@ public interface Dialect {
   /** The type name to cast a bind to this kind ({@code $1::numeric}), without length or precision. */
   String castTypeName(SqlType type);
 
+  /**
+   * The type a bind for this column is cast to where the database cannot infer it from a plain
+   * value (a PostgreSQL enum type named with {@code @Column(type = ...)}), or empty for none.
+   */
+  default Optional<String> bindCast(ColumnModel column) {
+    return Optional.empty();
+  }
+
+  /** The type name to cast a bind for this column to: its declared type where binds are cast to it, else its kind's. */
+  default String castTypeName(ColumnModel column) {
+    return bindCast(column).orElseGet(() -> castTypeName(column.valueType().sqlType()));
+  }
+
+  /** The array type name for this column's values: of its declared type where binds are cast to it, else its kind's. */
+  default Optional<String> arrayTypeName(ColumnModel column) {
+    return bindCast(column).map(t -> t + "[]").or(() -> arrayTypeName(column.valueType().sqlType()));
+  }
+
+  /**
+   * The statement that creates the database type a column declares, if schema generation must
+   * create one (a PostgreSQL enum type from the Java enum's constants), or empty.
+   */
+  default Optional<String> createType(ColumnModel column) {
+    return Optional.empty();
+  }
+
   /** Whether {@code NULLS FIRST}/{@code NULLS LAST} can be written in ORDER BY. */
   boolean supportsNullsOrdering();
 

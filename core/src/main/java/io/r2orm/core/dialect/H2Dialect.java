@@ -78,8 +78,30 @@ public final class H2Dialect extends AbstractDialect {
     };
   }
 
+  /**
+   * An enum property with a declared type is an inline {@code ENUM} column here; its binds are cast
+   * to text, which H2 converts to the enum (r2dbc-h2 binds a String as a CLOB, which it does not).
+   */
+  @Override
+  public Optional<String> bindCast(ColumnModel column) {
+    return column.hasDeclaredType() && io.r2orm.core.convert.ValueTypes.box(column.propertyType()).isEnum()
+        ? Optional.of("CHARACTER VARYING") : Optional.empty();
+  }
+
+  @Override
+  public Optional<String> arrayTypeName(ColumnModel column) {
+    return bindCast(column).map(t -> t + " ARRAY").or(() -> arrayTypeName(column.valueType().sqlType()));
+  }
+
   @Override
   public String columnType(ColumnModel column) {
+    if (column.hasDeclaredType()) {
+      Class<?> type = io.r2orm.core.convert.ValueTypes.box(column.propertyType());
+      if (!type.isEnum()) {
+        return column.declaredType();
+      }
+      return "ENUM(" + enumLabels(type) + ")";
+    }
     SqlType type = column.valueType().sqlType();
     if (type == SqlType.TEXT && column.length() > 0) {
       return "CHARACTER VARYING(" + column.length() + ")";

@@ -71,7 +71,29 @@ public final class PostgresDialect extends AbstractDialect {
   }
 
   @Override
+  public Optional<String> bindCast(ColumnModel column) {
+    return column.hasDeclaredType() ? Optional.of(column.declaredType()) : Optional.empty();
+  }
+
+  /**
+   * {@code CREATE TYPE … AS ENUM (…)} for an enum property with a declared type, in the constants'
+   * declared order (which is the order PostgreSQL sorts by); nothing when the type exists already.
+   */
+  @Override
+  public Optional<String> createType(ColumnModel column) {
+    Class<?> type = io.r2orm.core.convert.ValueTypes.box(column.propertyType());
+    if (!column.hasDeclaredType() || !type.isEnum()) {
+      return Optional.empty();
+    }
+    return Optional.of("DO $$ BEGIN CREATE TYPE " + column.declaredType() + " AS ENUM (" + enumLabels(type)
+        + "); EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+  }
+
+  @Override
   public String columnType(ColumnModel column) {
+    if (column.hasDeclaredType()) {
+      return column.declaredType();
+    }
     SqlType type = column.valueType().sqlType();
     if (type == SqlType.TEXT && column.length() > 0) {
       return "varchar(" + column.length() + ")";

@@ -18,6 +18,8 @@ import java.util.function.Function;
  * @param length maximum text length, 0 for unbounded
  * @param precision decimal precision, 0 for the database default
  * @param scale decimal scale
+ * @param declaredType the database type named with {@code @Column(type = ...)}, or empty when the
+ *     type is derived from the Java type
  * @param getter reads the property value from an entity instance (null-safe through embedded parts)
  */
 public record ColumnModel(
@@ -30,6 +32,7 @@ public record ColumnModel(
     int length,
     int precision,
     int scale,
+    String declaredType,
     Function<Object, Object> getter) {
 
   public ColumnModel {
@@ -37,7 +40,13 @@ public record ColumnModel(
     Objects.requireNonNull(name, "name must not be null");
     Objects.requireNonNull(propertyType, "propertyType must not be null");
     Objects.requireNonNull(valueType, "valueType must not be null");
+    Objects.requireNonNull(declaredType, "declaredType must not be null (empty for none)");
     Objects.requireNonNull(getter, "getter must not be null");
+  }
+
+  /** Whether the column has a database type of its own, named in the mapping (a native enum type). */
+  public boolean hasDeclaredType() {
+    return !declaredType.isEmpty();
   }
 
   /** Reads this column's property value from an entity and converts it to its bind value. */

@@ -195,7 +195,7 @@ final class EntityModelBuilder<T> {
       } catch (IllegalArgumentException e) {
         throw fail("relation '" + p.name() + "': " + e.getMessage() + "; the target must be an entity with an @Id");
       }
-      ColumnModel column = new ColumnModel(p.name(), columnName, p.type(), fk, true, false, 0, 0, 0, getter);
+      ColumnModel column = new ColumnModel(p.name(), columnName, p.type(), fk, true, false, 0, 0, 0, "", getter);
       int index = columns.size();
       columns.add(column);
       relationDrafts.add(new RelationDraft(d.kind(), p.name(), target, element, column, null, null, null, null,
@@ -258,6 +258,7 @@ final class EntityModelBuilder<T> {
         column == null ? 0 : column.length(),
         column == null ? 0 : column.precision(),
         column == null ? 0 : column.scale(),
+        declaredType(column, p, path),
         getter);
     if (isId) {
       declareId(p, path, model, root);
@@ -266,6 +267,19 @@ final class EntityModelBuilder<T> {
       declareVersion(p, path, model, root);
     }
     return model;
+  }
+
+  /** The type named with {@code @Column(type = ...)}: a plain SQL type name, checked as one (it is written into SQL). */
+  private String declaredType(Column column, PropertyInfo p, String path) {
+    String type = column == null ? "" : column.type().trim();
+    if (type.isEmpty()) {
+      return "";
+    }
+    if (!type.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?")) {
+      throw fail("@Column(type = \"" + column.type() + "\") on '" + path + "' is not a plain type name; name the "
+          + "database type as an identifier, optionally schema-qualified (e.g. \"mpaa_rating\" or \"public.mpaa_rating\")");
+    }
+    return type;
   }
 
   private void declareId(PropertyInfo p, String path, ColumnModel model, boolean root) {

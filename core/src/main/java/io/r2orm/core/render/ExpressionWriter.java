@@ -130,7 +130,7 @@ final class ExpressionWriter {
 
   private void in(Predicate.InList in) {
     Scope.Resolved context = contextOf(in.operand());
-    Optional<String> arrayType = context == null ? Optional.empty() : dialect.arrayTypeName(context.column().valueType().sqlType());
+    Optional<String> arrayType = context == null ? Optional.empty() : dialect.arrayTypeName(context.column());
     if (arrayType.isPresent()) {
       expression(in.operand(), context);
       String marker = arrayMarker(context.column(), context.model(), in.values());
@@ -309,17 +309,27 @@ final class ExpressionWriter {
   }
 
   private void bindFor(Scope.Resolved context, Object value) {
-    w.bind(convert(context.column(), context.model(), value), context.column().databaseType());
+    w.append(cast(context.column(), w.marker(convert(context.column(), context.model(), value), context.column().databaseType()), false));
   }
 
   /** Binds a Java value as the column stores it. */
   void bindFor(ColumnModel column, Object value) {
-    w.bind(convert(column, scope.root(), value), column.databaseType());
+    w.append(marker(column, value));
   }
 
-  /** Records a bind for a Java value as the column stores it and returns its marker. */
+  /**
+   * Records a bind for a Java value as the column stores it and returns its marker, cast to the
+   * column's declared type where the dialect needs that ({@code CAST($1 AS mpaa_rating)}).
+   */
   String marker(ColumnModel column, Object value) {
-    return w.marker(convert(column, scope.root(), value), column.databaseType());
+    return cast(column, w.marker(convert(column, scope.root(), value), column.databaseType()), false);
+  }
+
+  /** The marker cast to the column's bind type ({@code array}: to its array type), where the dialect casts one. */
+  private String cast(ColumnModel column, String marker, boolean array) {
+    return dialect.bindCast(column)
+        .map(type -> "CAST(" + marker + " AS " + (array ? dialect.arrayTypeName(column).orElseThrow() : type) + ")")
+        .orElse(marker);
   }
 
   /** Binds a list of Java values as one array of the column's database type. */
@@ -332,7 +342,7 @@ final class ExpressionWriter {
     for (int i = 0; i < values.size(); i++) {
       Array.set(array, i, convert(column, model, values.get(i)));
     }
-    return w.marker(array, array.getClass());
+    return cast(column, w.marker(array, array.getClass()), true);
   }
 
   private Object convert(ColumnModel column, EntityModel<?> model, Object value) {

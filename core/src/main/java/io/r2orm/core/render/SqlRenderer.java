@@ -206,7 +206,7 @@ public final class SqlRenderer {
     for (int i = 0; i < columns.size(); i++) {
       aliases.append(i > 0 ? ", c" : "c").append(i + 1);
     }
-    String source = columns.stream().allMatch(c -> dialect.arrayTypeName(c.valueType().sqlType()).isPresent())
+    String source = columns.stream().allMatch(c -> dialect.arrayTypeName(c).isPresent())
         ? unnestSource(expr, columns, insert.rows())
         : valuesSource(w, expr, columns, insert.rows());
     source += " AS input_rows(" + aliases + ", ord)";
@@ -248,7 +248,7 @@ public final class SqlRenderer {
         values.add(row.get(i));
       }
       if (i > 0) unnest.append(", ");
-      unnest.append(expr.arrayMarker(c, values)).append("::").append(dialect.arrayTypeName(c.valueType().sqlType()).get());
+      unnest.append(expr.arrayMarker(c, values)).append("::").append(dialect.arrayTypeName(c).get());
     }
     return unnest.append(") WITH ORDINALITY").toString();
   }
@@ -260,7 +260,7 @@ public final class SqlRenderer {
       values.append(r > 0 ? ", (" : "(");
       for (int i = 0; i < columns.size(); i++) {
         ColumnModel c = columns.get(i);
-        values.append(expr.marker(c, rows.get(r).get(i))).append("::").append(dialect.castTypeName(c.valueType().sqlType()));
+        values.append(expr.marker(c, rows.get(r).get(i))).append("::").append(dialect.castTypeName(c));
         values.append(", ");
       }
       values.append(r + 1).append(')');
@@ -427,7 +427,7 @@ public final class SqlRenderer {
         if (i > 0) w.append(", ");
         ColumnModel c = columns.get(i);
         String marker = expr.marker(c, rows.get(r).get(i));
-        w.append(cast ? "CAST(" + marker + " AS " + dialect.castTypeName(c.valueType().sqlType()) + ")" : marker);
+        w.append(cast ? "CAST(" + marker + " AS " + dialect.castTypeName(c) + ")" : marker);
       }
       w.append(")");
     }

@@ -36,6 +36,8 @@ public final class SchemaGenerator {
     }
     sql.append("PRIMARY KEY (").append(dialect.quote(model.id().name())).append("))");
     List<String> statements = new ArrayList<>();
+    // the types its columns declare first (a PostgreSQL enum type), each only if it does not exist
+    model.columns().stream().map(dialect::createType).flatMap(java.util.Optional::stream).distinct().forEach(statements::add);
     statements.add(sql.toString());
     for (IndexModel index : model.indexes()) {
       StringBuilder idx = new StringBuilder("CREATE ");
