@@ -22,6 +22,13 @@ import java.util.stream.Collectors;
  * @param <T> the entity type
  */
 public final class EntityModel<T> {
+  /**
+   * The timestamp types a {@code @Version} may have besides the integers: a last-modified time,
+   * often kept by a database trigger, compared as read and read back after each update.
+   */
+  public static final java.util.Set<Class<?>> TIMESTAMP_VERSIONS =
+      java.util.Set.of(java.time.Instant.class, java.time.OffsetDateTime.class, java.time.LocalDateTime.class);
+
   private final Class<T> type;
   private final Identifier schema;
   private final Identifier table;

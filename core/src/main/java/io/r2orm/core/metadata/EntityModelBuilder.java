@@ -318,8 +318,9 @@ final class EntityModelBuilder<T> {
     if (version != null) {
       throw fail("both '" + version.path() + "' and '" + path + "' are annotated with @Version; keep one");
     }
-    if (boxed != Long.class && boxed != Integer.class) {
-      throw fail("@Version '" + path + "' is a " + p.type().getSimpleName() + "; a version must be int, long, Integer or Long");
+    if (boxed != Long.class && boxed != Integer.class && !EntityModel.TIMESTAMP_VERSIONS.contains(boxed)) {
+      throw fail("@Version '" + path + "' is a " + p.type().getSimpleName() + "; a version must be int, long, Integer, "
+          + "Long, Instant, OffsetDateTime or LocalDateTime");
     }
     if (p.annotation(Id.class) != null) {
       throw fail("'" + path + "' cannot be both @Id and @Version");

@@ -151,9 +151,9 @@ class InvalidEntityTest {
   }
 
   @Test
-  void rejectsANonNumericVersion() {
+  void rejectsAVersionThatIsNeitherACounterNorATimestamp() {
     assertInvalid(StringVersion.class)
-        .hasMessageContainingAll("@Version 'version' is a String", "int, long, Integer or Long");
+        .hasMessageContainingAll("@Version 'version' is a String", "int, long, Integer, Long, Instant, OffsetDateTime or LocalDateTime");
   }
 
   @Test

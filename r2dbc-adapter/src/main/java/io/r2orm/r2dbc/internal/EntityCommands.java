@@ -173,6 +173,11 @@ public final class EntityCommands {
       List<List<Object>> keys = new ArrayList<>(all.size());
       java.util.Set<List<Object>> seen = new java.util.HashSet<>();
       ColumnModel version = model.version().orElse(null);
+      if (version != null && timestamp(version) && !doNothing) {
+        throw new IllegalArgumentException("cannot upsert " + model.type().getSimpleName() + ": its @Version "
+            + version.path() + " is a timestamp, which an upsert cannot compare row by row; save or update the "
+            + "entities, or upsert with doNothing()");
+      }
       for (T e : all) {
         Object[] values = model.values(e);
         Object clientId = model.newClientId(e);
@@ -335,6 +340,9 @@ public final class EntityCommands {
         where = where.and(new Predicate.Comparison(ref(model, version), Predicate.Operator.EQ, new Value(current)));
       }
       SqlStatement sql = renderer.update(new Update(model.type(), set, where));
+      if (version != null && timestamp(version)) {
+        return updateReadingVersion(model, entity, id, version, sql);
+      }
       Object stored = nextVersion;
       return executor.update(sql).map(n -> {
         if (n == 0) {
@@ -343,6 +351,28 @@ public final class EntityCommands {
         return stored == null ? entity : model.with(entity, null, stored);
       });
     });
+  }
+
+  /**
+   * Updates a row whose version is a timestamp and reads the version it ends up with: a trigger may
+   * have set it rather than the value written ({@code RETURNING} where the dialect has it, else a
+   * select by id on the same connection).
+   */
+  private <T> Mono<T> updateReadingVersion(EntityModel<T> model, T entity, Object id, ColumnModel version, SqlStatement sql) {
+    Mono<Object> stored;
+    if (renderer.dialect().supportsReturning()) {
+      SqlStatement returning = new SqlStatement(sql.sql() + " RETURNING " + renderer.dialect().quote(version.name()), sql.binds());
+      stored = executor.read(returning, (r, meta) -> version.valueType().read(r.get(0, version.databaseType()))).next();
+    } else {
+      SqlStatement readBack = renderer.select(Select.from(model.type()).where(idEquals(model, id)));
+      EntityMapper<T> mapper = mapper(model.type());
+      int index = model.indexOf(version);
+      stored = executor.session(() -> executor.update(sql)
+              .flatMap(n -> n == 0 ? Mono.empty() : executor.read(readBack, (r, meta) -> mapper.values(r::get, 0)[index]).next()))
+          .next();
+    }
+    return stored.switchIfEmpty(Mono.error(() -> missing(model, id, entity, "update")))
+        .map(value -> model.with(entity, null, value));
   }
 
   public <T> Mono<T> save(T entity) {
@@ -396,7 +426,7 @@ public final class EntityCommands {
     Object version = null;
     if (model.version().isPresent()) {
       ColumnModel v = model.version().get();
-      version = ValueTypes.box(v.propertyType()) == Long.class ? (Object) 1L : (Object) 1;
+      version = timestamp(v) ? now(v, null) : ValueTypes.box(v.propertyType()) == Long.class ? (Object) 1L : (Object) 1;
       values[model.indexOf(v)] = version;
     }
     List<Object> row = columnValues(model, values);
@@ -451,8 +481,43 @@ public final class EntityCommands {
   }
 
   private static Object increment(ColumnModel version, Object current) {
+    if (timestamp(version)) {
+      return now(version, current);
+    }
     long next = ((Number) current).longValue() + 1;
     return ValueTypes.box(version.propertyType()) == Long.class ? (Object) next : (Object) Math.toIntExact(next);
+  }
+
+  /** Whether the version is a timestamp (a last-modified time) rather than a counter. */
+  private static boolean timestamp(ColumnModel version) {
+    return EntityModel.TIMESTAMP_VERSIONS.contains(ValueTypes.box(version.propertyType()));
+  }
+
+  /**
+   * The current time as the version's type, in microseconds (what both databases store, so the
+   * value compares equal when read back), and later than {@code previous} even if the clock is not.
+   */
+  private static Object now(ColumnModel version, Object previous) {
+    java.time.Instant instant = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    java.time.Instant before = null;
+    if (previous instanceof java.time.Instant i) {
+      before = i;
+    } else if (previous instanceof java.time.OffsetDateTime o) {
+      before = o.toInstant();
+    } else if (previous instanceof java.time.LocalDateTime l) {
+      before = l.atZone(java.time.ZoneId.systemDefault()).toInstant();
+    }
+    if (before != null && !instant.isAfter(before)) {
+      instant = before.truncatedTo(java.time.temporal.ChronoUnit.MICROS).plus(1, java.time.temporal.ChronoUnit.MICROS);
+    }
+    Class<?> type = ValueTypes.box(version.propertyType());
+    if (type == java.time.OffsetDateTime.class) {
+      return instant.atOffset(java.time.ZoneOffset.UTC);
+    }
+    if (type == java.time.LocalDateTime.class) {
+      return java.time.LocalDateTime.ofInstant(instant, java.time.ZoneId.systemDefault());
+    }
+    return instant;
   }
 
   private static PropertyRef ref(EntityModel<?> model, ColumnModel column) {
