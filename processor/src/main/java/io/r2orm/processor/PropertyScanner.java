@@ -32,6 +32,7 @@ import javax.lang.model.util.Types;
 final class PropertyScanner {
   private static final String EMBEDDED = "io.r2orm.core.annotation.Embedded";
   private static final String TRANSIENT = "io.r2orm.core.annotation.Transient";
+  private static final String ID = "io.r2orm.core.annotation.Id";
 
   /**
    * A field or record component with its type as seen from the owning entity or part. For a record
@@ -49,6 +50,8 @@ final class PropertyScanner {
   private final TypeNames names;
   private final TypeElement entity;
   private final RelationReader relations;
+  /** The key constants of to-one relations that own a foreign key ({@code ALBUM_ID}), by their relation's constant. */
+  private final java.util.Map<String, MetaProperty> relationKeys = new java.util.LinkedHashMap<>();
 
   PropertyScanner(Elements elements, Types types, TypeNames names, TypeElement entity) {
     this.elements = elements;
@@ -63,7 +66,18 @@ final class PropertyScanner {
     List<MetaConstant> out = new ArrayList<>();
     part((DeclaredType) entity.asType(), "", "", new ArrayDeque<>(), out);
     requireUniqueConstants(out);
-    return out;
+    // each to-one key right after its relation, unless a property already has its name
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    out.forEach(c -> taken.add(c.constant()));
+    List<MetaConstant> withKeys = new ArrayList<>();
+    for (MetaConstant c : out) {
+      withKeys.add(c);
+      MetaProperty key = c instanceof MetaRelation r ? relationKeys.get(r.constant()) : null;
+      if (key != null && taken.add(key.constant())) {
+        withKeys.add(key);
+      }
+    }
+    return withKeys;
   }
 
   private void part(DeclaredType type, String path, String constant, Deque<TypeElement> embedding,
@@ -153,8 +167,66 @@ final class PropertyScanner {
     requireResolved(m, m.name());
     DeclaredType target = relations.target(kinds, m.name(), m.type(), m.element());
     requireAccessible(m, m.name(), target);
-    return new MetaRelation(Names.constant(m.name()), m.name(), kinds.get(0).toMany(), names.erased(target),
-        m.element());
+    String constant = Names.constant(m.name());
+    if (ownsKey(m, kinds.get(0))) {
+      TypeMirror id = idType((TypeElement) target.asElement());
+      if (id != null) {
+        TypeMirror boxed = id instanceof PrimitiveType p ? types.boxedClass(p).asType() : id;
+        String generic = names.generic(boxed);
+        String erased = names.erased(boxed);
+        relationKeys.put(constant, new MetaProperty(constant + "_ID", m.name(), kind(boxed, !generic.equals(erased)),
+            generic, erased, m.element()));
+      }
+    }
+    return new MetaRelation(constant, m.name(), kinds.get(0).toMany(), names.erased(target), m.element());
+  }
+
+  /** Whether the to-one relation holds the foreign key column: {@code @ManyToOne}, or {@code @OneToOne} without mappedBy. */
+  private static boolean ownsKey(Member m, RelationReader.Kind kind) {
+    if (kind == RelationReader.Kind.MANY_TO_ONE) {
+      return true;
+    }
+    if (kind != RelationReader.Kind.ONE_TO_ONE) {
+      return false;
+    }
+    for (Element e : java.util.Arrays.asList(m.element(), m.component())) {
+      if (e == null) {
+        continue;
+      }
+      for (var a : e.getAnnotationMirrors()) {
+        if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().contentEquals(kind.qualifiedAnnotation())) {
+          for (var v : a.getElementValues().entrySet()) {
+            if (v.getKey().getSimpleName().contentEquals("mappedBy") && !v.getValue().getValue().toString().isEmpty()) {
+              return false;
+            }
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  /** The type of the target entity's {@code @Id} (a record component or a field, also of a superclass), or null. */
+  private TypeMirror idType(TypeElement target) {
+    for (TypeElement t = target; t != null; t = superclass(t)) {
+      if (t.getKind() == ElementKind.RECORD) {
+        for (RecordComponentElement c : t.getRecordComponents()) {
+          if (annotated(c, ID)) {
+            return c.asType();
+          }
+        }
+      }
+      for (VariableElement f : ElementFilter.fieldsIn(t.getEnclosedElements())) {
+        if (annotated(f, ID)) {
+          return f.asType();
+        }
+      }
+    }
+    return null;
+  }
+
+  private static TypeElement superclass(TypeElement t) {
+    return t.getSuperclass() instanceof DeclaredType d ? (TypeElement) d.asElement() : null;
   }
 
   private MetaProperty property(Member m, String path, String constant) throws EntityProblem {

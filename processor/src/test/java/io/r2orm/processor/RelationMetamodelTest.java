@@ -43,7 +43,9 @@ class RelationMetamodelTest {
           public static final ComparableProperty<Book, Long> ID = Property.comparable(Book.class, "id", Long.class);
           public static final StringProperty<Book> TITLE = Property.string(Book.class, "title");
           public static final Relation<Book, Author> AUTHOR = Relation.toOne(Book.class, "author", Author.class);
+          public static final ComparableProperty<Book, Long> AUTHOR_ID = Property.comparable(Book.class, "author", Long.class);
           public static final Relation<Book, Cover> COVER = Relation.toOne(Book.class, "cover", Cover.class);
+          public static final ComparableProperty<Book, Long> COVER_ID = Property.comparable(Book.class, "cover", Long.class);
           public static final Relation<Book, Review> REVIEWS = Relation.toMany(Book.class, "reviews", Review.class);
           public static final Relation<Book, Tag> TAGS = Relation.toMany(Book.class, "tags", Tag.class);
           public static final Relation<Book, Long> TAG_IDS = Relation.toMany(Book.class, "tagIds", Long.class);
@@ -77,10 +79,44 @@ class RelationMetamodelTest {
             "Relation<Author, Cover> PORTRAIT = Relation.toOne(Author.class, \"portrait\", Cover.class);",
             "Relation<Author, com.example.people.Agent> AGENT = "
                 + "Relation.toOne(Author.class, \"agent\", com.example.people.Agent.class);",
+            "ComparableProperty<Author, Long> AGENT_ID = Property.comparable(Author.class, \"agent\", Long.class);",
             "Relation<Author, java.util.UUID> TAG_KEYS = "
                 + "Relation.toMany(Author.class, \"tagKeys\", java.util.UUID.class);")
-        .doesNotContainPattern("Property\\.\\w+\\(Author\\.class, \"(books|portrait|agent|tagKeys)\"");
+        // only a to-one relation that holds the key gets a key property: not a to-many one, nor the mappedBy side
+        .doesNotContainPattern("Property\\.\\w+\\(Author\\.class, \"(books|portrait|tagKeys)\"");
     assertThat(c.warnings()).isEmpty();
+  }
+
+  /**
+   * The key column of a to-one relation is a typed property beside the relation (issue #12,
+   * finding 6), typed as the target's id; a property of the same constant name wins over it.
+   */
+  @Test
+  void aToOneRelationGetsItsKeyAsATypedPropertyUnlessTheNameIsTaken() {
+    Compilation c = compile(Map.of("com/example/Inventory.java", """
+        package com.example;
+        import io.r2orm.core.annotation.*;
+        import io.r2orm.core.query.Ref;
+        @Table public record Inventory(@Id Long id, @ManyToOne Ref<Film> film, @ManyToOne Ref<Store> store,
+            @Column("store_ref") String storeId) {}
+        """, "com/example/Film.java", """
+        package com.example;
+        import io.r2orm.core.annotation.*;
+        @Table public record Film(@Id int id) {}
+        """, "com/example/Store.java", """
+        package com.example;
+        import io.r2orm.core.annotation.*;
+        public class Store extends Base {}
+        """, "com/example/Base.java", """
+        package com.example;
+        import io.r2orm.core.annotation.*;
+        public abstract class Base { @Id protected java.util.UUID key; }
+        """));
+
+    assertThat(c.generated("com.example.Inventory_"))
+        .contains("ComparableProperty<Inventory, Integer> FILM_ID = Property.comparable(Inventory.class, \"film\", Integer.class);")
+        .contains("StringProperty<Inventory> STORE_ID = Property.string(Inventory.class, \"storeId\");")
+        .doesNotContain("Property.comparable(Inventory.class, \"store\"");
   }
 
   @Test

@@ -252,6 +252,23 @@ class RelationsIT extends DatabaseTest {
     assertThat(db.select(Track.class).where(Track_.ALBUM.idIn(List.of(10L, 11L))).count().block()).isEqualTo(4L);
   }
 
+  /** The key column of a to-one relation as a typed field (issue #12, finding 6): Track_.ALBUM_ID. */
+  @Test
+  void theKeyOfAToOneRelationIsAField() {
+    assertThat(db.select(Track.class).where(Track_.ALBUM_ID.eq(20L)).count().block()).isEqualTo(1L);
+    assertThat(db.select(Track.class).where(Track_.ALBUM_ID.in(List.of(10L, 11L))).orderBy(Track_.ALBUM_ID.asc(),
+        Track_.ID.asc()).all().map(t -> t.album().id()).collectList().block()).containsExactly(10L, 10L, 11L);
+    // projected, grouped and joined on
+    List<io.r2orm.r2dbc.Row2<Long, Long>> perAlbum = db.select(Track_.ALBUM_ID, io.r2orm.core.query.Functions.count())
+        .from(Track.class).where(Track_.ALBUM_ID.isNotNull()).groupBy(Track_.ALBUM_ID).orderBy(Track_.ALBUM_ID.asc())
+        .all().collectList().block();
+    assertThat(perAlbum).extracting(io.r2orm.r2dbc.Row2::v1).startsWith(10L, 11L);
+    assertThat(perAlbum.get(0).v2()).isEqualTo(2L);
+    // and written
+    assertThat(db.update(Track.class).set(Track_.ALBUM_ID, 20L).where(Track_.ALBUM_ID.eq(11L)).execute().block()).isEqualTo(1L);
+    assertThat(db.select(Track.class).where(Track_.ALBUM.idEq(20L)).count().block()).isEqualTo(2L);
+  }
+
   @Test
   void linkingIsIdempotent() {
     Track track = db.insert(Track.of("linked", 9, null)).block();

@@ -73,9 +73,11 @@ public final class ProjectionMapper {
     if (column != null) {
       ValueType valueType = column.valueType();
       Class<?> read = column.databaseType();
+      // a to-one relation's key column selected as its id type (Track_.ALBUM_ID): the key, not a Ref
+      boolean key = column.propertyType() == io.r2orm.core.query.Ref.class && type != io.r2orm.core.query.Ref.class;
       return (row, offset) -> {
         Object raw = readColumn(row, offset, read);
-        return raw == null ? null : coerce(valueType.read(raw), type, item);
+        return raw == null ? null : coerce(key ? raw : valueType.read(raw), type, item);
       };
     }
     Optional<ValueType> builtIn = type.isEnum() ? Optional.of(ValueTypes.forEnum(type, false)) : ValueTypes.builtIn(type);
