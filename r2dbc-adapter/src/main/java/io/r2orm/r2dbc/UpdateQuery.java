@@ -50,6 +50,10 @@ public final class UpdateQuery<T> {
   /** Sets a property to an expression (another property, arithmetic). */
   public <V> UpdateQuery<T> set(Property<T, V> property, Expression value) {
     Objects.requireNonNull(property, "property must not be null");
+    if (!db.model(entity).column(property.path()).updatable()) {
+      throw new IllegalArgumentException("cannot set " + entity.getSimpleName() + "." + property.path()
+          + ": it is mapped with @Column(updatable = false), so no update may write it");
+    }
     List<Assignment> next = new ArrayList<>(assignments);
     next.add(new Assignment(property.ref(), value));
     return new UpdateQuery<>(db, entity, next, where);

@@ -42,4 +42,17 @@ public @interface Column {
    * becomes an {@code ENUM(...)} column of the constants (H2 has no named enum types). Empty: derived.
    */
   String type() default "";
+
+  /**
+   * Whether inserts write the column; false for a column the database fills (a default such as
+   * {@code now()}, a generated column). The inserted entity keeps the value it had; read it again
+   * to see the database's.
+   */
+  boolean insertable() default true;
+
+  /**
+   * Whether updates write the column; false for a value that must never change once stored (a
+   * creation time, a distribution key that may not appear in {@code UPDATE … SET}).
+   */
+  boolean updatable() default true;
 }

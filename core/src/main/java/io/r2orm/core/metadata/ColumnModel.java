@@ -20,6 +20,9 @@ import java.util.function.Function;
  * @param scale decimal scale
  * @param declaredType the database type named with {@code @Column(type = ...)}, or empty when the
  *     type is derived from the Java type
+ * @param insertable whether inserts write the column ({@code @Column(insertable = false)}: the
+ *     database fills it)
+ * @param updatable whether updates write the column
  * @param getter reads the property value from an entity instance (null-safe through embedded parts)
  */
 public record ColumnModel(
@@ -33,6 +36,8 @@ public record ColumnModel(
     int precision,
     int scale,
     String declaredType,
+    boolean insertable,
+    boolean updatable,
     Function<Object, Object> getter) {
 
   public ColumnModel {

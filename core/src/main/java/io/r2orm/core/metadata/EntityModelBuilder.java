@@ -195,7 +195,8 @@ final class EntityModelBuilder<T> {
       } catch (IllegalArgumentException e) {
         throw fail("relation '" + p.name() + "': " + e.getMessage() + "; the target must be an entity with an @Id");
       }
-      ColumnModel column = new ColumnModel(p.name(), columnName, p.type(), fk, true, false, 0, 0, 0, "", getter);
+      ColumnModel column = new ColumnModel(p.name(), columnName, p.type(), fk, true, false, 0, 0, 0, "", true, true,
+          getter);
       int index = columns.size();
       columns.add(column);
       relationDrafts.add(new RelationDraft(d.kind(), p.name(), target, element, column, null, null, null, null,
@@ -259,7 +260,19 @@ final class EntityModelBuilder<T> {
         column == null ? 0 : column.precision(),
         column == null ? 0 : column.scale(),
         declaredType(column, p, path),
+        column == null || column.insertable(),
+        column == null || column.updatable(),
         getter);
+    if (!model.insertable() || !model.updatable()) {
+      if (isId) {
+        throw fail("@Id '" + path + "' is marked insertable = false or updatable = false; an id is written once, "
+            + "on insert (use @Id(generation = IdGeneration.IDENTITY) for a database-drawn id)");
+      }
+      if (isVersion) {
+        throw fail("@Version '" + path + "' is marked insertable = false or updatable = false; r2orm writes the "
+            + "version on every insert and update, so remove those attributes");
+      }
+    }
     if (isId) {
       declareId(p, path, model, root);
     }

@@ -297,7 +297,7 @@ public final class SqlRenderer {
     w.append(")");
     if (!merge) {
       w.append(" ON CONFLICT (").name(model.id().name()).append(") DO ");
-      List<ColumnModel> updated = columns.stream().filter(c -> c != model.id()).toList();
+      List<ColumnModel> updated = columns.stream().filter(c -> c != model.id() && c.updatable()).toList();
       if (updated.isEmpty()) {
         w.append("NOTHING");
       } else {
@@ -329,7 +329,7 @@ public final class SqlRenderer {
     List<ColumnModel> target = upsert.conflictTarget().stream().map(model::column).toList();
     ColumnModel version = model.version().orElse(null);
     List<ColumnModel> updated = upsert.onConflictUpdate().stream().map(model::column)
-        .filter(c -> !target.contains(c) && c != model.id() && c != version).toList();
+        .filter(c -> !target.contains(c) && c != model.id() && c != version && c.updatable()).toList();
     boolean doNothing = upsert.onConflictUpdate().isEmpty();
     SqlWriter w = new SqlWriter(dialect);
     ExpressionWriter expr = new ExpressionWriter(w, model, dialect, models);

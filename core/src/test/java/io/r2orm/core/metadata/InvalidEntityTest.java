@@ -52,6 +52,10 @@ class InvalidEntityTest {
 
   record StringVersion(@Id Long id, @Version String version) {}
 
+  record UnwrittenId(@Id @io.r2orm.core.annotation.Column(insertable = false) Long id) {}
+
+  record FrozenVersion(@Id Long id, @Version @io.r2orm.core.annotation.Column(updatable = false) int version) {}
+
   static class FinalField {
     @Id Long id;
     final String title = "x";
@@ -154,6 +158,12 @@ class InvalidEntityTest {
   void rejectsAVersionThatIsNeitherACounterNorATimestamp() {
     assertInvalid(StringVersion.class)
         .hasMessageContainingAll("@Version 'version' is a String", "int, long, Integer, Long, Instant, OffsetDateTime or LocalDateTime");
+  }
+
+  @Test
+  void rejectsAnIdOrVersionThatIsNotWritten() {
+    assertInvalid(UnwrittenId.class).hasMessageContainingAll("@Id 'id' is marked insertable = false", "IdGeneration.IDENTITY");
+    assertInvalid(FrozenVersion.class).hasMessageContainingAll("@Version 'version' is marked", "remove those attributes");
   }
 
   @Test

@@ -163,7 +163,8 @@ public final class EntityCommands {
           : conflictTarget.stream().map(model::column).toList();
       boolean onId = target.contains(model.id());
       boolean writesId = onId || model.idGeneration() != IdGeneration.IDENTITY;
-      List<ColumnModel> columns = model.columns().stream().filter(c -> writesId || c != model.id()).toList();
+      List<ColumnModel> columns = model.columns().stream()
+          .filter(c -> (writesId || c != model.id()) && c.insertable()).toList();
       List<String> paths = columns.stream().map(ColumnModel::path).toList();
       List<String> targetPaths = target.stream().map(ColumnModel::path).toList();
       List<String> updated = onConflictUpdate != null ? onConflictUpdate
@@ -323,7 +324,7 @@ public final class EntityCommands {
       ColumnModel version = model.version().orElse(null);
       for (int i = 0; i < model.columns().size(); i++) {
         ColumnModel c = model.columns().get(i);
-        if (c != model.id() && c != version) {
+        if (c != model.id() && c != version && c.updatable()) {
           set.add(new Assignment(ref(model, c), new Value(values[i])));
         }
       }
@@ -383,8 +384,15 @@ public final class EntityCommands {
       if (isNew.isPresent()) {
         return isNew.get() ? insert(entity) : update(entity);
       }
-      List<String> paths = model.columns().stream().map(ColumnModel::path).toList();
-      SqlStatement sql = renderer.upsert(new Insert(model.type(), paths, List.of(columnValues(model, model.values(entity))), List.of()));
+      if (model.columns().stream().anyMatch(c -> !c.updatable())) {
+        // H2's MERGE … KEY form would overwrite a column that may not be updated; the upsert path names what it updates
+        return upsertAll(List.of(entity), List.of(), null).single();
+      }
+      List<ColumnModel> written = model.columns().stream().filter(ColumnModel::insertable).toList();
+      Object[] values = model.values(entity);
+      List<Object> row = written.stream().map(c -> values[model.indexOf(c)]).toList();
+      SqlStatement sql = renderer.upsert(new Insert(model.type(), written.stream().map(ColumnModel::path).toList(),
+          List.of(row), List.of()));
       return executor.update(sql).thenReturn(entity);
     });
   }
@@ -429,16 +437,11 @@ public final class EntityCommands {
       version = timestamp(v) ? now(v, null) : ValueTypes.box(v.propertyType()) == Long.class ? (Object) 1L : (Object) 1;
       values[model.indexOf(v)] = version;
     }
-    List<Object> row = columnValues(model, values);
-    if (generated) {
-      row.remove(idIndex);
+    List<Object> row = new ArrayList<>();
+    for (ColumnModel c : inserted(model, generated)) {
+      row.add(values[model.indexOf(c)]);
     }
     return new PendingRow<>(entity, row, clientId, version);
-  }
-
-  /** The column part of an entity's value array (relations without columns are never written). */
-  private static List<Object> columnValues(EntityModel<?> model, Object[] values) {
-    return new ArrayList<>(Arrays.asList(values).subList(0, model.columns().size()));
   }
 
   private static <T> T stored(EntityModel<T> model, PendingRow<T> row, Object generatedId) {
@@ -463,7 +466,12 @@ public final class EntityCommands {
   }
 
   private static List<String> paths(EntityModel<?> model, boolean generated) {
-    return model.columns().stream().filter(c -> !generated || c != model.id()).map(ColumnModel::path).toList();
+    return inserted(model, generated).stream().map(ColumnModel::path).toList();
+  }
+
+  /** The columns an insert writes: not the id when the database draws it, nor those marked insertable = false. */
+  private static List<ColumnModel> inserted(EntityModel<?> model, boolean generated) {
+    return model.columns().stream().filter(c -> (!generated || c != model.id()) && c.insertable()).toList();
   }
 
   private static List<String> returning(EntityModel<?> model, boolean generated) {
