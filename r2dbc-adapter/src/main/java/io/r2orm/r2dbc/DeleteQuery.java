@@ -4,6 +4,7 @@ import io.r2orm.core.query.Delete;
 import io.r2orm.core.query.Predicate;
 import io.r2orm.core.sql.SqlStatement;
 import java.util.Objects;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -48,5 +49,22 @@ public final class DeleteQuery<T> {
   /** Deletes every matching row (every row, without a condition); emits the number deleted. */
   public Mono<Long> all() {
     return Mono.defer(() -> db.engine().executor().update(toSql()));
+  }
+
+  /**
+   * Runs the delete and emits the deleted rows as entities, as they were: one statement, {@code
+   * DELETE … RETURNING} on PostgreSQL. Fails when no condition was given, like {@link #execute()}.
+   * Relations are not loaded.
+   */
+  public Flux<T> returning() {
+    if (where == null) {
+      return Flux.error(new IllegalStateException("delete of " + entity.getSimpleName()
+          + " has no where(...); add a condition (returning() deletes only rows that match one)"));
+    }
+    return Flux.defer(() -> {
+      var mapper = db.engine().mapper(entity);
+      return db.engine().executor().read(db.renderer().returningRows(entity, toSql(), true),
+          (row, meta) -> mapper.map(row::get));
+    });
   }
 }

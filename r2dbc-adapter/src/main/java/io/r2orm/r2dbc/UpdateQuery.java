@@ -11,6 +11,7 @@ import io.r2orm.core.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -86,5 +87,22 @@ public final class UpdateQuery<T> {
 
   private Mono<Long> run() {
     return Mono.defer(() -> db.engine().executor().update(toSql()));
+  }
+
+  /**
+   * Runs the update and emits the changed rows as entities, as the database stored them (with
+   * values a trigger or an expression set): one statement, {@code UPDATE … RETURNING} on
+   * PostgreSQL. Fails when no condition was given, like {@link #execute()}. Relations are not loaded.
+   */
+  public Flux<T> returning() {
+    if (where == null) {
+      return Flux.error(new IllegalStateException("update of " + entity.getSimpleName()
+          + " has no where(...); add a condition (returning() updates only rows that match one)"));
+    }
+    return Flux.defer(() -> {
+      var mapper = db.engine().mapper(entity);
+      return db.engine().executor().read(db.renderer().returningRows(entity, toSql(), false),
+          (row, meta) -> mapper.map(row::get));
+    });
   }
 }

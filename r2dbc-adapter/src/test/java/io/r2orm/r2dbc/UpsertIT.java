@@ -185,4 +185,27 @@ class UpsertIT extends DatabaseTest {
     assertThat(stored().get("B").price()).isEqualByComparingTo("2.20");
     assertThat(stored().get("A").price()).isEqualByComparingTo("1.00");
   }
+
+  /** UPDATE … RETURNING and DELETE … RETURNING mapped to entities (issue #12): one statement each. */
+  @Test
+  void updateAndDeleteReturnTheRowsTheyChanged() {
+    db().insertAll(List.of(Product.of("A", "Apple", "1.00"), Product.of("B", "Banana", "2.00"),
+        Product.of("C", "Cherry", "3.00"))).then().block();
+    List<Product> raised = db().update(Product.class)
+        .set(Product_.PRICE, Product_.PRICE.times(new BigDecimal("2")))
+        .where(Product_.SKU.in(List.of("A", "B"))).returning().collectList().block();
+    assertThat(raised).extracting(Product::sku).containsExactlyInAnyOrder("A", "B");
+    assertThat(raised).extracting(p -> p.price().stripTrailingZeros().toPlainString()).containsExactlyInAnyOrder("2", "4");
+    assertThat(raised).allSatisfy(p -> assertThat(p.id()).isNotNull());
+
+    List<Product> removed = db().delete(Product.class).where(Product_.PRICE.gt(new BigDecimal("3.50"))).returning()
+        .collectList().block();
+    assertThat(removed).extracting(Product::sku).containsExactly("B");
+    assertThat(removed.get(0).price()).isEqualByComparingTo("4.00");
+    assertThat(stored()).containsOnlyKeys("A", "C");
+
+    StepVerifier.create(db().delete(Product.class).returning()).expectError(IllegalStateException.class).verify();
+    StepVerifier.create(db().update(Product.class).set(Product_.NAME, "x").returning())
+        .expectError(IllegalStateException.class).verify();
+  }
 }

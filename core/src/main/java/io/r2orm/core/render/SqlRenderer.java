@@ -140,6 +140,23 @@ public final class SqlRenderer {
     return w.toStatement();
   }
 
+  /**
+   * The rows an update or delete changed, every column, as the database has them afterwards (a
+   * delete: as they were): {@code … RETURNING <columns>} on PostgreSQL, {@code SELECT <columns> FROM
+   * FINAL TABLE (UPDATE …)} / {@code OLD TABLE (DELETE …)} on H2.
+   */
+  public SqlStatement returningRows(Class<?> entity, SqlStatement change, boolean deleted) {
+    EntityModel<?> model = models.of(entity);
+    SqlWriter columns = new SqlWriter(dialect);
+    names(columns, model.columns());
+    String list = columns.toStatement().sql();
+    if (dialect.supportsReturning()) {
+      return new SqlStatement(change.sql() + " RETURNING " + list, change.binds());
+    }
+    return new SqlStatement("SELECT " + list + " FROM " + (deleted ? "OLD" : "FINAL") + " TABLE (" + change.sql() + ")",
+        change.binds());
+  }
+
   /** {@code DELETE FROM t WHERE …}. */
   public SqlStatement delete(Delete delete) {
     EntityModel<?> model = models.of(delete.entity());

@@ -85,6 +85,21 @@ class UpsertRenderingTest {
   }
 
   @Test
+  void updateAndDeleteReturnTheirRowsOnBothDatabases() {
+    io.r2orm.core.query.Delete delete = new io.r2orm.core.query.Delete(Book.class, Fixtures.ID.eq(7L));
+    rendersOn(POSTGRES, r -> r.returningRows(Book.class, r.delete(delete), true),
+        "DELETE FROM book WHERE id = $1 RETURNING id, title, pages, genre, author_id, version", bind(7L, Long.class));
+    rendersOn(H2, r -> r.returningRows(Book.class, r.delete(delete), true),
+        "SELECT id, title, pages, genre, author_id, version FROM OLD TABLE (DELETE FROM book WHERE id = $1)",
+        bind(7L, Long.class));
+    io.r2orm.core.query.Update update = new io.r2orm.core.query.Update(Book.class,
+        List.of(new io.r2orm.core.query.Assignment(Fixtures.PAGES.ref(), new io.r2orm.core.query.Value(10))), Fixtures.ID.eq(7L));
+    rendersOn(H2, r -> r.returningRows(Book.class, r.update(update), false),
+        "SELECT id, title, pages, genre, author_id, version FROM FINAL TABLE (UPDATE book SET pages = $1 WHERE id = $2)",
+        bind(10, Integer.class), bind(7L, Long.class));
+  }
+
+  @Test
   void needsOneRowIncludingTheId() {
     assertThatThrownBy(() -> POSTGRES.upsert(book(List.of("title"), List.of("Dune"))))
         .isInstanceOf(QueryBuildException.class)
