@@ -164,4 +164,40 @@ class QueryBuilderAggregateIT extends StoreQueries {
             .join(StoreAlbum_.ARTIST).count().block())
         .isEqualTo(33L);
   }
+
+  // ---- window functions (issue #12), compared with hand-written SQL
+
+  record Ranked(long id, long rowNumber, long rank, long denseRank, Integer previousMillis, Integer nextMillis,
+      Long runningMillis, Genre previousGenre) {}
+
+  @Test
+  void windowFunctionsMatchHandWrittenSql() {
+    io.r2orm.core.query.WindowCall.Window perAlbum = io.r2orm.core.query.WindowCall.Window
+        .partitionBy(StoreTrack_.ALBUM_ID).thenOrderBy(StoreTrack_.MILLIS.desc(), StoreTrack_.ID.asc());
+    io.r2orm.core.query.WindowCall.Window byId = io.r2orm.core.query.WindowCall.Window.orderBy(StoreTrack_.ID.asc());
+    List<Ranked> built = rows(db().select(List.of(StoreTrack_.ID, io.r2orm.core.query.Functions.rowNumber().over(perAlbum),
+            io.r2orm.core.query.Functions.rank().over(perAlbum),
+            io.r2orm.core.query.Functions.denseRank().over(io.r2orm.core.query.WindowCall.Window.orderBy(StoreTrack_.GENRE.asc())),
+            io.r2orm.core.query.Functions.lag(StoreTrack_.MILLIS).over(byId),
+            io.r2orm.core.query.Functions.lead(StoreTrack_.MILLIS, 2).over(byId),
+            sum(StoreTrack_.MILLIS).as(Long.class).over(io.r2orm.core.query.WindowCall.Window.partitionBy(StoreTrack_.ALBUM_ID)
+                .thenOrderBy(StoreTrack_.ID.asc())),
+            io.r2orm.core.query.Functions.lag(StoreTrack_.GENRE).over(byId)))
+        .from(StoreTrack.class)
+        .orderBy(StoreTrack_.ID.asc())
+        .into(Ranked.class));
+    List<Ranked> hand = db().sql("SELECT id,"
+            + " ROW_NUMBER() OVER (PARTITION BY album_id ORDER BY millis DESC, id) AS row_number,"
+            + " RANK() OVER (PARTITION BY album_id ORDER BY millis DESC, id) AS rank,"
+            + " DENSE_RANK() OVER (ORDER BY genre) AS dense_rank,"
+            + " LAG(millis) OVER (ORDER BY id) AS previous_millis, LEAD(millis, 2) OVER (ORDER BY id) AS next_millis,"
+            + " CAST(SUM(millis) OVER (PARTITION BY album_id ORDER BY id) AS BIGINT) AS running_millis,"
+            + " LAG(genre) OVER (ORDER BY id) AS previous_genre"
+            + " FROM store_track ORDER BY id")
+        .all(Ranked.class).collectList().block();
+    assertThat(built).hasSizeGreaterThan(3).isEqualTo(hand);
+    assertThat(built.get(0).previousMillis()).isNull();
+    // LAG of an enum column is read through the column's converter: the previous track's Genre
+    assertThat(built.get(1).previousGenre()).isEqualTo(db().findById(StoreTrack.class, built.get(0).id()).block().genre());
+  }
 }

@@ -18,6 +18,20 @@ public record Computed<T>(Expression expression, Class<T> type) implements Field
     Objects.requireNonNull(type, "type must not be null");
   }
 
+  /**
+   * This aggregate computed over a window instead of a group, e.g. a running total {@code
+   * sum(Track_.MILLIS).over(Window.partitionBy(Track_.ALBUM_ID).thenOrderBy(Track_.ID.asc()))}.
+   *
+   * @throws IllegalArgumentException when this is not an aggregate
+   */
+  public Computed<T> over(WindowCall.Window window) {
+    if (!(expression instanceof Aggregate aggregate)) {
+      throw new IllegalArgumentException("over(...) applies to an aggregate (count, sum, avg, min, max); "
+          + "use rowNumber(), rank(), denseRank(), lag(...) or lead(...) for the other window functions");
+    }
+    return new Computed<>(new WindowCall(null, aggregate, null, 0, window), type);
+  }
+
   /** {@code < value}. */
   public Predicate lt(T value) {
     return compare(Predicate.Operator.LT, value);

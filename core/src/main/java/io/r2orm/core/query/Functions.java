@@ -151,6 +151,73 @@ public final class Functions {
     return new CaseBuilder<T>(List.of()).when(condition, result);
   }
 
+  /**
+   * {@code ROW_NUMBER() OVER (…)}: 1, 2, 3, … within each partition, in the window's order. Give the
+   * window with {@code .over(Window.partitionBy(…).thenOrderBy(…))}.
+   */
+  public static Ranking<Long> rowNumber() {
+    return new Ranking<>(WindowCall.Function.ROW_NUMBER, null, 0, Long.class);
+  }
+
+  /** {@code RANK() OVER (…)}: equal rows share a rank, and the next rank skips (1, 1, 3). */
+  public static Ranking<Long> rank() {
+    return new Ranking<>(WindowCall.Function.RANK, null, 0, Long.class);
+  }
+
+  /** {@code DENSE_RANK() OVER (…)}: equal rows share a rank, with no gaps (1, 1, 2). */
+  public static Ranking<Long> denseRank() {
+    return new Ranking<>(WindowCall.Function.DENSE_RANK, null, 0, Long.class);
+  }
+
+  /** {@code LAG(field) OVER (…)}: the field's value in the previous row of the partition (NULL in the first). */
+  public static <T> Ranking<T> lag(Field<T> field) {
+    return lag(field, 1);
+  }
+
+  /** {@code LAG(field, offset) OVER (…)}: the value {@code offset} rows back. */
+  public static <T> Ranking<T> lag(Field<T> field, int offset) {
+    return new Ranking<>(WindowCall.Function.LAG, Objects.requireNonNull(field, "field must not be null").expression(),
+        offset, field.type());
+  }
+
+  /** {@code LEAD(field) OVER (…)}: the field's value in the next row of the partition (NULL in the last). */
+  public static <T> Ranking<T> lead(Field<T> field) {
+    return lead(field, 1);
+  }
+
+  /** {@code LEAD(field, offset) OVER (…)}: the value {@code offset} rows ahead. */
+  public static <T> Ranking<T> lead(Field<T> field, int offset) {
+    return new Ranking<>(WindowCall.Function.LEAD, Objects.requireNonNull(field, "field must not be null").expression(),
+        offset, field.type());
+  }
+
+  /**
+   * A window function waiting for its window: it becomes a field with {@link #over(WindowCall.Window)}.
+   *
+   * @param <T> the Java type of its value
+   */
+  public static final class Ranking<T> {
+    private final WindowCall.Function function;
+    private final Expression argument;
+    private final int offset;
+    private final Class<T> type;
+
+    private Ranking(WindowCall.Function function, Expression argument, int offset, Class<T> type) {
+      if (argument != null && offset < 1) {
+        throw new IllegalArgumentException(function + " reads at least 1 row away, got " + offset);
+      }
+      this.function = function;
+      this.argument = argument;
+      this.offset = offset;
+      this.type = type;
+    }
+
+    /** The function over this window. */
+    public Computed<T> over(WindowCall.Window window) {
+      return new Computed<>(new WindowCall(function, null, argument, offset, window), type);
+    }
+  }
+
   /** A subquery of one column and at most one row, as a value, e.g. in a select list or a comparison. */
   public static <T> Computed<T> scalar(Query subquery, Class<T> javaType) {
     return new Computed<>(new ScalarSubquery(subquery), javaType);

@@ -14,6 +14,7 @@ import io.r2orm.core.query.Expression;
 import io.r2orm.core.query.FunctionCall;
 import io.r2orm.core.query.ScalarSubquery;
 import io.r2orm.core.query.Order;
+import io.r2orm.core.query.WindowCall;
 import io.r2orm.core.query.Predicate;
 import io.r2orm.core.query.PropertyRef;
 import io.r2orm.core.query.Value;
@@ -213,6 +214,9 @@ final class ExpressionWriter {
     if (e instanceof FunctionCall f && f.function() == FunctionCall.Function.COALESCE) {
       return contextOf(f.arguments().get(0));
     }
+    if (e instanceof WindowCall call) {
+      return call.argument() != null ? contextOf(call.argument()) : call.aggregate() != null ? contextOf(call.aggregate()) : null;
+    }
     return null;
   }
 
@@ -275,9 +279,46 @@ final class ExpressionWriter {
       w.append("(");
       subquery(s.query());
       w.append(")");
+    } else if (e instanceof WindowCall call) {
+      window(call);
     } else {
       throw new IllegalStateException("unhandled expression " + e.getClass().getName());
     }
+  }
+
+  /** {@code F(…) OVER (PARTITION BY … ORDER BY …)}. */
+  private void window(WindowCall call) {
+    if (call.aggregate() != null) {
+      expression(call.aggregate(), null);
+    } else {
+      w.append(call.function().name()).append("(");
+      if (call.argument() != null) {
+        expression(call.argument(), null);
+        if (call.offset() != 1) {
+          w.append(", ").append(Integer.toString(call.offset()));
+        }
+      }
+      w.append(")");
+    }
+    w.append(" OVER (");
+    String sep = "";
+    if (!call.window().partitionBy().isEmpty()) {
+      w.append("PARTITION BY ");
+      for (Expression key : call.window().partitionBy()) {
+        w.append(sep);
+        expression(key, null);
+        sep = ", ";
+      }
+      sep = " ";
+    }
+    if (!call.window().orderBy().isEmpty()) {
+      w.append(sep).append("ORDER BY ");
+      for (int i = 0; i < call.window().orderBy().size(); i++) {
+        if (i > 0) w.append(", ");
+        order(call.window().orderBy().get(i));
+      }
+    }
+    w.append(")");
   }
 
   private void function(FunctionCall f, Scope.Resolved context) {

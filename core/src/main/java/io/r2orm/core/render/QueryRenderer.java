@@ -13,10 +13,12 @@ import io.r2orm.core.query.Cast;
 import io.r2orm.core.query.Expression;
 import io.r2orm.core.query.FunctionCall;
 import io.r2orm.core.query.Join;
+import io.r2orm.core.query.Order;
 import io.r2orm.core.query.PropertyRef;
 import io.r2orm.core.query.Query;
 import io.r2orm.core.query.SelectItem;
 import io.r2orm.core.query.Table;
+import io.r2orm.core.query.WindowCall;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -129,7 +131,9 @@ final class QueryRenderer {
   private static boolean readsAsColumn(Expression e) {
     return e instanceof PropertyRef
         || e instanceof Aggregate a && (a.function() == Aggregate.Function.MIN || a.function() == Aggregate.Function.MAX)
-        || e instanceof FunctionCall f && f.function() == FunctionCall.Function.COALESCE;
+        || e instanceof FunctionCall f && f.function() == FunctionCall.Function.COALESCE
+        || e instanceof WindowCall call && call.argument() != null && readsAsColumn(call.argument())
+        || e instanceof WindowCall over && over.aggregate() != null && readsAsColumn(over.aggregate());
   }
 
   private Scope.Entry entryOf(Scope scope, Table<?> table) {
@@ -274,6 +278,18 @@ final class QueryRenderer {
     }
     if (e instanceof Cast c) {
       return firstProperty(c.operand());
+    }
+    if (e instanceof WindowCall call) {
+      if (call.aggregate() != null) return firstProperty(call.aggregate());
+      if (call.argument() != null) return firstProperty(call.argument());
+      for (Expression key : call.window().partitionBy()) {
+        PropertyRef r = firstProperty(key);
+        if (r != null) return r;
+      }
+      for (Order o : call.window().orderBy()) {
+        PropertyRef r = firstProperty(o.expression());
+        if (r != null) return r;
+      }
     }
     if (e instanceof Case c) {
       for (Case.When when : c.whens()) {

@@ -1,0 +1,59 @@
+package io.r2orm.core.render;
+
+import static io.r2orm.core.query.Functions.denseRank;
+import static io.r2orm.core.query.Functions.lag;
+import static io.r2orm.core.query.Functions.lead;
+import static io.r2orm.core.query.Functions.rank;
+import static io.r2orm.core.query.Functions.rowNumber;
+import static io.r2orm.core.query.Functions.sum;
+import static io.r2orm.core.render.Golden.rendersOnBoth;
+import static io.r2orm.core.render.QueryFixtures.GENRE;
+import static io.r2orm.core.render.QueryFixtures.MILLIS;
+import static io.r2orm.core.render.QueryFixtures.TRACK_ALBUM_ID;
+import static io.r2orm.core.render.QueryFixtures.TRACK_ID;
+import static io.r2orm.core.render.QueryFixtures.query;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.r2orm.core.query.Functions;
+import io.r2orm.core.query.Query;
+import io.r2orm.core.query.WindowCall.Window;
+import io.r2orm.core.render.QueryFixtures.Track;
+import org.junit.jupiter.api.Test;
+
+/** Window functions (issue #12): rankings, LAG/LEAD and aggregates OVER (PARTITION BY … ORDER BY …). */
+class WindowFunctionRenderingTest {
+  private static final Window PER_ALBUM = Window.partitionBy(TRACK_ALBUM_ID).thenOrderBy(MILLIS.desc(), TRACK_ID.asc());
+
+  @Test
+  void rankingsOverAPartitionedOrderedWindow() {
+    rendersOnBoth(query(Query.select(TRACK_ID, rowNumber().over(PER_ALBUM), rank().over(PER_ALBUM),
+            denseRank().over(Window.orderBy(MILLIS.desc()))).from(Track.class)),
+        "SELECT track.id,"
+            + " ROW_NUMBER() OVER (PARTITION BY track.album_id ORDER BY track.millis DESC, track.id ASC),"
+            + " RANK() OVER (PARTITION BY track.album_id ORDER BY track.millis DESC, track.id ASC),"
+            + " DENSE_RANK() OVER (ORDER BY track.millis DESC) FROM track");
+  }
+
+  @Test
+  void lagLeadAndARunningTotal() {
+    Window byId = Window.orderBy(TRACK_ID.asc());
+    rendersOnBoth(query(Query.select(lag(MILLIS).over(byId), lead(MILLIS, 2).over(byId),
+            sum(MILLIS).over(Window.partitionBy(TRACK_ALBUM_ID).thenOrderBy(TRACK_ID.asc()))).from(Track.class)),
+        "SELECT LAG(track.millis) OVER (ORDER BY track.id ASC), LEAD(track.millis, 2) OVER (ORDER BY track.id ASC),"
+            + " SUM(track.millis) OVER (PARTITION BY track.album_id ORDER BY track.id ASC) FROM track");
+  }
+
+  @Test
+  void lagOfAConvertedColumnIsReadThroughItsConverter() {
+    RenderedQuery q = Golden.POSTGRES.query(Query.select(lag(GENRE).over(Window.orderBy(TRACK_ID.asc()))).from(Track.class));
+    assertThat(q.outputs().get(0).column()).as("read as the genre column (an enum by name)").isNotNull();
+  }
+
+  @Test
+  void overAppliesToAggregatesOnly() {
+    assertThatThrownBy(() -> Functions.lower(QueryFixtures.TRACK_TITLE).over(Window.orderBy(TRACK_ID.asc())))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("over(...) applies to an aggregate");
+    assertThatThrownBy(() -> lag(MILLIS, 0)).isInstanceOf(IllegalArgumentException.class);
+  }
+}
