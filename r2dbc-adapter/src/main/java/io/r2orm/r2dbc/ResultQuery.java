@@ -139,6 +139,14 @@ public final class ResultQuery<R> {
     return with(query.distinct());
   }
 
+  /**
+   * Keeps the first row of each distinct value of these keys, in this query's order ({@code SELECT
+   * DISTINCT ON}, PostgreSQL only; the order must start with the keys). See {@link Query#distinctOn}.
+   */
+  public ResultQuery<R> distinctOn(Field<?>... keys) {
+    return with(query.distinctOn(keys));
+  }
+
   /** Locks the rows read until the transaction ends. */
   public ResultQuery<R> lock(Lock lock) {
     return with(query.lock(lock));

@@ -200,4 +200,24 @@ class QueryBuilderAggregateIT extends StoreQueries {
     // LAG of an enum column is read through the column's converter: the previous track's Genre
     assertThat(built.get(1).previousGenre()).isEqualTo(db().findById(StoreTrack.class, built.get(0).id()).block().genre());
   }
+
+  record Longest(Long album, long id, int millis) {}
+
+  /** DISTINCT ON (issue #12): the longest track of each album on PostgreSQL; a clear error on H2. */
+  @Test
+  void distinctOnKeepsTheFirstRowPerKey() {
+    java.util.function.Supplier<ResultQuery<Longest>> longestPerAlbum = () -> db()
+        .select(StoreTrack_.ALBUM_ID, StoreTrack_.ID, StoreTrack_.MILLIS).from(StoreTrack.class)
+        .where(StoreTrack_.ALBUM_ID.isNotNull()).distinctOn(StoreTrack_.ALBUM_ID)
+        .orderBy(StoreTrack_.ALBUM_ID.asc(), StoreTrack_.MILLIS.desc(), StoreTrack_.ID.asc()).into(Longest.class);
+    if (kind != io.r2orm.r2dbc.test.TestDatabase.Kind.POSTGRES) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> longestPerAlbum.get().all().collectList().block())
+          .isInstanceOf(io.r2orm.core.exception.UnsupportedFeatureException.class).hasMessageContaining("DISTINCT ON");
+      return;
+    }
+    ResultQuery<Longest> longest = longestPerAlbum.get();
+    List<Longest> hand = db().sql("SELECT DISTINCT ON (album_id) album_id AS album, id, millis FROM store_track"
+        + " WHERE album_id IS NOT NULL ORDER BY album_id, millis DESC, id").all(Longest.class).collectList().block();
+    assertThat(rows(longest)).hasSizeGreaterThan(1).isEqualTo(hand);
+  }
 }

@@ -60,6 +60,11 @@ public interface Dialect {
     return Optional.empty();
   }
 
+  /** Whether {@code SELECT DISTINCT ON (…)} can be written (PostgreSQL). */
+  default boolean supportsDistinctOn() {
+    return false;
+  }
+
   /** Whether {@code NULLS FIRST}/{@code NULLS LAST} can be written in ORDER BY. */
   boolean supportsNullsOrdering();
 

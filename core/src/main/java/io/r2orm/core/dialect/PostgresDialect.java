@@ -35,6 +35,11 @@ public final class PostgresDialect extends AbstractDialect {
   }
 
   @Override
+  public boolean supportsDistinctOn() {
+    return true;
+  }
+
+  @Override
   public boolean supportsCursors() {
     return true;
   }

@@ -14,6 +14,8 @@ import java.util.Objects;
  *
  * @param items what each row holds, in order; at least one
  * @param distinctRows whether duplicate rows are removed ({@code SELECT DISTINCT})
+ * @param distinctOn keys of which only the first row of each distinct value is kept ({@code SELECT
+ *     DISTINCT ON (…)}, PostgreSQL), possibly empty
  * @param from the first table, or null to use the entity of the first selected property
  * @param joins the joined tables, in order
  * @param where the row condition, or null
@@ -27,6 +29,7 @@ import java.util.Objects;
 public record Query(
     List<SelectItem> items,
     boolean distinctRows,
+    List<Expression> distinctOn,
     Table<?> from,
     List<Join> joins,
     Predicate where,
@@ -39,6 +42,7 @@ public record Query(
 
   public Query {
     items = List.copyOf(items);
+    distinctOn = List.copyOf(distinctOn);
     if (items.isEmpty()) {
       throw new IllegalArgumentException("a query selects at least one field or table");
     }
@@ -64,7 +68,7 @@ public record Query(
     for (Selectable<?> s : items) {
       nodes.add(Objects.requireNonNull(s, "a selected item must not be null").selectItem());
     }
-    return new Query(nodes, false, null, List.of(), null, List.of(), null, List.of(), null, null, null);
+    return new Query(nodes, false, List.of(), null, List.of(), null, List.of(), null, List.of(), null, null, null);
   }
 
   /** Reads from the entity's table. */
@@ -75,14 +79,14 @@ public record Query(
   /** Reads from this table (aliased for self-joins). */
   public Query from(Table<?> table) {
     Objects.requireNonNull(table, "table must not be null");
-    return new Query(items, distinctRows, table, joins, where, groupBy, having, orderBy, limit, offset, lock);
+    return new Query(items, distinctRows, distinctOn, table, joins, where, groupBy, having, orderBy, limit, offset, lock);
   }
 
   /** Adds a join. */
   public Query join(Join join) {
     List<Join> next = new ArrayList<>(joins);
     next.add(Objects.requireNonNull(join, "join must not be null"));
-    return new Query(items, distinctRows, from, next, where, groupBy, having, orderBy, limit, offset, lock);
+    return new Query(items, distinctRows, distinctOn, from, next, where, groupBy, having, orderBy, limit, offset, lock);
   }
 
   /** Inner join along a declared relation (its target table under its own name). */
@@ -119,20 +123,20 @@ public record Query(
   public Query where(Predicate predicate) {
     Objects.requireNonNull(predicate, "predicate must not be null");
     Predicate p = where == null ? predicate : where.and(predicate);
-    return new Query(items, distinctRows, from, joins, p, groupBy, having, orderBy, limit, offset, lock);
+    return new Query(items, distinctRows, distinctOn, from, joins, p, groupBy, having, orderBy, limit, offset, lock);
   }
 
   /** Groups by these fields (replacing earlier keys). */
   public Query groupBy(Field<?>... keys) {
     List<Expression> next = Arrays.stream(keys).map(Field::expression).toList();
-    return new Query(items, distinctRows, from, joins, where, next, having, orderBy, limit, offset, lock);
+    return new Query(items, distinctRows, distinctOn, from, joins, where, next, having, orderBy, limit, offset, lock);
   }
 
   /** Adds a group condition (and-ed with any earlier one), e.g. {@code count().gt(3L)}. */
   public Query having(Predicate predicate) {
     Objects.requireNonNull(predicate, "predicate must not be null");
     Predicate p = having == null ? predicate : having.and(predicate);
-    return new Query(items, distinctRows, from, joins, where, groupBy, p, orderBy, limit, offset, lock);
+    return new Query(items, distinctRows, distinctOn, from, joins, where, groupBy, p, orderBy, limit, offset, lock);
   }
 
   /** Sorts by these keys (replacing earlier ones). */
@@ -142,26 +146,41 @@ public record Query(
 
   /** Sorts by these keys (replacing earlier ones). */
   public Query orderBy(List<Order> orders) {
-    return new Query(items, distinctRows, from, joins, where, groupBy, having, orders, limit, offset, lock);
+    return new Query(items, distinctRows, distinctOn, from, joins, where, groupBy, having, orders, limit, offset, lock);
   }
 
   /** Returns at most this many rows. */
   public Query limit(long rows) {
-    return new Query(items, distinctRows, from, joins, where, groupBy, having, orderBy, rows, offset, lock);
+    return new Query(items, distinctRows, distinctOn, from, joins, where, groupBy, having, orderBy, rows, offset, lock);
   }
 
   /** Skips this many rows. */
   public Query offset(long rows) {
-    return new Query(items, distinctRows, from, joins, where, groupBy, having, orderBy, limit, rows, lock);
+    return new Query(items, distinctRows, distinctOn, from, joins, where, groupBy, having, orderBy, limit, rows, lock);
   }
 
   /** Removes duplicate rows ({@code SELECT DISTINCT}). */
   public Query distinct() {
-    return new Query(items, true, from, joins, where, groupBy, having, orderBy, limit, offset, lock);
+    return new Query(items, true, distinctOn, from, joins, where, groupBy, having, orderBy, limit, offset, lock);
+  }
+
+  /**
+   * Keeps the first row of each distinct value of these keys, in the query's order: {@code SELECT
+   * DISTINCT ON (keys) …} — the latest order per customer, the longest track per album. The order
+   * must start with the same keys. PostgreSQL only; on other databases rendering fails with an
+   * {@link io.r2orm.core.exception.UnsupportedFeatureException} (use {@code rowNumber()} over a
+   * window there).
+   */
+  public Query distinctOn(Field<?>... keys) {
+    if (keys.length == 0) {
+      throw new IllegalArgumentException("distinctOn needs at least one key");
+    }
+    List<Expression> next = Arrays.stream(keys).map(k -> Objects.requireNonNull(k, "key").expression()).toList();
+    return new Query(items, distinctRows, next, from, joins, where, groupBy, having, orderBy, limit, offset, lock);
   }
 
   /** Locks the rows read ({@code FOR UPDATE}/{@code FOR SHARE}); run it in a transaction. */
   public Query lock(Lock l) {
-    return new Query(items, distinctRows, from, joins, where, groupBy, having, orderBy, limit, offset, l);
+    return new Query(items, distinctRows, distinctOn, from, joins, where, groupBy, having, orderBy, limit, offset, l);
   }
 }

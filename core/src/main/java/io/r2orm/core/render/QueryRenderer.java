@@ -50,7 +50,18 @@ final class QueryRenderer {
     Set<String> names = new HashSet<>();
     addTable(scope, from, names);
     w.append("SELECT ");
-    if (q.distinctRows()) {
+    if (!q.distinctOn().isEmpty()) {
+      if (!dialect.supportsDistinctOn()) {
+        throw new io.r2orm.core.exception.UnsupportedFeatureException(dialect.name(),
+            "DISTINCT ON (keep the first row per key; number the rows with rowNumber().over(Window.partitionBy(...)) instead)");
+      }
+      w.append("DISTINCT ON (");
+      for (int i = 0; i < q.distinctOn().size(); i++) {
+        if (i > 0) w.append(", ");
+        expr.expression(q.distinctOn().get(i));
+      }
+      w.append(") ");
+    } else if (q.distinctRows()) {
       w.append("DISTINCT ");
     }
     // Every table enters the scope before the select list is written (it may name any of them);

@@ -56,4 +56,16 @@ class WindowFunctionRenderingTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("over(...) applies to an aggregate");
     assertThatThrownBy(() -> lag(MILLIS, 0)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void distinctOnKeepsTheFirstRowPerKeyOnPostgresAndIsRefusedOnH2() {
+    Query longest = Query.select(TRACK_ALBUM_ID, TRACK_ID, MILLIS).from(Track.class).distinctOn(TRACK_ALBUM_ID)
+        .orderBy(TRACK_ALBUM_ID.asc(), MILLIS.desc());
+    Golden.rendersOn(Golden.POSTGRES, query(longest),
+        "SELECT DISTINCT ON (track.album_id) track.album_id, track.id, track.millis FROM track"
+            + " ORDER BY track.album_id ASC, track.millis DESC");
+    assertThatThrownBy(() -> Golden.H2.query(longest))
+        .isInstanceOf(io.r2orm.core.exception.UnsupportedFeatureException.class)
+        .hasMessageContaining("H2").hasMessageContaining("DISTINCT ON").hasMessageContaining("rowNumber()");
+  }
 }
