@@ -147,6 +147,30 @@ public final class ResultQuery<R> {
     return with(query.distinctOn(keys));
   }
 
+  /**
+   * The rows of this query and of {@code other}, without duplicates ({@code UNION}). {@code other}
+   * selects as many items of matching types and has no order or limit of its own; this query's
+   * order and limit apply to the combined rows and may sort only by selected items.
+   */
+  public ResultQuery<R> union(ResultQuery<?> other) {
+    return with(query.combine(Query.SetOperator.UNION, other.toQuery()));
+  }
+
+  /** The rows of this query and of {@code other}, duplicates kept ({@code UNION ALL}); see {@link #union}. */
+  public ResultQuery<R> unionAll(ResultQuery<?> other) {
+    return with(query.combine(Query.SetOperator.UNION_ALL, other.toQuery()));
+  }
+
+  /** The rows both queries return ({@code INTERSECT}); see {@link #union}. */
+  public ResultQuery<R> intersect(ResultQuery<?> other) {
+    return with(query.combine(Query.SetOperator.INTERSECT, other.toQuery()));
+  }
+
+  /** The rows of this query that {@code other} does not return ({@code EXCEPT}); see {@link #union}. */
+  public ResultQuery<R> except(ResultQuery<?> other) {
+    return with(query.combine(Query.SetOperator.EXCEPT, other.toQuery()));
+  }
+
   /** Locks the rows read until the transaction ends. */
   public ResultQuery<R> lock(Lock lock) {
     return with(query.lock(lock));

@@ -220,4 +220,23 @@ class QueryBuilderAggregateIT extends StoreQueries {
         + " WHERE album_id IS NOT NULL ORDER BY album_id, millis DESC, id").all(Longest.class).collectList().block();
     assertThat(rows(longest)).hasSizeGreaterThan(1).isEqualTo(hand);
   }
+
+  /** UNION, UNION ALL, INTERSECT and EXCEPT (issue #12), compared with hand-written SQL. */
+  @Test
+  void setOperationsMatchHandWrittenSql() {
+    ResultQuery<String> titles = db().select(StoreTrack_.TITLE).from(StoreTrack.class);
+    ResultQuery<String> albums = db().select(StoreAlbum_.TITLE).from(StoreAlbum.class);
+    ResultQuery<String> names = db().select(StoreArtist_.NAME).from(StoreArtist.class);
+    List<String> union = rows(titles.union(albums).unionAll(names).orderBy(StoreTrack_.TITLE.asc()));
+    assertThat(union).hasSizeGreaterThan(3).isEqualTo(db().sql("SELECT title FROM store_track UNION SELECT title FROM store_album"
+        + " UNION ALL SELECT name FROM store_artist ORDER BY 1").all(String.class).collectList().block());
+    assertThat(titles.union(albums).count().block()).isEqualTo(db().sql("SELECT COUNT(*) FROM (SELECT title FROM store_track"
+        + " UNION SELECT title FROM store_album) u").one(Long.class).block());
+    List<String> both = rows(titles.intersect(albums).orderBy(StoreTrack_.TITLE.desc()));
+    assertThat(both).isEqualTo(db().sql("SELECT title FROM store_track INTERSECT SELECT title FROM store_album ORDER BY 1 DESC")
+        .all(String.class).collectList().block());
+    List<String> onlyTracks = rows(titles.except(albums).orderBy(StoreTrack_.TITLE.asc()).limit(3));
+    assertThat(onlyTracks).hasSize(3).isEqualTo(db().sql("SELECT title FROM store_track EXCEPT SELECT title FROM store_album"
+        + " ORDER BY 1 LIMIT 3").all(String.class).collectList().block());
+  }
 }

@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param limit the maximum number of rows, or null
  * @param offset rows to skip, or null
  * @param lock row locking, or null
+ * @param combined queries combined with this one ({@code UNION}, {@code INTERSECT}, {@code
+ *     EXCEPT}), in order; this query's order, limit and offset then apply to the combined rows
  */
 public record Query(
     List<SelectItem> items,
@@ -38,11 +40,13 @@ public record Query(
     List<Order> orderBy,
     Long limit,
     Long offset,
-    Lock lock) {
+    Lock lock,
+    List<Combined> combined) {
 
   public Query {
     items = List.copyOf(items);
     distinctOn = List.copyOf(distinctOn);
+    combined = List.copyOf(combined);
     if (items.isEmpty()) {
       throw new IllegalArgumentException("a query selects at least one field or table");
     }
@@ -68,7 +72,7 @@ public record Query(
     for (Selectable<?> s : items) {
       nodes.add(Objects.requireNonNull(s, "a selected item must not be null").selectItem());
     }
-    return new Query(nodes, false, List.of(), null, List.of(), null, List.of(), null, List.of(), null, null, null);
+    return new Query(nodes, false, List.of(), null, List.of(), null, List.of(), null, List.of(), null, null, null, List.of());
   }
 
   /** Reads from the entity's table. */
@@ -79,14 +83,14 @@ public record Query(
   /** Reads from this table (aliased for self-joins). */
   public Query from(Table<?> table) {
     Objects.requireNonNull(table, "table must not be null");
-    return new Query(items, distinctRows, distinctOn, table, joins, where, groupBy, having, orderBy, limit, offset, lock);
+    return new Query(items, distinctRows, distinctOn, table, joins, where, groupBy, having, orderBy, limit, offset, lock, combined);
   }
 
   /** Adds a join. */
   public Query join(Join join) {
     List<Join> next = new ArrayList<>(joins);
     next.add(Objects.requireNonNull(join, "join must not be null"));
-    return new Query(items, distinctRows, distinctOn, from, next, where, groupBy, having, orderBy, limit, offset, lock);
+    return new Query(items, distinctRows, distinctOn, from, next, where, groupBy, having, orderBy, limit, offset, lock, combined);
   }
 
   /** Inner join along a declared relation (its target table under its own name). */
@@ -123,20 +127,20 @@ public record Query(
   public Query where(Predicate predicate) {
     Objects.requireNonNull(predicate, "predicate must not be null");
     Predicate p = where == null ? predicate : where.and(predicate);
-    return new Query(items, distinctRows, distinctOn, from, joins, p, groupBy, having, orderBy, limit, offset, lock);
+    return new Query(items, distinctRows, distinctOn, from, joins, p, groupBy, having, orderBy, limit, offset, lock, combined);
   }
 
   /** Groups by these fields (replacing earlier keys). */
   public Query groupBy(Field<?>... keys) {
     List<Expression> next = Arrays.stream(keys).map(Field::expression).toList();
-    return new Query(items, distinctRows, distinctOn, from, joins, where, next, having, orderBy, limit, offset, lock);
+    return new Query(items, distinctRows, distinctOn, from, joins, where, next, having, orderBy, limit, offset, lock, combined);
   }
 
   /** Adds a group condition (and-ed with any earlier one), e.g. {@code count().gt(3L)}. */
   public Query having(Predicate predicate) {
     Objects.requireNonNull(predicate, "predicate must not be null");
     Predicate p = having == null ? predicate : having.and(predicate);
-    return new Query(items, distinctRows, distinctOn, from, joins, where, groupBy, p, orderBy, limit, offset, lock);
+    return new Query(items, distinctRows, distinctOn, from, joins, where, groupBy, p, orderBy, limit, offset, lock, combined);
   }
 
   /** Sorts by these keys (replacing earlier ones). */
@@ -146,22 +150,22 @@ public record Query(
 
   /** Sorts by these keys (replacing earlier ones). */
   public Query orderBy(List<Order> orders) {
-    return new Query(items, distinctRows, distinctOn, from, joins, where, groupBy, having, orders, limit, offset, lock);
+    return new Query(items, distinctRows, distinctOn, from, joins, where, groupBy, having, orders, limit, offset, lock, combined);
   }
 
   /** Returns at most this many rows. */
   public Query limit(long rows) {
-    return new Query(items, distinctRows, distinctOn, from, joins, where, groupBy, having, orderBy, rows, offset, lock);
+    return new Query(items, distinctRows, distinctOn, from, joins, where, groupBy, having, orderBy, rows, offset, lock, combined);
   }
 
   /** Skips this many rows. */
   public Query offset(long rows) {
-    return new Query(items, distinctRows, distinctOn, from, joins, where, groupBy, having, orderBy, limit, rows, lock);
+    return new Query(items, distinctRows, distinctOn, from, joins, where, groupBy, having, orderBy, limit, rows, lock, combined);
   }
 
   /** Removes duplicate rows ({@code SELECT DISTINCT}). */
   public Query distinct() {
-    return new Query(items, true, distinctOn, from, joins, where, groupBy, having, orderBy, limit, offset, lock);
+    return new Query(items, true, distinctOn, from, joins, where, groupBy, having, orderBy, limit, offset, lock, combined);
   }
 
   /**
@@ -176,11 +180,64 @@ public record Query(
       throw new IllegalArgumentException("distinctOn needs at least one key");
     }
     List<Expression> next = Arrays.stream(keys).map(k -> Objects.requireNonNull(k, "key").expression()).toList();
-    return new Query(items, distinctRows, next, from, joins, where, groupBy, having, orderBy, limit, offset, lock);
+    return new Query(items, distinctRows, next, from, joins, where, groupBy, having, orderBy, limit, offset, lock, combined);
   }
 
   /** Locks the rows read ({@code FOR UPDATE}/{@code FOR SHARE}); run it in a transaction. */
   public Query lock(Lock l) {
-    return new Query(items, distinctRows, distinctOn, from, joins, where, groupBy, having, orderBy, limit, offset, l);
+    return new Query(items, distinctRows, distinctOn, from, joins, where, groupBy, having, orderBy, limit, offset, l, combined);
+  }
+
+  /** How a query's rows combine with another's. */
+  public enum SetOperator {
+    UNION,
+    UNION_ALL,
+    INTERSECT,
+    EXCEPT;
+
+    String sql() {
+      return this == UNION_ALL ? "UNION ALL" : name();
+    }
+  }
+
+  /**
+   * A query whose rows are combined with the ones before it.
+   *
+   * @param operator how they combine
+   * @param query the other query: as many items, and no order, limit, offset or lock of its own
+   */
+  public record Combined(SetOperator operator, Query query) {
+    public Combined {
+      Objects.requireNonNull(operator, "operator must not be null");
+      Objects.requireNonNull(query, "query must not be null");
+    }
+
+    /** The keyword(s), e.g. {@code UNION ALL}. */
+    public String sql() {
+      return operator.sql();
+    }
+  }
+
+  /**
+   * Combines this query's rows with another's ({@code UNION} removes duplicates, {@code
+   * UNION_ALL} keeps them, {@code INTERSECT} keeps rows in both, {@code EXCEPT} removes the
+   * other's). The other query selects as many items, of matching types, and has no order, limit,
+   * offset or lock: this query's order, limit and offset apply to the combined rows, and may only
+   * sort by selected items.
+   */
+  public Query combine(SetOperator operator, Query other) {
+    Objects.requireNonNull(other, "other must not be null");
+    if (other.items().size() != items.size()) {
+      throw new IllegalArgumentException(operator.sql() + " of queries selecting " + items.size() + " and "
+          + other.items().size() + " items; both must select as many, of matching types");
+    }
+    if (!other.orderBy().isEmpty() || other.limit() != null || other.offset() != null || other.lock() != null
+        || !other.combined().isEmpty()) {
+      throw new IllegalArgumentException("the query combined with " + operator.sql() + " has an order, a limit, an offset, "
+          + "a lock or combinations of its own; order and limit the combined query instead");
+    }
+    List<Combined> next = new ArrayList<>(combined);
+    next.add(new Combined(operator, other));
+    return new Query(items, distinctRows, distinctOn, from, joins, where, groupBy, having, orderBy, limit, offset, lock, next);
   }
 }

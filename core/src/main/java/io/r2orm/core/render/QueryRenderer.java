@@ -105,16 +105,26 @@ final class QueryRenderer {
       w.append(" HAVING ");
       expr.predicate(q.having(), false);
     }
+    for (Query.Combined c : q.combined()) {
+      w.append(" ").append(c.sql()).append(" ");
+      write(w, c.query(), parent);
+    }
     if (!q.orderBy().isEmpty()) {
       w.append(" ORDER BY ");
       for (int i = 0; i < q.orderBy().size(); i++) {
         if (i > 0) w.append(", ");
-        expr.order(q.orderBy().get(i), selected.get(q.orderBy().get(i).expression()));
+        Order order = q.orderBy().get(i);
+        // combined rows are sorted by their position in the select list: the tables' names are gone
+        expr.order(order, q.combined().isEmpty() ? selected.get(order.expression()) : position(q, order));
       }
     }
     String limit = q.limit() == null ? null : w.marker(q.limit(), Long.class);
     String offset = q.offset() == null ? null : w.marker(q.offset(), Long.class);
     w.append(dialect.limitOffset(limit, offset));
+    if (q.lock() != null && !q.combined().isEmpty()) {
+      throw new QueryBuildException("rows of a query combined with " + q.combined().get(0).sql()
+          + " cannot be locked; lock the rows in a query of their own");
+    }
     if (q.lock() != null) {
       w.append(dialect.lockClause(q.lock()));
     }
@@ -136,6 +146,17 @@ final class QueryRenderer {
     Scope.Resolved source = readsAsColumn(c.expression()) ? expr.contextOf(c.expression()) : null;
     expr.expression(c.expression());
     return new RenderedQuery.Output(c.type(), source == null ? null : source.column(), null, 1);
+  }
+
+  /** The 1-based position of a sort key among the selected items of a combined query. */
+  private static String position(Query q, Order order) {
+    for (int i = 0; i < q.items().size(); i++) {
+      if (q.items().get(i) instanceof SelectItem.Column c && c.expression().equals(order.expression())) {
+        return Integer.toString(i + 1);
+      }
+    }
+    throw new QueryBuildException("a query combined with " + q.combined().get(0).sql() + " can only be ordered by "
+        + "its selected items; select the sort key, or order before combining in a subquery");
   }
 
   /** A selected value is read through a column's converter when it is the column, or its MIN/MAX/COALESCE. */

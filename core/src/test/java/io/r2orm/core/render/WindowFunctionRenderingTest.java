@@ -68,4 +68,28 @@ class WindowFunctionRenderingTest {
         .isInstanceOf(io.r2orm.core.exception.UnsupportedFeatureException.class)
         .hasMessageContaining("H2").hasMessageContaining("DISTINCT ON").hasMessageContaining("rowNumber()");
   }
+
+  @Test
+  void setOperationsCombineQueriesAndSortTheCombinedRowsByPosition() {
+    Query titles = Query.select(QueryFixtures.TRACK_TITLE).from(Track.class).where(MILLIS.gt(100))
+        .combine(Query.SetOperator.UNION_ALL, Query.select(QueryFixtures.ALBUM_TITLE).from(QueryFixtures.Album.class))
+        .combine(Query.SetOperator.EXCEPT, Query.select(QueryFixtures.ARTIST_NAME).from(QueryFixtures.Artist.class))
+        .orderBy(QueryFixtures.TRACK_TITLE.desc()).limit(5);
+    Golden.rendersOn(Golden.POSTGRES, query(titles),
+        "SELECT track.title FROM track WHERE track.millis > $1 UNION ALL SELECT album.title FROM album"
+            + " EXCEPT SELECT artist.name FROM artist ORDER BY 1 DESC LIMIT $2",
+        Golden.bind(100, Integer.class), Golden.bind(5L, Long.class));
+  }
+
+  @Test
+  void combinedQueriesMustFit() {
+    Query one = Query.select(QueryFixtures.TRACK_TITLE).from(Track.class);
+    assertThatThrownBy(() -> one.combine(Query.SetOperator.UNION, Query.select(TRACK_ID, MILLIS).from(Track.class)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("selecting 1 and 2 items");
+    assertThatThrownBy(() -> one.combine(Query.SetOperator.UNION, one.limit(3)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("order and limit the combined query instead");
+    Query sortedByOther = one.combine(Query.SetOperator.UNION, one).orderBy(MILLIS.asc());
+    assertThatThrownBy(() -> Golden.POSTGRES.query(sortedByOther))
+        .isInstanceOf(io.r2orm.core.exception.QueryBuildException.class).hasMessageContaining("ordered by its selected items");
+  }
 }
