@@ -269,6 +269,26 @@ class RelationsIT extends DatabaseTest {
     assertThat(db.select(Track.class).where(Track_.ALBUM.idEq(20L)).count().block()).isEqualTo(2L);
   }
 
+  /** Recursive walks along a self reference (issue #12: recursive CTEs for an org chart). */
+  @Test
+  void descendantsAndAncestorsWalkASelfReferenceInOneStatement() {
+    java.util.function.Function<reactor.core.publisher.Flux<Employee>, List<Long>> ids = f -> f.map(Employee::id).collectList().block();
+    long before = counter.count();
+    assertThat(ids.apply(db.descendants(Employee_.MANAGER, Employee_.ID.eq(1L)))).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(counter.count() - before).as("statements").isEqualTo(1);
+    assertThat(ids.apply(db.descendants(Employee_.MANAGER, Employee_.ID.eq(2L)))).containsExactly(2L, 3L, 4L);
+    assertThat(ids.apply(db.descendants(Employee_.MANAGER, Employee_.ID.eq(1L), 1))).containsExactly(1L, 2L);
+    assertThat(ids.apply(db.ancestors(Employee_.MANAGER, Employee_.ID.eq(3L)))).containsExactly(3L, 2L, 1L);
+    // inside a transaction (read through a cursor on PostgreSQL)
+    assertThat(db.transaction(tx -> tx.descendants(Employee_.MANAGER, Employee_.NAME.startsWith("dev")).count()).blockLast())
+        .isEqualTo(2L);
+    // a cycle in the data ends at the depth limit; each row once
+    testDatabase().sql("UPDATE employee SET manager_id = 4 WHERE id = 1");
+    assertThat(ids.apply(db.descendants(Employee_.MANAGER, Employee_.ID.eq(1L)))).containsExactly(1L, 2L, 3L, 4L);
+    assertThatThrownBy(() -> db.descendants(Employee_.REPORTS, Employee_.ID.eq(1L)).blockLast())
+        .isInstanceOf(QueryBuildException.class).hasMessageContaining("self-referencing @ManyToOne");
+  }
+
   @Test
   void linkingIsIdempotent() {
     Track track = db.insert(Track.of("linked", 9, null)).block();

@@ -495,6 +495,63 @@ public final class SqlRenderer {
     return w.toStatement().sql();
   }
 
+  /**
+   * The rows reachable from those matching {@code start} along a self-referencing to-one relation
+   * (an employee's manager, a category's parent), the start rows included: down to the rows that
+   * point at them ({@code descendants}), or up to the rows they point at. A recursive common table
+   * expression with a depth column, limited to {@code maxDepth} steps so that a cycle in the data
+   * ends too; each row once, nearest first, then by id:
+   *
+   * <pre>{@code
+   * WITH RECURSIVE r2orm_walk (id, name, parent_id, r2orm_depth) AS (
+   *   SELECT id, name, parent_id, 0 FROM category WHERE id = $1
+   *   UNION ALL SELECT n.id, n.name, n.parent_id, w.r2orm_depth + 1 FROM category n
+   *     JOIN r2orm_walk w ON n.parent_id = w.id WHERE w.r2orm_depth < $2)
+   * SELECT id, name, parent_id FROM r2orm_walk GROUP BY id, name, parent_id ORDER BY MIN(r2orm_depth), id
+   * }</pre>
+   */
+  public SqlStatement walk(Class<?> entity, String relation, io.r2orm.core.query.Predicate start, boolean down, int maxDepth) {
+    EntityModel<?> model = models.of(entity);
+    io.r2orm.core.metadata.RelationModel r = model.relation(relation);
+    if (r.target() != model.type() || r.foreignKey() == null) {
+      throw new QueryBuildException(model.type().getSimpleName() + "." + relation + " does not refer to "
+          + model.type().getSimpleName() + " through a key of its own; a walk follows a self-referencing "
+          + "@ManyToOne or owning @OneToOne (such as a parent or a manager)");
+    }
+    if (maxDepth < 1) {
+      throw new IllegalArgumentException("maxDepth must be at least 1, got " + maxDepth);
+    }
+    ColumnModel key = r.foreignKey();
+    SqlWriter w = new SqlWriter(dialect);
+    w.append("WITH RECURSIVE r2orm_walk (");
+    names(w, model.columns());
+    w.append(", r2orm_depth) AS (SELECT ");
+    names(w, model.columns());
+    w.append(", 0");
+    from(w, model);
+    new ExpressionWriter(w, model, dialect, models).where(start);
+    w.append(" UNION ALL SELECT ");
+    for (int i = 0; i < model.columns().size(); i++) {
+      if (i > 0) w.append(", ");
+      w.append("r2orm_next.").name(model.columns().get(i).name());
+    }
+    w.append(", r2orm_walk.r2orm_depth + 1 FROM ");
+    table(w, model);
+    w.append(" r2orm_next JOIN r2orm_walk ON ");
+    if (down) {
+      w.append("r2orm_next.").name(key.name()).append(" = r2orm_walk.").name(model.id().name());
+    } else {
+      w.append("r2orm_next.").name(model.id().name()).append(" = r2orm_walk.").name(key.name());
+    }
+    w.append(" WHERE r2orm_walk.r2orm_depth < ").append(w.marker(maxDepth, Integer.class));
+    w.append(") SELECT ");
+    names(w, model.columns());
+    w.append(" FROM r2orm_walk GROUP BY ");
+    names(w, model.columns());
+    w.append(" ORDER BY MIN(r2orm_depth), ").name(model.id().name());
+    return w.toStatement();
+  }
+
   private void appendColumnList(SqlWriter w, EntityModel<?> model) {
     names(w, model.columns());
   }

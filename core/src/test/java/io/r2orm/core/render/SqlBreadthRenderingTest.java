@@ -16,13 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.r2orm.core.query.Functions;
+import io.r2orm.core.query.Property;
 import io.r2orm.core.query.Query;
 import io.r2orm.core.query.WindowCall.Window;
 import io.r2orm.core.render.QueryFixtures.Track;
 import org.junit.jupiter.api.Test;
 
-/** Window functions (issue #12): rankings, LAG/LEAD and aggregates OVER (PARTITION BY … ORDER BY …). */
-class WindowFunctionRenderingTest {
+/** The SQL real queries need (issue #12): window functions, DISTINCT ON, set operations, recursive walks. */
+class SqlBreadthRenderingTest {
   private static final Window PER_ALBUM = Window.partitionBy(TRACK_ALBUM_ID).thenOrderBy(MILLIS.desc(), TRACK_ID.asc());
 
   @Test
@@ -91,5 +92,16 @@ class WindowFunctionRenderingTest {
     Query sortedByOther = one.combine(Query.SetOperator.UNION, one).orderBy(MILLIS.asc());
     assertThatThrownBy(() -> Golden.POSTGRES.query(sortedByOther))
         .isInstanceOf(io.r2orm.core.exception.QueryBuildException.class).hasMessageContaining("ordered by its selected items");
+  }
+
+  @Test
+  void aRecursiveWalkAlongASelfReferenceOnBothDatabases() {
+    io.r2orm.core.query.Predicate start = Property.comparable(QueryFixtures.Employee.class, "id", Long.class).eq(1L);
+    Golden.rendersOnBoth(r -> r.walk(QueryFixtures.Employee.class, "manager", start, true, 10),
+        "WITH RECURSIVE r2orm_walk (id, name, manager_id, r2orm_depth) AS (SELECT id, name, manager_id, 0 FROM employee"
+            + " WHERE id = $1 UNION ALL SELECT r2orm_next.id, r2orm_next.name, r2orm_next.manager_id, r2orm_walk.r2orm_depth + 1"
+            + " FROM employee r2orm_next JOIN r2orm_walk ON r2orm_next.manager_id = r2orm_walk.id WHERE r2orm_walk.r2orm_depth < $2)"
+            + " SELECT id, name, manager_id FROM r2orm_walk GROUP BY id, name, manager_id ORDER BY MIN(r2orm_depth), id",
+        Golden.bind(1L, Long.class), Golden.bind(10, Integer.class));
   }
 }
