@@ -42,6 +42,17 @@ public interface Dialect {
     return Optional.empty();
   }
 
+  /**
+   * The SQL of a bind for this column: the marker, cast to the column's {@link #bindCast} type where
+   * it has one ({@code array}: to that type's array). A dialect may write another form (H2 reads a
+   * JSON document from text only when told {@code FORMAT JSON}).
+   */
+  default String bind(ColumnModel column, String marker, boolean array) {
+    return bindCast(column)
+        .map(type -> "CAST(" + marker + " AS " + (array ? arrayTypeName(column).orElseThrow() : type) + ")")
+        .orElse(marker);
+  }
+
   /** The type name to cast a bind for this column to: its declared type where binds are cast to it, else its kind's. */
   default String castTypeName(ColumnModel column) {
     return bindCast(column).orElseGet(() -> castTypeName(column.valueType().sqlType()));

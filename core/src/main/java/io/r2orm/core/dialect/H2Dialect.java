@@ -88,6 +88,20 @@ public final class H2Dialect extends AbstractDialect {
         ? Optional.of("CHARACTER VARYING") : Optional.empty();
   }
 
+  /** A JSON column's bind is text read as a document ({@code ? FORMAT JSON}); without it H2 stores a JSON string. */
+  @Override
+  public String bind(ColumnModel column, String marker, boolean array) {
+    if (!array && json(column)) {
+      return marker + " FORMAT JSON";
+    }
+    return super.bind(column, marker, array);
+  }
+
+  /** Whether the column declares a JSON type ({@code json} or PostgreSQL's {@code jsonb}, both {@code JSON} here). */
+  private static boolean json(ColumnModel column) {
+    return column.declaredType().equalsIgnoreCase("json") || column.declaredType().equalsIgnoreCase("jsonb");
+  }
+
   @Override
   public Optional<String> arrayTypeName(ColumnModel column) {
     return bindCast(column).map(t -> t + " ARRAY").or(() -> arrayTypeName(column.valueType().sqlType()));
@@ -97,6 +111,9 @@ public final class H2Dialect extends AbstractDialect {
   public String columnType(ColumnModel column) {
     if (column.hasDeclaredType()) {
       Class<?> type = io.r2orm.core.convert.ValueTypes.box(column.propertyType());
+      if (json(column)) {
+        return "JSON";
+      }
       if (!type.isEnum()) {
         return column.declaredType();
       }

@@ -368,9 +368,7 @@ final class ExpressionWriter {
 
   /** The marker cast to the column's bind type ({@code array}: to its array type), where the dialect casts one. */
   private String cast(ColumnModel column, String marker, boolean array) {
-    return dialect.bindCast(column)
-        .map(type -> "CAST(" + marker + " AS " + (array ? dialect.arrayTypeName(column).orElseThrow() : type) + ")")
-        .orElse(marker);
+    return dialect.bind(column, marker, array);
   }
 
   /** Binds a list of Java values as one array of the column's database type. */
