@@ -86,6 +86,10 @@ public final class SqlQuery {
     if (!unused.isEmpty()) {
       throw new QueryBuildException("Values were bound for " + unused + ", which the SQL does not use; SQL: " + sql);
     }
+    if (ordered.size() > db.dialect().maxBindParameters()) {
+      throw new io.r2orm.core.exception.TooManyParametersException(db.dialect().name(), ordered.size(),
+          db.dialect().maxBindParameters(), parsed.sql());
+    }
     return new SqlStatement(parsed.sql(), ordered);
   }
 

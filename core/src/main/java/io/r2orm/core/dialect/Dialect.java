@@ -71,6 +71,16 @@ public interface Dialect {
     return Optional.empty();
   }
 
+  /** The most bind parameters one statement may carry (PostgreSQL's protocol: 65,535). */
+  default int maxBindParameters() {
+    return Integer.MAX_VALUE;
+  }
+
+  /** The most elements one array bind may carry (H2: 65,536); longer lists are split into several arrays. */
+  default int maxArrayLength() {
+    return Integer.MAX_VALUE;
+  }
+
   /** Whether {@code SELECT DISTINCT ON (…)} can be written (PostgreSQL). */
   default boolean supportsDistinctOn() {
     return false;

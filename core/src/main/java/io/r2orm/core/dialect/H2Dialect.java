@@ -102,6 +102,12 @@ public final class H2Dialect extends AbstractDialect {
     return column.declaredType().equalsIgnoreCase("json") || column.declaredType().equalsIgnoreCase("jsonb");
   }
 
+  /** H2's arrays hold at most 65,536 elements. */
+  @Override
+  public int maxArrayLength() {
+    return 65_536;
+  }
+
   @Override
   public Optional<String> arrayTypeName(ColumnModel column) {
     return bindCast(column).map(t -> t + " ARRAY").or(() -> arrayTypeName(column.valueType().sqlType()));

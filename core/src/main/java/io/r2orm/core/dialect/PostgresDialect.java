@@ -34,6 +34,12 @@ public final class PostgresDialect extends AbstractDialect {
     return baseType(type);
   }
 
+  /** The extended query protocol counts parameters in 16 bits. */
+  @Override
+  public int maxBindParameters() {
+    return 65_535;
+  }
+
   @Override
   public boolean supportsDistinctOn() {
     return true;

@@ -8,6 +8,13 @@ public class StatementException extends R2ormException {
   private static final long serialVersionUID = 1L;
   private static final int MAX_SQL = 2000;
 
+  /**
+   * SQLSTATEs after which the same transaction, run again, may succeed: serialization failure
+   * (40001; also PostgreSQL's standby "conflict with recovery" and H2's deadlock), deadlock
+   * detected (40P01), and an administrator's shutdown of the session (57P01).
+   */
+  private static final java.util.Set<String> RETRYABLE = java.util.Set.of("40001", "40P01", "57P01");
+
   private final String sql;
   private final String sqlState;
 
@@ -19,7 +26,14 @@ public class StatementException extends R2ormException {
 
   private static String message(String what, String sql, String sqlState) {
     String shown = sql == null ? "" : sql.length() > MAX_SQL ? sql.substring(0, MAX_SQL) + "..." : sql;
-    return what + (sqlState == null ? "" : " [SQLSTATE " + sqlState + "]") + "; SQL: " + shown;
+    String state = sqlState == null ? "" : " [SQLSTATE " + sqlState + "]";
+    return shown.isBlank() ? what + state : what + state + "; SQL: " + shown;
+  }
+
+  /** True for a serialization failure, a deadlock or a shutdown session (SQLSTATE 40001, 40P01, 57P01). */
+  @Override
+  public boolean isRetryable() {
+    return sqlState != null && RETRYABLE.contains(sqlState);
   }
 
   /** The SQL text that failed, without bound values; may be null when no statement was sent. */

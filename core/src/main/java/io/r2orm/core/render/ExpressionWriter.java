@@ -133,9 +133,18 @@ final class ExpressionWriter {
     Scope.Resolved context = contextOf(in.operand());
     Optional<String> arrayType = context == null ? Optional.empty() : dialect.arrayTypeName(context.column());
     if (arrayType.isPresent()) {
-      expression(in.operand(), context);
-      String marker = arrayMarker(context.column(), context.model(), in.values());
-      w.append(in.negated() ? " <> ALL(" : " = ANY(").append(marker).append(")");
+      // an array bind per at most maxArrayLength values (H2: 65,536), or-ed (and-ed when negated)
+      int size = Math.max(1, dialect.maxArrayLength());
+      int parts = Math.max(1, (in.values().size() + size - 1) / size);
+      if (parts > 1) w.append("(");
+      for (int p = 0; p < parts; p++) {
+        if (p > 0) w.append(in.negated() ? " AND " : " OR ");
+        expression(in.operand(), context);
+        List<Object> part = in.values().subList(p * size, Math.min(in.values().size(), (p + 1) * size));
+        String marker = arrayMarker(context.column(), context.model(), part);
+        w.append(in.negated() ? " <> ALL(" : " = ANY(").append(marker).append(")");
+      }
+      if (parts > 1) w.append(")");
       return;
     }
     if (in.values().isEmpty()) {

@@ -50,7 +50,17 @@ final class SqlWriter {
     return sql.substring(start);
   }
 
+  /**
+   * The statement written.
+   *
+   * @throws io.r2orm.core.exception.TooManyParametersException when it has more binds than the
+   *     database takes in one statement
+   */
   SqlStatement toStatement(List<String> generatedKeys) {
+    if (binds.size() > dialect.maxBindParameters()) {
+      throw new io.r2orm.core.exception.TooManyParametersException(dialect.name(), binds.size(), dialect.maxBindParameters(),
+          sql.toString());
+    }
     return new SqlStatement(sql.toString(), binds, generatedKeys);
   }
 

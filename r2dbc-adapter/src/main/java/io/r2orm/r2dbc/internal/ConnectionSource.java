@@ -151,8 +151,11 @@ final class ConnectionSource {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof java.util.concurrent.TimeoutException || t instanceof io.r2dbc.spi.R2dbcTimeoutException) {
         return new ConnectionTimeoutException("Timed out waiting for a connection: every pooled connection is busy ("
-            + e.getMessage() + "); raise the pool's maxSize or maxAcquireTime, lower the concurrency, or check for "
-            + "subscriptions that are never cancelled", e);
+            + e.getMessage() + "). Likely causes: subscriptions that are never cancelled or completed (a stream nobody "
+            + "reads to the end, a missing timeout); a stream holding a connection while the same caller waits for a "
+            + "second one (a query per row of a stream outside a transaction: run both in db.transaction(...) or load "
+            + "the rows with a fetch plan); or a pool smaller than the concurrency. Raise the pool's maxSize or "
+            + "maxAcquireTime, or lower the concurrency", e);
       }
     }
     return new ConnectionFailureException("Could not open a connection: " + e.getMessage(), null, null, e);

@@ -212,13 +212,16 @@ class AcquisitionTest {
     StepVerifier.create(executor.update(INSERT))
         .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(ConnectionFailureException.class)
             .isNotInstanceOf(ConnectionTimeoutException.class)
-            .hasMessageContaining("Could not open a connection").hasMessageContaining("Connection refused"))
+            .hasMessageContaining("Could not open a connection").hasMessageContaining("Connection refused")
+            .satisfies(x -> assertThat(x.getMessage()).as("no empty SQL suffix").doesNotContain("SQL:")))
         .verify(WAIT);
 
     fake.acquisition(() -> Mono.error(new R2dbcTimeoutException("Connection acquisition timed out after 100ms")));
     StepVerifier.create(executor.inTransaction(tx -> tx.update(INSERT)))
         .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(ConnectionTimeoutException.class)
-            .hasMessageContaining("every pooled connection is busy").hasMessageContaining("subscriptions that are never cancelled"))
+            .hasMessageContaining("every pooled connection is busy").hasMessageContaining("subscriptions that are never cancelled")
+            .hasMessageContaining("a stream holding a connection while the same caller waits for a second one")
+            .hasMessageContaining("a pool smaller than the concurrency"))
         .verify(WAIT);
   }
 }
