@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 /**
  * A paired comparison for a machine whose load drifts: the suite's own benchmark methods (and the
  * {@link Diagnostics} lines) in one JVM, warmed up one after the other, then measured in rounds of
- * one second per line, line after line (forward in even rounds, backward in odd ones, so no line
+ * one second per line (or as given), line after line (forward in even rounds, backward in odd ones, so no line
  * always follows the same neighbour); each round's ratio to the first line — and, for a line
  * paired with another (inside a transaction against outside), to that line — is taken, and the
  * medians are printed with their spread over the rounds (interquartile range and min–max). Lines
@@ -27,8 +27,8 @@ import java.util.concurrent.Callable;
  * a replacement for the suite.
  *
  * <p>Usage: {@code java -cp r2orm-benchmarks.jar io.r2orm.benchmarks.Interleaved
- * find64|find1|stream|stream-binary|relations|insert|tx-stream|tx-stream-binary|tx-perrow
- * [warm-up seconds per line] [rounds]}
+ * find64|find1|stream|stream-binary|relations|insert|tx-stream|tx-stream-binary|tx-stream-diag|tx-perrow
+ * [warm-up seconds per line] [rounds] [seconds per line and round, 1 unless given]}
  */
 public final class Interleaved {
   /** A measured line; {@code pairedWith} names another line its ratio is also taken against, or is null. */
@@ -39,7 +39,7 @@ public final class Interleaved {
   }
 
   private static final String WORKLOADS = "find64, find1, stream, stream-binary, relations, insert, tx-stream, "
-      + "tx-stream-binary or tx-perrow";
+      + "tx-stream-binary, tx-stream-diag or tx-perrow";
 
   private Interleaved() {}
 
@@ -47,6 +47,7 @@ public final class Interleaved {
     String workload = args.length > 0 ? args[0] : "find64";
     int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 6;
+    long roundNanos = (long) ((args.length > 3 ? Double.parseDouble(args[3]) : 1) * 1e9);
     RawDriver raw = new RawDriver();
     RawDriverBinary rawBinary = new RawDriverBinary();
     R2orm r2orm = new R2orm();
@@ -75,7 +76,7 @@ public final class Interleaved {
         for (Line line : order) {
           long start = System.nanoTime();
           double ops = 0;
-          while (System.nanoTime() - start < 1_000_000_000L) {
+          while (System.nanoTime() - start < roundNanos) {
             line.call().call();
             ops += line.opsPerCall();
           }
@@ -173,6 +174,21 @@ public final class Interleaved {
           lines.add(new Line("r2orm recommended, read-only tx", n, () -> b.r2ormRecommendedReadOnlyTx(recommended),
               "r2orm recommended"));
         }
+      }
+      case "tx-stream-diag" -> {
+        // issue #11, where the binary stream's time inside a read-only transaction goes: r2orm's statements by hand
+        TransactionStreamBenchmark b = new TransactionStreamBenchmark();
+        Diagnostics.R2ormRecommendedFetch50000 fetch50000 = new Diagnostics.R2ormRecommendedFetch50000();
+        fetch50000.open();
+        int n = BenchDatabase.ITEM_ROWS;
+        lines.add(new Line("raw forceBinary, read-only tx", n, () -> b.rawBinaryReadOnlyTx(rawBinary)));
+        lines.add(new Line("raw cursor by hand, windows collected", n, () -> d.streamRawCursorCollected(rawBinary)));
+        lines.add(new Line("raw cursor by hand, rows streamed", n, () -> d.streamRawCursorStreamed(rawBinary)));
+        lines.add(new Line("r2orm recommended", n, () -> b.r2ormRecommended(recommended)));
+        lines.add(new Line("r2orm recommended, read-only tx", n, () -> b.r2ormRecommendedReadOnlyTx(recommended),
+            "r2orm recommended"));
+        lines.add(new Line("r2orm recommended, read-only tx, fetch 50000", n, () -> d.streamR2ormReadOnlyTxFetch50000(fetch50000),
+            "r2orm recommended"));
       }
       case "tx-perrow" -> {
         // issue #11: 1,000 findById one after the other in one transaction against the raw driver's BEGIN/1,000/COMMIT
