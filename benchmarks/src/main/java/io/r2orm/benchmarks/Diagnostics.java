@@ -6,7 +6,9 @@ import io.r2dbc.spi.Statement;
 import io.r2orm.benchmarks.contender.Pools;
 import io.r2orm.r2dbc.Database;
 import io.r2orm.benchmarks.contender.R2orm;
+import io.r2orm.benchmarks.contender.R2ormRecommended;
 import io.r2orm.benchmarks.contender.RawDriver;
+import io.r2orm.benchmarks.contender.RawDriverBinary;
 import io.r2orm.benchmarks.contender.RawR2dbc;
 import io.r2orm.benchmarks.model.InsertedItem;
 import io.r2orm.benchmarks.model.Item;
@@ -17,9 +19,13 @@ import io.r2orm.benchmarks.model.World_;
 import io.r2orm.core.sql.SqlStatement;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -43,6 +49,7 @@ import reactor.core.publisher.Mono;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class Diagnostics {
   static final int REQUESTS = 2048;
+  private static final String STREAM_SQL = "SELECT id, name, quantity, created_at, price FROM item WHERE quantity >= $1";
   private static final String UNNEST = "INSERT INTO inserted_item (name, quantity, created_at, price)"
       + " SELECT * FROM unnest($1::text[], $2::int[], $3::timestamptz[], $4::numeric[]) RETURNING id";
   private static final String UNNEST_ORDERED = "WITH input AS MATERIALIZED (SELECT nextval(pg_get_serial_sequence('inserted_item', 'id'))"
@@ -79,6 +86,117 @@ public class Diagnostics {
             .concatMap(result -> result.map((row, meta) -> new Item(row.get(0, Long.class), row.get(1, String.class),
                 row.get(2, Integer.class), row.get(3, OffsetDateTime.class), row.get(4, BigDecimal.class)))))
         .count().block();
+  }
+
+  /**
+   * What r2orm sends for a long stream inside a read-only transaction, by hand on the raw driver
+   * with binary results (issue #11): {@code BEGIN READ ONLY}, {@code DECLARE … NO SCROLL CURSOR},
+   * {@code FETCH FORWARD 10000} until a short window, each with a fetch size of 10,001 (extended
+   * protocol, so binary results), {@code CLOSE}, {@code COMMIT}; without the probe. Each window
+   * is collected before its rows go on, as r2orm does.
+   */
+  @Benchmark
+  @OperationsPerInvocation(BenchDatabase.ITEM_ROWS)
+  public long streamRawCursorCollected(RawDriverBinary raw) {
+    return streamRawCursor(raw.pool, 10_000, true);
+  }
+
+  /** {@link #streamRawCursorCollected} with each FETCH's rows passed on as they arrive. */
+  @Benchmark
+  @OperationsPerInvocation(BenchDatabase.ITEM_ROWS)
+  public long streamRawCursorStreamed(RawDriverBinary raw) {
+    return streamRawCursor(raw.pool, 10_000, false);
+  }
+
+  /** The hand-written cursor loop on the given pool, {@code window} rows per FETCH. */
+  long streamRawCursor(ConnectionFactory pool, int window, boolean collect) {
+    return StreamBenchmark.check(RawR2dbc.inTransaction(pool, RawR2dbc.READ_ONLY, c -> {
+      Mono<Void> declare = Flux.from(c.createStatement("DECLARE bench_cursor NO SCROLL CURSOR FOR " + STREAM_SQL)
+          .bind(0, 0).execute()).concatMap(result -> result.getRowsUpdated()).then();
+      AtomicBoolean exhausted = new AtomicBoolean();
+      Flux<Item> rows = Flux.range(0, Integer.MAX_VALUE)
+          .takeWhile(i -> !exhausted.get())
+          .concatMap(i -> {
+            Flux<Item> fetched = Flux.from(c.createStatement("FETCH FORWARD " + window + " FROM bench_cursor")
+                .fetchSize(window + 1).execute()).concatMap(result -> result.map(Diagnostics::item));
+            if (collect) {
+              return fetched.collectList().flatMapIterable(list -> {
+                exhausted.compareAndSet(false, list.size() < window);
+                return list;
+              });
+            }
+            AtomicLong n = new AtomicLong();
+            return fetched.doOnNext(item -> n.incrementAndGet()).doOnComplete(() -> exhausted.compareAndSet(false, n.get() < window));
+          }, 0);
+      Flux<Item> close = Flux.from(c.createStatement("CLOSE bench_cursor").execute())
+          .concatMap(result -> result.getRowsUpdated()).thenMany(Flux.<Item>empty());
+      return declare.thenMany(rows).concatWith(close);
+    }));
+  }
+
+  /** {@link TransactionStreamBenchmark#r2ormRecommendedReadOnlyTx} with 50,000 rows per FETCH instead of 10,000. */
+  @Benchmark
+  @OperationsPerInvocation(BenchDatabase.ITEM_ROWS)
+  public long streamR2ormReadOnlyTxFetch50000(R2ormRecommendedFetch50000 r2orm) {
+    return StreamBenchmark.check(TransactionStreamBenchmark.r2ormReadOnly(r2orm.db));
+  }
+
+  /** r2orm's recommended set-up with a fetch size of 50,000. */
+  @State(Scope.Benchmark)
+  public static class R2ormRecommendedFetch50000 {
+    ConnectionPool pool;
+    Database db;
+
+    @Setup(Level.Trial)
+    public void open() {
+      pool = Pools.r2dbc(true);
+      db = Database.builder(pool).fetchSize(50_000).build();
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+      pool.disposeLater().block();
+    }
+  }
+
+  /**
+   * Runs each issue #11 line once, with a marker line on standard error before each, to read what
+   * the driver sends: {@code java -Dlogback.configurationFile=FILE -cp r2orm-benchmarks.jar
+   * io.r2orm.benchmarks.Diagnostics} with {@code io.r2dbc.postgresql.QUERY} (statements) or {@code
+   * io.r2dbc.postgresql.client.ReactorNettyClient} (protocol messages) at DEBUG in FILE.
+   */
+  public static void main(String[] args) {
+    R2ormRecommended recommended = new R2ormRecommended();
+    RawDriverBinary rawBinary = new RawDriverBinary();
+    R2orm r2orm = new R2orm();
+    recommended.open();
+    rawBinary.open();
+    r2orm.open();
+    try {
+      Map<String, Runnable> lines = new LinkedHashMap<>();
+      lines.put("r2orm recommended stream, outside a transaction", () -> StreamBenchmark.check(StreamBenchmark.r2ormStream(recommended.db)));
+      lines.put("r2orm recommended stream, read-only transaction", () -> StreamBenchmark.check(TransactionStreamBenchmark.r2ormReadOnly(recommended.db)));
+      lines.put("raw forceBinary stream, read-only transaction", () -> StreamBenchmark.check(TransactionStreamBenchmark.rawReadOnly(rawBinary.pool)));
+      lines.put("r2orm 1,000 findById in a transaction", () -> TransactionPerRowBenchmark.check(TransactionPerRowBenchmark.r2ormPerRow(r2orm.db)));
+      lines.put("raw 1,000 statements in BEGIN/COMMIT", () -> TransactionPerRowBenchmark.check(TransactionPerRowBenchmark.rawPerRow(rawBinary.pool)));
+      lines.put("r2orm fetch plan 1,000 x 10", () -> RelationsBenchmark.check(r2orm.db.select(Parent.class).fetch(Parent_.CHILDREN).all()
+          .collectList().block()));
+      for (Map.Entry<String, Runnable> line : lines.entrySet()) {
+        line.getValue().run(); // once to prepare statements and load classes
+        System.err.println("=== " + line.getKey());
+        line.getValue().run();
+      }
+      System.err.println("=== end");
+    } finally {
+      recommended.close();
+      rawBinary.close();
+      r2orm.close();
+    }
+  }
+
+  private static Item item(io.r2dbc.spi.Row row, io.r2dbc.spi.RowMetadata meta) {
+    return new Item(row.get(0, Long.class), row.get(1, String.class), row.get(2, Integer.class),
+        row.get(3, OffsetDateTime.class), row.get(4, BigDecimal.class));
   }
 
   /** {@link RelationsBenchmark#r2orm} with the window of the hand-written batched load (500 instead of 256). */

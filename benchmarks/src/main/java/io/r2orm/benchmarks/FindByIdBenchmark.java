@@ -118,9 +118,13 @@ public class FindByIdBenchmark {
 
   /** Hand-written driver code: one statement, one row mapped by index. */
   static Mono<World> rawFind(ConnectionFactory factory, int id) {
-    return RawR2dbc.withConnection(factory, c -> Flux.from(c.createStatement(SQL).bind(0, id).execute())
-            .concatMap(result -> result.map((row, meta) -> new World(row.get(0, Integer.class), row.get(1, Integer.class)))))
-        .singleOrEmpty();
+    return RawR2dbc.withConnection(factory, c -> rawFind(c, id)).singleOrEmpty();
+  }
+
+  /** The same statement on a connection already in hand (inside a transaction). */
+  static Flux<World> rawFind(io.r2dbc.spi.Connection c, int id) {
+    return Flux.from(c.createStatement(SQL).bind(0, id).execute())
+        .concatMap(result -> result.map((row, meta) -> new World(row.get(0, Integer.class), row.get(1, Integer.class))));
   }
 
   static World jdbcFind(DataSource dataSource, int id) throws SQLException {
@@ -137,7 +141,7 @@ public class FindByIdBenchmark {
     return check(found);
   }
 
-  private static int randomId() {
+  static int randomId() {
     return ThreadLocalRandom.current().nextInt(1, BenchDatabase.WORLD_ROWS + 1);
   }
 

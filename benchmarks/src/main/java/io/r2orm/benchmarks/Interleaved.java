@@ -19,15 +19,27 @@ import java.util.concurrent.Callable;
 /**
  * A paired comparison for a machine whose load drifts: the suite's own benchmark methods (and the
  * {@link Diagnostics} lines) in one JVM, warmed up one after the other, then measured in rounds of
- * one second per line, line after line; each round's ratio to the first line is taken, and the
- * medians are printed. Lines share one JIT profile here, unlike in the suite's forks, so this is
- * evidence for the notes, not a replacement for the suite.
+ * one second per line (or as given), line after line (forward in even rounds, backward in odd ones, so no line
+ * always follows the same neighbour); each round's ratio to the first line — and, for a line
+ * paired with another (inside a transaction against outside), to that line — is taken, and the
+ * medians are printed with their spread over the rounds (interquartile range and min–max). Lines
+ * share one JIT profile here, unlike in the suite's forks, so this is evidence for the notes, not
+ * a replacement for the suite.
  *
  * <p>Usage: {@code java -cp r2orm-benchmarks.jar io.r2orm.benchmarks.Interleaved
- * find64|find1|stream|stream-binary|relations|insert [warm-up seconds per line] [rounds]}
+ * find64|find1|stream|stream-binary|relations|insert|tx-stream|tx-stream-binary|tx-stream-diag|tx-perrow
+ * [warm-up seconds per line] [rounds] [seconds per line and round, 1 unless given]}
  */
 public final class Interleaved {
-  private record Line(String name, double opsPerCall, Callable<Object> call) {}
+  /** A measured line; {@code pairedWith} names another line its ratio is also taken against, or is null. */
+  private record Line(String name, double opsPerCall, Callable<Object> call, String pairedWith) {
+    Line(String name, double opsPerCall, Callable<Object> call) {
+      this(name, opsPerCall, call, null);
+    }
+  }
+
+  private static final String WORKLOADS = "find64, find1, stream, stream-binary, relations, insert, tx-stream, "
+      + "tx-stream-binary, tx-stream-diag or tx-perrow";
 
   private Interleaved() {}
 
@@ -35,6 +47,7 @@ public final class Interleaved {
     String workload = args.length > 0 ? args[0] : "find64";
     int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 6;
+    long roundNanos = (long) ((args.length > 3 ? Double.parseDouble(args[3]) : 1) * 1e9);
     RawDriver raw = new RawDriver();
     RawDriverBinary rawBinary = new RawDriverBinary();
     R2orm r2orm = new R2orm();
@@ -56,10 +69,14 @@ public final class Interleaved {
       }
       Map<String, List<Double>> scores = new LinkedHashMap<>();
       for (int round = 0; round < rounds; round++) {
-        for (Line line : lines) {
+        List<Line> order = new ArrayList<>(lines);
+        if (round % 2 == 1) {
+          Collections.reverse(order);
+        }
+        for (Line line : order) {
           long start = System.nanoTime();
           double ops = 0;
-          while (System.nanoTime() - start < 1_000_000_000L) {
+          while (System.nanoTime() - start < roundNanos) {
             line.call().call();
             ops += line.opsPerCall();
           }
@@ -67,7 +84,7 @@ public final class Interleaved {
           scores.computeIfAbsent(line.name(), k -> new ArrayList<>()).add(timePerCall ? seconds * 1000 / ops : ops / seconds);
         }
       }
-      print(scores, timePerCall);
+      print(lines, scores, timePerCall);
     } finally {
       raw.close();
       rawBinary.close();
@@ -141,7 +158,49 @@ public final class Interleaved {
         lines.add(new Line("raw, r2orm's insert SQL by hand", n, () -> emptied(b, () -> d.insertRawUnnestOrderedKeys(raw, b))));
         lines.add(new Line("r2orm", n, () -> emptied(b, () -> b.r2orm(r2orm))));
       }
-      default -> throw new IllegalArgumentException("unknown workload " + workload + "; use find64, find1, stream, stream-binary, relations or insert");
+      case "tx-stream", "tx-stream-binary" -> {
+        // issue #11: the same stream inside a read-only transaction (r2orm: probe + cursor) and outside
+        TransactionStreamBenchmark b = new TransactionStreamBenchmark();
+        int n = BenchDatabase.ITEM_ROWS;
+        if (workload.equals("tx-stream")) {
+          lines.add(new Line("raw", n, () -> b.raw(raw)));
+          lines.add(new Line("raw, read-only tx", n, () -> b.rawReadOnlyTx(raw), "raw"));
+          lines.add(new Line("r2orm", n, () -> b.r2orm(r2orm)));
+          lines.add(new Line("r2orm, read-only tx", n, () -> b.r2ormReadOnlyTx(r2orm), "r2orm"));
+        } else {
+          lines.add(new Line("raw forceBinary", n, () -> b.rawBinary(rawBinary)));
+          lines.add(new Line("raw forceBinary, read-only tx", n, () -> b.rawBinaryReadOnlyTx(rawBinary), "raw forceBinary"));
+          lines.add(new Line("r2orm recommended", n, () -> b.r2ormRecommended(recommended)));
+          lines.add(new Line("r2orm recommended, read-only tx", n, () -> b.r2ormRecommendedReadOnlyTx(recommended),
+              "r2orm recommended"));
+        }
+      }
+      case "tx-stream-diag" -> {
+        // issue #11, where the binary stream's time inside a read-only transaction goes: r2orm's statements by hand
+        TransactionStreamBenchmark b = new TransactionStreamBenchmark();
+        Diagnostics.R2ormRecommendedFetch50000 fetch50000 = new Diagnostics.R2ormRecommendedFetch50000();
+        fetch50000.open();
+        int n = BenchDatabase.ITEM_ROWS;
+        lines.add(new Line("raw forceBinary, read-only tx", n, () -> b.rawBinaryReadOnlyTx(rawBinary)));
+        lines.add(new Line("raw cursor by hand, windows collected", n, () -> d.streamRawCursorCollected(rawBinary)));
+        lines.add(new Line("raw cursor by hand, rows streamed", n, () -> d.streamRawCursorStreamed(rawBinary)));
+        lines.add(new Line("r2orm recommended", n, () -> b.r2ormRecommended(recommended)));
+        lines.add(new Line("r2orm recommended, read-only tx", n, () -> b.r2ormRecommendedReadOnlyTx(recommended),
+            "r2orm recommended"));
+        lines.add(new Line("r2orm recommended, read-only tx, fetch 50000", n, () -> d.streamR2ormReadOnlyTxFetch50000(fetch50000),
+            "r2orm recommended"));
+      }
+      case "tx-perrow" -> {
+        // issue #11: 1,000 findById one after the other in one transaction against the raw driver's BEGIN/1,000/COMMIT
+        TransactionPerRowBenchmark b = new TransactionPerRowBenchmark();
+        int n = TransactionPerRowBenchmark.QUERIES;
+        lines.add(new Line("raw, one connection in BEGIN/COMMIT", n, () -> b.raw(raw)));
+        lines.add(new Line("raw forceBinary, the same", n, () -> b.rawBinary(rawBinary)));
+        lines.add(new Line("r2orm transaction", n, () -> b.r2orm(r2orm)));
+        lines.add(new Line("r2orm recommended transaction", n, () -> b.r2ormRecommended(recommended),
+            "raw forceBinary, the same"));
+      }
+      default -> throw new IllegalArgumentException("unknown workload " + workload + "; use " + WORKLOADS);
     }
     return lines;
   }
@@ -152,21 +211,41 @@ public final class Interleaved {
     return call.call();
   }
 
-  private static void print(Map<String, List<Double>> scores, boolean timePerCall) {
-    List<Double> first = scores.values().iterator().next();
-    String firstName = scores.keySet().iterator().next();
-    for (Map.Entry<String, List<Double>> e : scores.entrySet()) {
-      List<Double> sorted = new ArrayList<>(e.getValue());
+  private static void print(List<Line> lines, Map<String, List<Double>> scores, boolean timePerCall) {
+    String firstName = lines.get(0).name();
+    System.out.printf(Locale.ROOT, "%d rounds; ratios are speed (> 1 faster), median of the per-round ratios [IQR; min–max]%n",
+        scores.get(firstName).size());
+    for (Line line : lines) {
+      List<Double> mine = scores.get(line.name());
+      List<Double> sorted = new ArrayList<>(mine);
       Collections.sort(sorted);
-      List<Double> ratios = new ArrayList<>();
-      for (int i = 0; i < sorted.size(); i++) {
-        double mine = e.getValue().get(i);
-        ratios.add(timePerCall ? first.get(i) / mine : mine / first.get(i));
+      StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-38s median %,12.2f %-6s (min %,.2f, max %,.2f)",
+          line.name(), percentile(sorted, 0.5), timePerCall ? "ms" : "per s", sorted.get(0), sorted.get(sorted.size() - 1)));
+      out.append("   speed vs ").append(firstName).append(": ").append(ratios(mine, scores.get(firstName), timePerCall));
+      if (line.pairedWith() != null && !line.pairedWith().equals(firstName)) {
+        out.append("   vs ").append(line.pairedWith()).append(": ")
+            .append(ratios(mine, scores.get(line.pairedWith()), timePerCall));
       }
-      Collections.sort(ratios);
-      System.out.printf(Locale.ROOT, "%-38s median %,12.2f %-6s (min %,.2f, max %,.2f)   speed vs %s: %.2f×%n", e.getKey(),
-          sorted.get(sorted.size() / 2), timePerCall ? "ms" : "per s", sorted.get(0), sorted.get(sorted.size() - 1),
-          firstName, ratios.get(ratios.size() / 2));
+      System.out.println(out);
     }
+  }
+
+  /** The per-round speed ratios of one line to another: median [Q1–Q3; min–max]. */
+  private static String ratios(List<Double> mine, List<Double> against, boolean timePerCall) {
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < mine.size(); i++) {
+      ratios.add(timePerCall ? against.get(i) / mine.get(i) : mine.get(i) / against.get(i));
+    }
+    Collections.sort(ratios);
+    return String.format(Locale.ROOT, "%.3f× [%.3f–%.3f; %.3f–%.3f]", percentile(ratios, 0.5), percentile(ratios, 0.25),
+        percentile(ratios, 0.75), ratios.get(0), ratios.get(ratios.size() - 1));
+  }
+
+  /** The p-quantile of sorted values, interpolated linearly between neighbours. */
+  private static double percentile(List<Double> sorted, double p) {
+    double at = p * (sorted.size() - 1);
+    int low = (int) Math.floor(at);
+    int high = Math.min(low + 1, sorted.size() - 1);
+    return sorted.get(low) + (at - low) * (sorted.get(high) - sorted.get(low));
   }
 }

@@ -36,7 +36,7 @@ public final class Report {
         table(out, w);
       }
     }
-    out.append("### Targets (issue #7)\n\n| target | measured | verdict |\n| --- | ---: | --- |\n");
+    out.append("### Targets (issues #7 and #11)\n\n| target | measured | verdict |\n| --- | ---: | --- |\n");
     for (Target t : Workloads.TARGETS) {
       Double ratio = speedup(t.workload(), t.line(), t.against());
       String verdict = ratio == null ? "not run" : ratio >= t.min() ? "met" : "**missed**";
@@ -57,14 +57,20 @@ public final class Report {
   }
 
   private void table(StringBuilder out, Workload w) {
+    boolean paired = w.lines().stream().anyMatch(l -> !l.pairedWith().isEmpty());
     out.append("### ").append(w.title()).append("\n\n")
-        .append("| contender | score ± error | × raw | × raw binary | × Spring |\n| --- | ---: | ---: | ---: | ---: |\n");
+        .append("| contender | score ± error | × raw | × raw binary | × Spring |").append(paired ? " × pair |" : "")
+        .append("\n| --- | ---: | ---: | ---: | ---: |").append(paired ? " ---: |" : "").append('\n');
     for (Line line : w.lines()) {
       Score s = scores.get(key(w.benchmark(), line.method(), w.param()));
       out.append("| ").append(line.label()).append(" | ").append(s == null ? "not run" : format(s)).append(" | ")
           .append(ratioCell(w, line.method(), w.raw())).append(" | ")
           .append(ratioCell(w, line.method(), w.rawBinary())).append(" | ")
-          .append(ratioCell(w, line.method(), w.spring())).append(" |\n");
+          .append(ratioCell(w, line.method(), w.spring())).append(" |");
+      if (paired) {
+        out.append(' ').append(ratioCell(w, line.method(), line.pairedWith())).append(" |");
+      }
+      out.append('\n');
     }
     out.append('\n');
   }

@@ -4,11 +4,18 @@ import java.util.List;
 
 /**
  * What the results table shows: each workload's lines in order, which lines the ratios are taken
- * against, and the targets of issue #7.
+ * against, and the targets of issues #7 and #11.
  */
 public final class Workloads {
-  /** One row of a workload's table: a benchmark method and how the table names it. */
-  public record Line(String method, String label) {}
+  /**
+   * One row of a workload's table: a benchmark method, how the table names it, and optionally the
+   * method it is paired with (the same work another way: inside a transaction against outside).
+   */
+  public record Line(String method, String label, String pairedWith) {
+    public Line(String method, String label) {
+      this(method, label, "");
+    }
+  }
 
   /**
    * A table: the benchmark class, an optional JMH parameter ({@code "inFlight=64"}), whether a
@@ -63,7 +70,25 @@ public final class Workloads {
           new Line("springOneByOne", "Spring template insert, one statement per row"),
           new Line("jdbcBatch", "reference: JDBC addBatch, reWriteBatchedInserts")));
 
-  public static final List<Workload> ALL = List.of(FIND_BY_ID_1, FIND_BY_ID_64, STREAM, RELATIONS, INSERT);
+  public static final Workload TX_STREAM = new Workload(
+      "Stream 100,000 rows inside a read-only transaction and outside one (rows/s; pair: the same stream outside)",
+      "TransactionStreamBenchmark", "", true, "raw", "rawBinary", "",
+      List.of(RAW, new Line("rawReadOnlyTx", "raw, inside BEGIN READ ONLY (reference)", "raw"),
+          RAW_BINARY, new Line("rawBinaryReadOnlyTx", "raw forceBinary, inside BEGIN READ ONLY (reference)", "rawBinary"),
+          R2ORM, new Line("r2ormReadOnlyTx", "r2orm, defaults, inside a read-only transaction (probe + cursor)", "r2orm"),
+          R2ORM_RECOMMENDED, new Line("r2ormRecommendedReadOnlyTx",
+              "r2orm, recommended set-up, inside a read-only transaction (probe + cursor)", "r2ormRecommended")));
+
+  public static final Workload TX_PER_ROW = new Workload(
+      "1,000 find-by-id queries one after the other inside one transaction (queries/s)",
+      "TransactionPerRowBenchmark", "", true, "raw", "rawBinary", "",
+      List.of(new Line("raw", "raw r2dbc-postgresql, 1,000 statements on one connection in BEGIN/COMMIT"),
+          new Line("rawBinary", "raw forceBinary, the same"),
+          new Line("r2orm", "r2orm, defaults: db.transaction(tx -> concatMap(tx.findById))"),
+          new Line("r2ormRecommended", "r2orm, recommended set-up (forceBinary), the same")));
+
+  public static final List<Workload> ALL = List.of(FIND_BY_ID_1, FIND_BY_ID_64, STREAM, RELATIONS, INSERT, TX_STREAM,
+      TX_PER_ROW);
 
   public static final List<Target> TARGETS = List.of(
       new Target("find by id, 1 in flight: r2orm ≥ 0.95× raw", FIND_BY_ID_1, "r2orm", "raw", 0.95),
@@ -78,7 +103,13 @@ public final class Workloads {
       new Target("1,000×10: r2orm fetch plan ≥ 7× raw N+1", RELATIONS, "r2orm", "rawNPlusOne", 7.0),
       new Target("1,000×10: r2orm fetch plan ≥ 3× Spring batched", RELATIONS, "r2orm", "springBatched", 3.0),
       new Target("insert 10,000 with keys: r2orm insertAll ≥ 2.5× raw multi-row VALUES", INSERT, "r2orm",
-          "rawMultiRowValues", 2.5));
+          "rawMultiRowValues", 2.5),
+      new Target("#11 stream in a read-only transaction: r2orm (defaults) ≥ 0.9× the same outside", TX_STREAM,
+          "r2ormReadOnlyTx", "r2orm", 0.9),
+      new Target("#11 stream in a read-only transaction: r2orm recommended ≥ 0.9× the same outside", TX_STREAM,
+          "r2ormRecommendedReadOnlyTx", "r2ormRecommended", 0.9),
+      new Target("#11 1,000 per-row queries in a transaction: r2orm ≥ 0.8× raw on one connection", TX_PER_ROW, "r2orm",
+          "raw", 0.8));
 
   private Workloads() {}
 

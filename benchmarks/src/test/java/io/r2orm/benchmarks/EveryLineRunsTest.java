@@ -23,8 +23,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * r2orm_bench_smoke}, set by the build): each line checks its own result, so a contender that
  * stops returning the right rows fails here rather than in a long run. The three one-statement-
  * per-row insert lines are left out (seconds each); they share their code with the faster lines.
- * Find by id and streaming take 10–15 s each in a cold JVM, so they run only with {@code
- * -Dr2orm.bench.smoke=all}; the build's default keeps this test to about ten seconds.
+ * Find by id and the two streaming workloads take 10–15 s each in a cold JVM, so they run only
+ * with {@code -Dr2orm.bench.smoke=all}; the build's default (relations, inserts, 1,000 per-row
+ * queries in a transaction) keeps this test to about ten seconds.
  */
 class EveryLineRunsTest {
   private static RawDriver raw;
@@ -87,6 +88,22 @@ class EveryLineRunsTest {
     Blackhole bh = new Blackhole("Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
     assertThat(new long[] {b.raw(raw), b.rawBinary(rawBinary), b.r2orm(r2orm), b.r2ormRecommended(recommended),
         b.spring(spring), b.jdbc(jdbc, bh)}).containsOnly(BenchDatabase.ITEM_ROWS);
+  }
+
+  @Test
+  @EnabledIfSystemProperty(named = "r2orm.bench.smoke", matches = "all")
+  void streamInReadOnlyTransaction() {
+    TransactionStreamBenchmark b = new TransactionStreamBenchmark();
+    assertThat(new long[] {b.raw(raw), b.rawReadOnlyTx(raw), b.rawBinary(rawBinary), b.rawBinaryReadOnlyTx(rawBinary),
+        b.r2orm(r2orm), b.r2ormReadOnlyTx(r2orm), b.r2ormRecommended(recommended), b.r2ormRecommendedReadOnlyTx(recommended)})
+        .containsOnly(BenchDatabase.ITEM_ROWS);
+  }
+
+  @Test
+  void perRowQueriesInTransaction() {
+    TransactionPerRowBenchmark b = new TransactionPerRowBenchmark();
+    assertThat(new long[] {b.raw(raw), b.rawBinary(rawBinary), b.r2orm(r2orm), b.r2ormRecommended(recommended)})
+        .containsOnly(TransactionPerRowBenchmark.QUERIES);
   }
 
   @Test
