@@ -263,10 +263,7 @@ public final class Database {
     Objects.requireNonNull(parent, "parent must not be null");
     Objects.requireNonNull(start, "start must not be null");
     return Flux.defer(() -> {
-      var sql = renderer().walk(parent.owner(), parent.name(), start, down, maxDepth);
-      EntityMapper<T> mapper = engine.mapper(parent.owner());
-      // a recursive query cannot be cut to a probe: inside a transaction it is read through a cursor
-      return engine.executor().read(sql, null, (row, meta) -> mapper.map(row::get), false);
+      return engine.entities(renderer().walk(parent.owner(), parent.name(), start, down, maxDepth), parent.owner());
     });
   }
 

@@ -140,6 +140,16 @@ public final class Engine {
     return commands.deleteById(entity, id);
   }
 
+  /**
+   * The entities a statement selects (every column of the entity, in model order), read as a
+   * stream that may be long; a statement that cannot be cut to a probe (a recursive query) is read
+   * through a cursor inside a transaction.
+   */
+  public <T> Flux<T> entities(SqlStatement statement, Class<T> entity) {
+    EntityMapper<T> mapper = mapper(entity);
+    return executor.read(statement, null, (row, meta) -> mapper.map(row::get), false);
+  }
+
   /** The compiled row mapper of an entity. */
   @SuppressWarnings("unchecked")
   public <T> EntityMapper<T> mapper(Class<T> entity) {
