@@ -102,6 +102,12 @@ public final class H2Dialect extends AbstractDialect {
     return column.declaredType().equalsIgnoreCase("json") || column.declaredType().equalsIgnoreCase("jsonb");
   }
 
+  /** H2 numbers parameters up to 100,000 (its MAX_PARAMETER_INDEX; 100,001 fails as an invalid index). */
+  @Override
+  public int maxBindParameters() {
+    return 100_000;
+  }
+
   /** H2's arrays hold at most 65,536 elements. */
   @Override
   public int maxArrayLength() {

@@ -28,8 +28,11 @@ class LimitsRenderingTest {
         .isInstanceOf(TooManyParametersException.class)
         .hasMessageContaining("70000 bind parameters").hasMessageContaining("at most 65535")
         .hasMessageContaining("in(list)").hasMessageContaining("SQL: SELECT id, title");
-    // H2 takes them
+    // H2 takes them, up to its own limit of 100,000
     assertThat(Golden.H2.select(Select.from(Book.class).where(equalities)).binds()).hasSize(70_000);
+    Predicate more = Predicate.any(LongStream.range(0, 100_001).boxed().map(ID::eq).toList());
+    assertThatThrownBy(() -> Golden.H2.select(Select.from(Book.class).where(more)))
+        .isInstanceOf(TooManyParametersException.class).hasMessageContaining("H2 takes at most 100000");
   }
 
   @Test
