@@ -140,6 +140,20 @@ public final class Keyset {
   }
 
   private Object[] decode(String cursor) {
+    if (cursor == null) {
+      throw invalid("it is missing", null);
+    }
+    try {
+      return decodeText(cursor);
+    } catch (InvalidCursorException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // a cursor is client input: whatever else it breaks, it is an invalid cursor (an HTTP 400), never a 500
+      throw invalid("it is malformed", e);
+    }
+  }
+
+  private Object[] decodeText(String cursor) {
     String text;
     try {
       text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
@@ -173,7 +187,8 @@ public final class Keyset {
       } catch (NumberFormatException e) {
         throw invalid("value " + (i + 1) + " has no length", e);
       }
-      if (length < 0 || colon + 1 + length > text.length()) {
+      // compared as a difference: colon + 1 + length overflows for a forged length near Integer.MAX_VALUE
+      if (length < 0 || length > text.length() - colon - 1) {
         throw invalid("value " + (i + 1) + " is cut short", null);
       }
       String raw = text.substring(colon + 1, colon + 1 + length);
