@@ -164,4 +164,41 @@ class ErrorTranslationIT extends DatabaseTest {
     StepVerifier.create(failing.repeat(19).count()).expectNext(20L).expectComplete().verify(WAIT);
     StepVerifier.create(db().insert(new ErrChild(null, 1L, "ok")).map(ErrChild::note)).expectNext("ok").expectComplete().verify(WAIT);
   }
+
+  // ---- bad input is an InvalidValueException (issue #14): a web application answers 400, not 500
+
+  @Test
+  void aValueTooLongForItsColumnIsAnInvalidValue() {
+    StepVerifier.create(db().insert(new ErrParent(2L, "x".repeat(101) + SECRET)))
+        .expectErrorSatisfies(statementFailure(io.r2orm.core.exception.InvalidValueException.class, "22001", "INSERT INTO"))
+        .verify();
+    assertThat(rows("err_parent")).isEqualTo(1);
+  }
+
+  @Test
+  void aNulCharacterIsAnInvalidValueOnPostgresAndStoredOnH2() {
+    if (postgres()) {
+      StepVerifier.create(db().insert(new ErrParent(2L, "a\u0000b")))
+          .expectErrorSatisfies(statementFailure(io.r2orm.core.exception.InvalidValueException.class, "22021", "INSERT INTO"))
+          .verify();
+      assertThat(rows("err_parent")).isEqualTo(1);
+    } else {
+      db().insert(new ErrParent(2L, "a\u0000b")).block();
+      assertThat(db().findById(ErrParent.class, 2L).block().name()).isEqualTo("a\u0000b");
+    }
+  }
+
+  @Test
+  void anUnpairedSurrogateIsRefusedBeforeAnythingIsSent() {
+    StepVerifier.create(db().insert(new ErrParent(2L, "x\ud800y")))
+        .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(io.r2orm.core.exception.InvalidValueException.class)
+            .hasMessageContaining("unpaired UTF-16 surrogate"))
+        .verify();
+    StepVerifier.create(db().select(ErrParent.class).where(io.r2orm.r2dbc.faults.ErrParent_.NAME.eq("x\ud800y")).all())
+        .expectError(io.r2orm.core.exception.InvalidValueException.class).verify();
+    // well-formed text outside the BMP round-trips
+    db().insert(new ErrParent(3L, "\ud83c\udfb5")).block();
+    assertThat(db().findById(ErrParent.class, 3L).block().name()).isEqualTo("\ud83c\udfb5");
+    assertThat(rows("err_parent")).isEqualTo(2);
+  }
 }

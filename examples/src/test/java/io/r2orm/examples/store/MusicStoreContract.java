@@ -296,6 +296,11 @@ abstract class MusicStoreContract {
         .bodyValue("{\"name\": \"x\", \"version\": \"one\"}").exchange(), HttpStatus.BAD_REQUEST, "not valid JSON");
     sql.expectError(web.post().uri("/api/playlists").contentType(MediaType.TEXT_PLAIN).bodyValue("x").exchange(),
         HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not supported");
+    // text the database cannot store as given: an unpaired surrogate (both databases would store '?')
+    long before = sql.count("SELECT COUNT(*) FROM playlist");
+    sql.expectError(web.post().uri("/api/playlists").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"name\": \"x\\ud800y\"}").exchange(), HttpStatus.BAD_REQUEST, "cannot be stored");
+    assertThat(sql.count("SELECT COUNT(*) FROM playlist")).isEqualTo(before);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.r2orm.r2dbc.internal;
 import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
+import io.r2orm.core.exception.InvalidValueException;
 import io.r2orm.core.exception.ConnectionFailureException;
 import io.r2orm.core.exception.QueryTimeoutException;
 import io.r2dbc.spi.R2dbcTimeoutException;
@@ -64,6 +65,9 @@ public final class ErrorTranslator {
         default:
           break;
       }
+    }
+    if (state != null && state.startsWith("22")) {
+      return new InvalidValueException("Invalid value: " + what, sql, state, e);
     }
     if (e instanceof R2dbcTimeoutException) {
       return new QueryTimeoutException("Statement timed out: " + what, sql, state, e);

@@ -2,6 +2,7 @@ package io.r2orm.examples.store.web;
 
 import io.r2orm.core.exception.DuplicateKeyException;
 import io.r2orm.core.exception.InvalidCursorException;
+import io.r2orm.core.exception.InvalidValueException;
 import io.r2orm.core.exception.OptimisticLockException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,13 @@ public class ApiErrorHandler {
   @ExceptionHandler(InvalidCursorException.class)
   ResponseEntity<ApiError> cursor(InvalidCursorException e, ServerWebExchange exchange) {
     return error(HttpStatus.BAD_REQUEST, e.getMessage(), exchange);
+  }
+
+  /** A value the database cannot store as given (too long, out of range, U+0000, an unpaired surrogate): the input's fault. */
+  @ExceptionHandler(InvalidValueException.class)
+  ResponseEntity<ApiError> invalidValue(InvalidValueException e, ServerWebExchange exchange) {
+    return error(HttpStatus.BAD_REQUEST, "A value in the request cannot be stored as given (too long, out of range, "
+        + "or characters such as U+0000 or an unpaired surrogate)", exchange);
   }
 
   @ExceptionHandler(OptimisticLockException.class)
