@@ -19,6 +19,13 @@ import io.r2orm.core.exception.StatementException;
  */
 public final class ErrorTranslator {
   private static final java.util.regex.Pattern QUOTED_LITERAL = java.util.regex.Pattern.compile("'(?:[^']|'')*'");
+  /**
+   * The key values H2 appends to a unique violation after the index's columns: {@code ON
+   * PUBLIC.P(ID) ( /* key:13 *&#47; CAST(13 AS BIGINT))} — numbers and casts that the literal
+   * pattern does not catch.
+   */
+  private static final java.util.regex.Pattern H2_KEY_VALUES =
+      java.util.regex.Pattern.compile("(ON [\\w.\"]+\\([^)]*\\))\\s*(?:VALUES\\s*)?\\(\\s*/\\*\\s*key:.*?\\)\"");
 
   private ErrorTranslator() {}
 
@@ -101,7 +108,8 @@ public final class ErrorTranslator {
    * duplicate key's {@code VALUES (... 'the value' )}), and a bound value may be a secret.
    */
   private static String withoutLiterals(String message) {
-    return QUOTED_LITERAL.matcher(message).replaceAll("'?'");
+    String withoutKeys = H2_KEY_VALUES.matcher(message).replaceAll("$1\"");
+    return QUOTED_LITERAL.matcher(withoutKeys).replaceAll("'?'");
   }
 
   private static String firstLine(String message) {
