@@ -246,8 +246,12 @@ final class EntityModelBuilder<T> {
     String key = name.toLowerCase(Locale.ROOT);
     String other = propertyByColumn.putIfAbsent(key, path);
     if (other != null) {
+      // two parts of the same embedded type collide column by column: the fix is a prefix on one of them
+      boolean embedded = other.contains(".") && path.contains(".");
       throw fail("properties '" + other + "' and '" + path + "' both map to column " + name
-          + "; give one of them another name with @Column(\"...\")");
+          + (embedded ? "; they come from embedded parts: give one of them a prefix, e.g. @Embedded(prefix = \""
+              + path.substring(0, path.indexOf('.')) + "_\") on '" + path.substring(0, path.indexOf('.')) + "'"
+              : "; give one of them another name with @Column(\"...\")"));
     }
     ValueType valueType = valueType(p, path);
     boolean isId = p.annotation(Id.class) != null;

@@ -52,6 +52,11 @@ class InvalidEntityTest {
 
   record StringVersion(@Id Long id, @Version String version) {}
 
+  record Place(String city, String zip) {}
+
+  record TwoPlaces(@Id Long id, @io.r2orm.core.annotation.Embedded Place home,
+      @io.r2orm.core.annotation.Embedded Place work) {}
+
   record UnwrittenId(@Id @io.r2orm.core.annotation.Column(insertable = false) Long id) {}
 
   record FrozenVersion(@Id Long id, @Version @io.r2orm.core.annotation.Column(updatable = false) int version) {}
@@ -158,6 +163,12 @@ class InvalidEntityTest {
   void rejectsAVersionThatIsNeitherACounterNorATimestamp() {
     assertInvalid(StringVersion.class)
         .hasMessageContainingAll("@Version 'version' is a String", "int, long, Integer, Long, Instant, OffsetDateTime or LocalDateTime");
+  }
+
+  @Test
+  void twoEmbeddedPartsOfOneTypeAreToldToUseAPrefix() {
+    assertInvalid(TwoPlaces.class).hasMessageContainingAll("'home.city' and 'work.city' both map to column city",
+        "@Embedded(prefix = \"work_\") on 'work'").hasMessageNotContaining("@Column");
   }
 
   @Test
