@@ -247,7 +247,8 @@ final class EntityModelBuilder<T> {
     String other = propertyByColumn.putIfAbsent(key, path);
     if (other != null) {
       // two parts of the same embedded type collide column by column: the fix is a prefix on one of them
-      boolean embedded = other.contains(".") && path.contains(".");
+      // (an explicit @Column name inside a part is not prefixed, so then the fix is another name)
+      boolean embedded = other.contains(".") && path.contains(".") && (column == null || column.value().isEmpty());
       throw fail("properties '" + other + "' and '" + path + "' both map to column " + name
           + (embedded ? "; they come from embedded parts: give one of them a prefix, e.g. @Embedded(prefix = \""
               + path.substring(0, path.indexOf('.')) + "_\") on '" + path.substring(0, path.indexOf('.')) + "'"
