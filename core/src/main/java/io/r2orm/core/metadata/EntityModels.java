@@ -38,25 +38,48 @@ public final class EntityModels {
     return new Builder();
   }
 
-  /** The model of an entity class, built on first use. */
+  /**
+   * The models this thread is building and validating, by class: relations between entities
+   * refer to each other (Author ↔ Book), so validating one asks for the other while the first is
+   * not published yet.
+   */
+  private final ThreadLocal<Map<Class<?>, EntityModel<?>>> building = ThreadLocal.withInitial(java.util.HashMap::new);
+
+  /**
+   * The model of an entity class, built and validated on first use. Only validated models are
+   * published: another thread never sees a model whose relations later fail validation (it builds
+   * and validates its own copy meanwhile; models are immutable, the first published wins).
+   */
   @SuppressWarnings("unchecked")
   public <T> EntityModel<T> of(Class<T> type) {
     Objects.requireNonNull(type, "type must not be null");
     EntityModel<?> model = cache.get(type);
-    if (model == null) {
+    if (model != null) {
+      return (EntityModel<T>) model;
+    }
+    Map<Class<?>, EntityModel<?>> inProgress = building.get();
+    model = inProgress.get(type);
+    if (model != null) {
+      return (EntityModel<T>) model;
+    }
+    boolean outermost = inProgress.isEmpty();
+    try {
       model = new EntityModelBuilder<>(type, this, naming, converters).build();
-      EntityModel<?> raced = cache.putIfAbsent(type, model);
-      if (raced != null) {
-        return (EntityModel<T>) raced;
+      inProgress.put(type, model);
+      RelationValidator.validate(this, model);
+      if (!outermost) {
+        return (EntityModel<T>) model;
       }
-      try {
-        RelationValidator.validate(this, model);
-      } catch (RuntimeException e) {
-        cache.remove(type, model);
-        throw e;
+      // every model this call built was validated: publish them together
+      for (Map.Entry<Class<?>, EntityModel<?>> e : inProgress.entrySet()) {
+        cache.putIfAbsent(e.getKey(), e.getValue());
+      }
+      return (EntityModel<T>) cache.get(type);
+    } finally {
+      if (outermost) {
+        building.remove();
       }
     }
-    return (EntityModel<T>) model;
   }
 
   /** The naming strategy in force. */

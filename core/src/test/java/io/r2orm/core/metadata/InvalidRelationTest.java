@@ -255,4 +255,37 @@ class InvalidRelationTest {
     assertThatThrownBy(() -> models.of(UnknownMappedBy.class)).isInstanceOf(EntityDefinitionException.class);
     assertThat(models.of(Parent.class).relation("children").mappedBy()).isEqualTo("parent");
   }
+
+  /**
+   * A model is published only once its relations are validated (issue #14): threads asking for an
+   * invalid entity at the same moment all get the error, none gets the model (before, a thread could
+   * find it in the cache between its publication and its removal after the failed validation).
+   */
+  @Test
+  void concurrentCallersNeverSeeAModelThatFailsValidation() throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      for (int round = 0; round < 300; round++) {
+        EntityModels models = EntityModels.create();
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(8);
+        List<java.util.concurrent.Future<Object>> calls = new java.util.ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+          calls.add(pool.submit(() -> {
+            start.await();
+            try {
+              return models.of(UnknownMappedBy.class);
+            } catch (EntityDefinitionException e) {
+              return e;
+            }
+          }));
+        }
+        for (java.util.concurrent.Future<Object> call : calls) {
+          assertThat(call.get(10, java.util.concurrent.TimeUnit.SECONDS)).as("round %d", round)
+              .isInstanceOf(EntityDefinitionException.class);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
