@@ -99,7 +99,12 @@ class StreamingRelationsIT extends DatabaseTest {
         .expectNextCount(300)
         .expectComplete()
         .verify(Duration.ofSeconds(60));
-    Mono.delay(Duration.ofMillis(200)).block();
+    // the transaction has ended once its connection is back in the pool: then its rows are visible
+    // to everyone if it committed, and to nobody if it rolled back (an open transaction would keep
+    // the connection, and fail the wait)
+    assertThat(io.r2orm.r2dbc.faults.FaultSupport.await(Duration.ofSeconds(10),
+        () -> testDatabase().pool().getMetrics().orElseThrow().acquiredSize() == 0))
+        .as("connection released after the cancel").isTrue();
     assertThat(testDatabase().queryOne("SELECT COUNT(*) FROM track WHERE millis = -7", Long.class))
         .as("cancelled transaction rolled back").isZero();
   }

@@ -79,6 +79,19 @@ final class StoreChecks {
     throw new AssertionError("no COUNT in " + result.getResponseBody());
   }
 
+  /** The pool's acquired connections, as the actuator's {@code r2dbc.pool.acquired} gauge shows them. */
+  double acquiredConnections() {
+    EntityExchangeResult<JsonNode> result = web.get().uri("/actuator/metrics/r2dbc.pool.acquired").exchange()
+        .expectBody(JsonNode.class).returnResult();
+    assertThat(result.getStatus().value()).as("the r2dbc.pool.acquired gauge").isEqualTo(200);
+    for (JsonNode m : result.getResponseBody().get("measurements")) {
+      if (m.get("statistic").asString().equals("VALUE")) {
+        return m.get("value").asDouble();
+      }
+    }
+    throw new AssertionError("no VALUE in " + result.getResponseBody());
+  }
+
   /**
    * Waits until the meter's count reaches {@code expected} (a statement is recorded when it ends,
    * which may be just after the response), then checks that it is exactly that.
@@ -88,7 +101,12 @@ final class StoreChecks {
     while (metric(name, tags) < expected && System.nanoTime() < deadline) {
       sleep(50);
     }
-    sleep(200);
+    // a statement is counted when it ends, before its connection goes back: once every connection
+    // is back, no statement of the request is still to be counted, and an extra one shows as an overshoot
+    while (acquiredConnections() > 0 && System.nanoTime() < deadline) {
+      sleep(20);
+    }
+    assertThat(acquiredConnections()).as("connections still acquired").isZero();
     assertThat(metric(name, tags)).as(name + tags).isEqualTo(expected);
   }
 
