@@ -296,6 +296,15 @@ abstract class MusicStoreContract {
         .bodyValue("{\"name\": \"x\", \"version\": \"one\"}").exchange(), HttpStatus.BAD_REQUEST, "not valid JSON");
     sql.expectError(web.post().uri("/api/playlists").contentType(MediaType.TEXT_PLAIN).bodyValue("x").exchange(),
         HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not supported");
+    // scalars of the wrong JSON type are refused, not converted
+    for (String body : List.of("{\"name\": 42}", "{\"name\": true}")) {
+      sql.expectError(web.post().uri("/api/playlists").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange(),
+          HttpStatus.BAD_REQUEST, "");
+    }
+    for (String version : List.of("1.5", "\"1\"")) {
+      sql.expectError(web.put().uri("/api/playlists/{id}", id).contentType(MediaType.APPLICATION_JSON)
+          .bodyValue("{\"name\": \"x\", \"version\": " + version + "}").exchange(), HttpStatus.BAD_REQUEST, "");
+    }
     // text the database cannot store as given: an unpaired surrogate (both databases would store '?')
     long before = sql.count("SELECT COUNT(*) FROM playlist");
     sql.expectError(web.post().uri("/api/playlists").contentType(MediaType.APPLICATION_JSON)
