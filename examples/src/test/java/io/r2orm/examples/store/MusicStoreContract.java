@@ -105,9 +105,11 @@ abstract class MusicStoreContract {
 
   @Test
   void artistPageRejectsBadLimitsAndCursorsWith400() {
-    for (String limit : List.of("-1", "0", "101", "99999999999", "abc", "1.5")) {
-      sql.expectError(web.get().uri("/api/artists?limit=" + limit).exchange(), HttpStatus.BAD_REQUEST, "limit");
+    for (String limit : List.of("-1", "0", "101", "99999999999", "abc", "1.5", "0x10", "+5", " 5", "5 ")) {
+      sql.expectError(web.get().uri(b -> b.path("/api/artists").queryParam("limit", "{limit}").build(limit)).exchange(),
+          HttpStatus.BAD_REQUEST, "limit");
     }
+    sql.expectError(web.get().uri("/api/artists/0x1").exchange(), HttpStatus.BAD_REQUEST, "");
     sql.expectError(web.get().uri("/api/artists?after=not-a-cursor!").exchange(), HttpStatus.BAD_REQUEST, "Invalid page cursor");
     sql.expectError(web.get().uri("/api/artists?after=AAAA").exchange(), HttpStatus.BAD_REQUEST, "Invalid page cursor");
   }

@@ -31,6 +31,32 @@ import org.springframework.web.server.ServerWebInputException;
 public class ApiErrorHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrorHandler.class);
 
+  private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("-?[0-9]+");
+
+  /**
+   * Whole numbers in paths and query strings are read strictly: digits, optionally after a minus.
+   * Spring's default editors also take {@code 0x10}, {@code +5} and {@code " 5"}, which would answer
+   * a request the client did not mean; refused, they answer 400 like any other bad number.
+   */
+  @org.springframework.web.bind.annotation.InitBinder
+  void strictNumbers(org.springframework.web.bind.WebDataBinder binder) {
+    for (Class<?> type : java.util.List.of(Integer.class, int.class, Long.class, long.class)) {
+      binder.registerCustomEditor(type, new java.beans.PropertyEditorSupport() {
+        @Override
+        public void setAsText(String text) {
+          if (text == null || text.isEmpty()) {
+            setValue(null);
+            return;
+          }
+          if (!WHOLE.matcher(text).matches()) {
+            throw new IllegalArgumentException("not a whole number in decimal digits: " + Params.shorten(text));
+          }
+          setValue(type == Integer.class || type == int.class ? (Object) Integer.valueOf(text) : (Object) Long.valueOf(text));
+        }
+      });
+    }
+  }
+
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ApiError> api(ApiException e, ServerWebExchange exchange) {
     return error(e.status(), e.getMessage(), exchange);
