@@ -39,6 +39,7 @@ final class Clients {
   private final long seed;
   private final Recorder recorder = new Recorder();
   private final WebClient web;
+  private static final java.util.concurrent.atomic.AtomicLong REQUEST_IDS = new java.util.concurrent.atomic.AtomicLong();
   private final LoopResources loops;
 
   /**
@@ -54,6 +55,10 @@ final class Clients {
     this.seed = seed;
     this.loops = LoopResources.create("r2orm-load-client", Math.max(2, Runtime.getRuntime().availableProcessors()), true);
     this.web = WebClient.builder().baseUrl(baseUrl)
+        // every request carries an id, so that a timeout can report what the server saw of it
+        .filter((request, next) -> Mono.deferContextual(context -> next.exchange(
+            org.springframework.web.reactive.function.client.ClientRequest.from(request)
+                .header(ServerTrace.HEADER, context.getOrDefault(ServerTrace.HEADER, "none")).build())))
         .clientConnector(new ReactorClientHttpConnector(HttpClient.newConnection().runOn(loops)))
         .codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
   }
@@ -258,8 +263,11 @@ final class Clients {
   private <T> Mono<T> timed(Kind kind, Mono<T> exchange) {
     return Mono.defer(() -> {
       long start = System.nanoTime();
+      String id = Long.toString(REQUEST_IDS.incrementAndGet());
       return exchange
-          .timeout(timeout)
+          .contextWrite(reactor.util.context.Context.of(ServerTrace.HEADER, id))
+          .timeout(timeout, Mono.defer(() -> Mono.error(new TimeoutException("no answer within " + timeout.toMillis()
+              + " ms; what the server saw of request " + id + ": " + ServerTrace.of(id)))))
           .doOnNext(outcome -> recorder.record(kind, outcome(kind, outcome), System.nanoTime() - start))
           .onErrorResume(e -> {
             int outcome = e instanceof TimeoutException ? Recorder.TIMEOUT : Recorder.TRANSPORT;

@@ -150,7 +150,9 @@ public final class LoadTest implements AutoCloseable {
     // with up to 600 most customers' invoices do, so their relation batches run while the parent
     // query is still being read: the case where a stream with includes needs a second connection.
     defaultArg(args, "music-store.data.max-invoices-per-customer", "600");
-    ConfigurableApplicationContext app = SpringApplication.run(MusicStoreApplication.class, args.toArray(String[]::new));
+    ServerTrace.clear();
+    ConfigurableApplicationContext app = SpringApplication.run(new Class<?>[] {MusicStoreApplication.class, ServerTrace.class},
+        args.toArray(String[]::new));
     try {
       return new LoadTest(settings, app, applicationName);
     } catch (RuntimeException e) {
