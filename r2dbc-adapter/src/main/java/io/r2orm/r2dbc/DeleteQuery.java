@@ -61,10 +61,6 @@ public final class DeleteQuery<T> {
       return Flux.error(new IllegalStateException("delete of " + entity.getSimpleName()
           + " has no where(...); add a condition (returning() deletes only rows that match one)"));
     }
-    return Flux.defer(() -> {
-      var mapper = db.engine().mapper(entity);
-      return db.engine().executor().read(db.renderer().returningRows(entity, toSql(), true),
-          (row, meta) -> mapper.map(row::get));
-    });
+    return Flux.defer(() -> db.engine().changedRows(db.renderer().returningRows(entity, toSql(), true), entity));
   }
 }

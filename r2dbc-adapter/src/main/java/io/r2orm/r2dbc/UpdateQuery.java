@@ -99,10 +99,6 @@ public final class UpdateQuery<T> {
       return Flux.error(new IllegalStateException("update of " + entity.getSimpleName()
           + " has no where(...); add a condition (returning() updates only rows that match one)"));
     }
-    return Flux.defer(() -> {
-      var mapper = db.engine().mapper(entity);
-      return db.engine().executor().read(db.renderer().returningRows(entity, toSql(), false),
-          (row, meta) -> mapper.map(row::get));
-    });
+    return Flux.defer(() -> db.engine().changedRows(db.renderer().returningRows(entity, toSql(), false), entity));
   }
 }

@@ -359,7 +359,7 @@ final class ExpressionWriter {
   }
 
   private void bindFor(Scope.Resolved context, Object value) {
-    w.append(cast(context.column(), w.marker(convert(context.column(), context.model(), value), context.column().databaseType()), false));
+    w.append(dialect.bind(context.column(), w.marker(convert(context.column(), context.model(), value), context.column().databaseType()), false));
   }
 
   /** Binds a Java value as the column stores it. */
@@ -372,12 +372,7 @@ final class ExpressionWriter {
    * column's declared type where the dialect needs that ({@code CAST($1 AS mpaa_rating)}).
    */
   String marker(ColumnModel column, Object value) {
-    return cast(column, w.marker(convert(column, scope.root(), value), column.databaseType()), false);
-  }
-
-  /** The marker cast to the column's bind type ({@code array}: to its array type), where the dialect casts one. */
-  private String cast(ColumnModel column, String marker, boolean array) {
-    return dialect.bind(column, marker, array);
+    return dialect.bind(column, w.marker(convert(column, scope.root(), value), column.databaseType()), false);
   }
 
   /** Binds a list of Java values as one array of the column's database type. */
@@ -390,7 +385,7 @@ final class ExpressionWriter {
     for (int i = 0; i < values.size(); i++) {
       Array.set(array, i, convert(column, model, values.get(i)));
     }
-    return cast(column, w.marker(array, array.getClass()), true);
+    return dialect.bind(column, w.marker(array, array.getClass()), true);
   }
 
   private Object convert(ColumnModel column, EntityModel<?> model, Object value) {

@@ -150,6 +150,15 @@ public final class Engine {
     return executor.read(statement, null, (row, meta) -> mapper.map(row::get), false);
   }
 
+  /**
+   * The rows a data-changing statement returns ({@code UPDATE … RETURNING}), as entities: one
+   * statement, read to its end, never through a cursor (a cursor cannot be declared for it).
+   */
+  public <T> Flux<T> changedRows(SqlStatement statement, Class<T> entity) {
+    EntityMapper<T> mapper = mapper(entity);
+    return executor.read(statement, (row, meta) -> mapper.map(row::get));
+  }
+
   /** The compiled row mapper of an entity. */
   @SuppressWarnings("unchecked")
   public <T> EntityMapper<T> mapper(Class<T> entity) {
