@@ -42,7 +42,7 @@ import reactor.core.publisher.Mono;
  * {@code -Dload.schema} (default {@code music_store_load}), whose store tables are rebuilt at the
  * start. Other {@code -D} properties reach the application as usual ({@code
  * -Dmusic-store.data.artists=…}). The command fails when a requirement is missed (see {@link
- * LoadResult#violations}). {@code MusicStoreLoadPostgresRun} runs a shorter variant in {@code
+ * LoadResult#violations}). {@code MusicStoreLoadPostgresIT} runs a shorter variant in {@code
  * ./mvnw verify}.
  */
 public final class LoadTest implements AutoCloseable {

@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
  */
 @DisabledIfSystemProperty(named = "r2orm.test.postgres", matches = "false",
     disabledReason = "PostgreSQL tests switched off with -Dr2orm.test.postgres=false")
-class MusicStoreLoadPostgresRun {
+class MusicStoreLoadPostgresIT {
   private static final String SCHEMA = "r2orm_examples_load_it";
   private static final int CLIENTS = 50;
   private static final Duration DURATION = Duration.ofSeconds(15);
