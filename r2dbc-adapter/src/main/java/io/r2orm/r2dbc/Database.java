@@ -48,8 +48,9 @@ public final class Database {
 
   private Database(Builder b) {
     this.models = b.models.build();
-    this.engine = new Engine(models, new SqlRenderer(b.dialect, models), b.connectionFactory, b.fetchSize, b.fetchWindow,
-        b.insertBatchSize, EngineAdapter.observer(b.listeners), b.statementTimeout, EngineAdapter.join(b.externalTransactions));
+    this.engine = new Engine(models, new SqlRenderer(b.dialect, models), b.connectionFactory, List.copyOf(b.replicas),
+        b.replicaFallback == ReplicaFallback.PRIMARY, b.fetchSize, b.fetchWindow, b.insertBatchSize,
+        EngineAdapter.observer(b.listeners), b.statementTimeout, EngineAdapter.join(b.externalTransactions));
   }
 
   /** A view of a database bound to one transaction (the {@code tx} of {@link #transaction}). */
@@ -323,9 +324,29 @@ public final class Database {
   }
 
   /**
+   * This database with its statements outside transactions run on the read replicas ({@link
+   * Builder#readReplica}) instead of the primary: for reads that may lag behind the primary's
+   * latest writes. Transactions still go where their options say (read-only ones to a replica),
+   * and a write made through this view fails with {@link
+   * io.r2orm.core.exception.ReadOnlyTransactionException}. Without replicas, this database itself,
+   * so code written for replicas runs against one server.
+   *
+   * <pre>{@code
+   * Flux<Book> catalogue = db.onReplica().select(Book.class).orderBy(Book_.TITLE.asc()).all();
+   * }</pre>
+   */
+  public Database onReplica() {
+    Engine replica = engine.onReplica();
+    return replica == engine ? this : new Database(models, replica);
+  }
+
+  /**
    * Runs work in a transaction: every r2orm call inside, however deep, runs on the transaction's
    * connection (carried in the Reactor context). Commits when the work completes; rolls back when
-   * it fails or is cancelled. Called inside another transaction, it joins that one.
+   * it fails or is cancelled. Called inside another transaction, it joins that one. A read-only
+   * transaction ({@link TransactionOptions#withReadOnly}) runs on a read replica when the
+   * database has one (except a SERIALIZABLE one, which a hot standby cannot run); every other runs
+   * on the primary.
    *
    * <pre>{@code
    * Mono<Book> moved = db.transaction(tx -> tx.update(book).flatMap(b -> tx.insert(log).thenReturn(b))).single();
@@ -409,6 +430,8 @@ public final class Database {
     private java.time.Duration statementTimeout;
     private ExternalTransactions externalTransactions;
     private final List<StatementListener> listeners = new ArrayList<>();
+    private final List<ConnectionFactory> replicas = new ArrayList<>();
+    private ReplicaFallback replicaFallback = ReplicaFallback.FAIL;
 
     private Builder(ConnectionFactory connectionFactory) {
       this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory must not be null");
@@ -462,10 +485,12 @@ public final class Database {
     }
 
     /**
-     * A server-side limit for every statement (R2DBC {@code Connection.setStatementTimeout}; on
-     * PostgreSQL {@code statement_timeout}): a statement running longer is cancelled by the server
-     * and fails with {@link io.r2orm.core.exception.QueryTimeoutException}. Costs one round trip per
-     * connection taken from the pool. Default: none.
+     * A server-side limit for every statement: a statement running longer is cancelled by the
+     * server and fails with {@link io.r2orm.core.exception.QueryTimeoutException}. On PostgreSQL it
+     * is {@code SET LOCAL statement_timeout} after each {@code BEGIN}, and a statement outside a
+     * transaction runs in a short one of its own (three statements more), so that nothing stays on
+     * a connection a pooler hands to others (docs/replicas-and-poolers.md); elsewhere R2DBC's {@code
+     * Connection.setStatementTimeout}, one round trip per connection taken. Default: none.
      */
     public Builder statementTimeout(java.time.Duration limit) {
       Objects.requireNonNull(limit, "limit must not be null");
@@ -474,7 +499,27 @@ public final class Database {
       return this;
     }
 
-    /** Tells this listener about every statement (metrics, tracing, statement counting in tests). */
+    /**
+     * Adds a read replica (a hot standby), usually a pool of its own: read-only transactions run on
+     * it, and so do statements made through {@link Database#onReplica()}; everything else runs on
+     * the primary. Several replicas are used in turn, one connection each; when the chosen one
+     * cannot be reached the next is tried. See {@link #replicaFallback} for when none can.
+     */
+    public Builder readReplica(ConnectionFactory replica) {
+      replicas.add(Objects.requireNonNull(replica, "replica must not be null"));
+      return this;
+    }
+
+    /**
+     * What replica work does when no replica can be reached (server down, connection refused; not
+     * a busy pool): fail with {@link io.r2orm.core.exception.ConnectionFailureException} (the
+     * default), or run on the primary.
+     */
+    public Builder replicaFallback(ReplicaFallback fallback) {
+      this.replicaFallback = Objects.requireNonNull(fallback, "fallback must not be null");
+      return this;
+    }
+
     /**
      * Joins transactions managed outside r2orm (Spring's, through the starter): inside one, r2orm
      * uses its connection and leaves commit and rollback to it.
@@ -484,6 +529,7 @@ public final class Database {
       return this;
     }
 
+    /** Tells this listener about every statement (metrics, tracing, statement counting in tests). */
     public Builder listener(StatementListener listener) {
       listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
       return this;

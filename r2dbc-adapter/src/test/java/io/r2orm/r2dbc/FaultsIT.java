@@ -219,4 +219,26 @@ class FaultsIT {
     assertThat(elapsedMillis(next)).isLessThan(1_000);
     FaultSupport.assertIdle(pool());
   }
+
+  /**
+   * On PostgreSQL the timeout is local to a transaction ({@code SET LOCAL}): statements outside one
+   * run in a short transaction of their own, and the pooled connection is left without it, so a
+   * pooler in transaction mode cannot hand it to another service (issue #13, finding 1).
+   */
+  @Test
+  void aStatementTimeoutLeavesNothingOnThePooledConnection() {
+    Database db = database(Duration.ofSeconds(5), b -> b.statementTimeout(Duration.ofMillis(300)));
+    assertThat(db.sql("SHOW statement_timeout").one(String.class).block(Duration.ofSeconds(5))).isEqualTo("300ms");
+    assertThat(db.transaction(tx -> tx.sql("SHOW statement_timeout").one(String.class)).blockLast(Duration.ofSeconds(5)))
+        .isEqualTo("300ms");
+    StepVerifier.create(db.transaction(tx -> tx.select(Slow.class).all()))
+        .expectError(QueryTimeoutException.class)
+        .verify(Duration.ofSeconds(4));
+    // the pool's only connection, used without r2orm: no timeout left on it
+    String left = Mono.usingWhen(pool().create(),
+        c -> Mono.from(c.createStatement("SHOW statement_timeout").execute()).flatMap(r -> Mono.from(r.map((row, m) -> row.get(0, String.class)))),
+        c -> c.close()).block(Duration.ofSeconds(5));
+    assertThat(left).isEqualTo("0");
+    FaultSupport.assertIdle(pool());
+  }
 }

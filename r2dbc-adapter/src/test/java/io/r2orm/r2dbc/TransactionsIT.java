@@ -6,6 +6,7 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.IsolationLevel;
 import io.r2orm.core.exception.DuplicateKeyException;
 import io.r2orm.core.exception.QueryTimeoutException;
+import io.r2orm.core.exception.ReadOnlyTransactionException;
 import io.r2orm.core.exception.StatementException;
 import io.r2orm.r2dbc.faults.FaultSupport;
 import io.r2orm.r2dbc.faults.PlainCounter;
@@ -281,7 +282,7 @@ class TransactionsIT extends DatabaseTest {
           .then(tx.insert(TxNote.of("read-only"))).then(tx.select(TxNote.class).count())).single();
       if (kind == TestDatabase.Kind.POSTGRES) {
         StepVerifier.create(work)
-            .expectErrorSatisfies(e -> assertThat(e).isExactlyInstanceOf(StatementException.class)
+            .expectErrorSatisfies(e -> assertThat(e).isExactlyInstanceOf(ReadOnlyTransactionException.class)
                 .hasMessageContaining("read-only transaction")
                 .satisfies(s -> assertThat(((StatementException) s).sqlState()).isEqualTo("25006"))
                 .satisfies(s -> assertThat(((StatementException) s).sql()).startsWith("INSERT INTO")))

@@ -102,6 +102,16 @@ public interface Dialect {
   boolean supportsCursors();
 
   /**
+   * The statement that limits every later statement of the current transaction to {@code
+   * millis} milliseconds, or null when the database has none; then r2orm sets the connection's
+   * statement timeout instead (session state). PostgreSQL's {@code SET LOCAL} leaves nothing
+   * behind on the connection, which a pooler in transaction mode (PgBouncer) hands to others.
+   */
+  default String transactionStatementTimeout(long millis) {
+    return null;
+  }
+
+  /**
    * The row-locking clause that ends a select, e.g. {@code " FOR UPDATE SKIP LOCKED"}.
    *
    * @throws io.r2orm.core.exception.UnsupportedFeatureException when the database cannot lock so

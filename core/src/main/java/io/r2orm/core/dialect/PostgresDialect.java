@@ -51,6 +51,11 @@ public final class PostgresDialect extends AbstractDialect {
   }
 
   @Override
+  public String transactionStatementTimeout(long millis) {
+    return "SET LOCAL statement_timeout = " + millis;
+  }
+
+  @Override
   public UpsertSyntax upsertSyntax() {
     return UpsertSyntax.ON_CONFLICT;
   }

@@ -6,6 +6,7 @@ import io.r2orm.core.exception.ConnectionFailureException;
 import io.r2orm.core.exception.ConnectionTimeoutException;
 import io.r2orm.core.exception.R2ormException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -59,12 +60,29 @@ final class ConnectionSource {
     }
   };
 
-  private final ConnectionFactory factory;
+  /** One factory, or several used in turn (read replicas). */
+  private final List<ConnectionFactory> factories;
+  private final AtomicInteger next = new AtomicInteger();
   private final Duration statementTimeout;
+  /** Where to take a connection when none of these factories can open one (a replica is down), or null. */
+  private final ConnectionSource fallback;
 
   ConnectionSource(ConnectionFactory factory, Duration statementTimeout) {
-    this.factory = factory;
+    this(List.of(factory), statementTimeout, null);
+  }
+
+  /**
+   * A source over several factories taken in turn (round-robin per connection); when the chosen
+   * one cannot open a connection (server down or unreachable; not a busy pool), the others are
+   * tried, then {@code fallback}, when given.
+   */
+  ConnectionSource(List<ConnectionFactory> factories, Duration statementTimeout, ConnectionSource fallback) {
+    if (factories.isEmpty()) {
+      throw new IllegalArgumentException("a connection source needs at least one factory");
+    }
+    this.factories = List.copyOf(factories);
     this.statementTimeout = statementTimeout;
+    this.fallback = fallback;
   }
 
   /**
@@ -96,6 +114,21 @@ final class ConnectionSource {
    * what cancelling it does. Whoever subscribes owns the connection and must close it.
    */
   Mono<Connection> acquire() {
+    if (factories.size() == 1 && fallback == null) {
+      return acquire(factories.get(0));
+    }
+    return Mono.defer(() -> {
+      int first = Math.floorMod(next.getAndIncrement(), factories.size());
+      Mono<Connection> attempt = acquire(factories.get(first));
+      for (int i = 1; i < factories.size(); i++) {
+        ConnectionFactory other = factories.get((first + i) % factories.size());
+        attempt = attempt.onErrorResume(ConnectionSource::broken, e -> acquire(other));
+      }
+      return fallback == null ? attempt : attempt.onErrorResume(ConnectionSource::broken, e -> fallback.acquire());
+    });
+  }
+
+  private Mono<Connection> acquire(ConnectionFactory factory) {
     return new HandOver(Mono.<Connection>defer(() -> Mono.from(factory.create()))
         // nothing was sent yet: a pooled connection found dead on validation is discarded by the pool, and
         // asking again gets the next one (or a new one), where r2dbc-pool on its own retries only once

@@ -59,8 +59,22 @@ public final class Engine {
   public Engine(EntityModels models, SqlRenderer renderer, ConnectionFactory connectionFactory, int fetchSize,
       int fetchWindow, int insertBatchSize, StatementObserver observer, Duration statementTimeout,
       ExternalJoin external) {
-    this(models, renderer, new Executor(connectionFactory, renderer.dialect().supportsCursors(), fetchSize, fetchWindow, observer,
-        statementTimeout, external), new ConcurrentHashMap<>(), fetchWindow, fetchSize, insertBatchSize);
+    this(models, renderer, connectionFactory, List.of(), false, fetchSize, fetchWindow, insertBatchSize, observer,
+        statementTimeout, external);
+  }
+
+  /**
+   * The engine of one database with read replicas ({@code replicas} may be empty): see {@link
+   * Executor#Executor(ConnectionFactory, List, boolean, boolean, int, int, StatementObserver,
+   * Duration, String, ExternalJoin)} for what runs where.
+   */
+  public Engine(EntityModels models, SqlRenderer renderer, ConnectionFactory connectionFactory,
+      List<ConnectionFactory> replicas, boolean fallbackToPrimary, int fetchSize, int fetchWindow, int insertBatchSize,
+      StatementObserver observer, Duration statementTimeout, ExternalJoin external) {
+    this(models, renderer, new Executor(connectionFactory, replicas, fallbackToPrimary, renderer.dialect().supportsCursors(),
+        fetchSize, fetchWindow, observer, statementTimeout,
+        statementTimeout == null ? null : renderer.dialect().transactionStatementTimeout(statementTimeout.toMillis()),
+        external), new ConcurrentHashMap<>(), fetchWindow, fetchSize, insertBatchSize);
   }
 
   private Engine(EntityModels models, SqlRenderer renderer, Executor executor, Map<Class<?>, EntityMapper<?>> mappers,
@@ -75,6 +89,15 @@ public final class Engine {
     this.insertBatchSize = insertBatchSize;
     this.commands = new EntityCommands(models, this::mapperOf, executor, renderer, insertBatchSize);
     this.loader = new RelationLoader(models, executor, fetchRenderer, this::mapperOf);
+  }
+
+  /**
+   * This engine with its statements outside transactions run on the read replicas; without
+   * replicas, this engine.
+   */
+  public Engine onReplica() {
+    Executor replica = executor.onReplica();
+    return replica == executor ? this : new Engine(models, renderer, replica, mappers, fetchWindow, fetchSize, insertBatchSize);
   }
 
   public Executor executor() {

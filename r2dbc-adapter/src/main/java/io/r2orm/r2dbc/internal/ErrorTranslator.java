@@ -11,6 +11,8 @@ import io.r2orm.core.exception.ConstraintViolationException;
 import io.r2orm.core.exception.DuplicateKeyException;
 import io.r2orm.core.exception.ForeignKeyViolationException;
 import io.r2orm.core.exception.R2ormException;
+import io.r2orm.core.exception.ReadOnlyTransactionException;
+import io.r2orm.core.exception.RecoveryConflictException;
 import io.r2orm.core.exception.StatementException;
 
 /**
@@ -45,11 +47,21 @@ public final class ErrorTranslator {
     }
     String state = e.getSqlState();
     String what = withoutLiterals(firstLine(e.getMessage()));
+    if (what.contains("conflict with recovery")) {
+      // a standby cancelled the statement (40001) or ended the session (FATAL, then often reported as 08006)
+      return new RecoveryConflictException("Cancelled by the read replica (conflict with recovery): " + what
+          + "; run the read again, and see hot_standby_feedback / max_standby_streaming_delay on the replica", sql, state, e);
+    }
     if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"))) {
       return new ConnectionFailureException("Connection failed: " + what, sql, state, e);
     }
     if ("57014".equals(state) || "HYT00".equals(state)) {
       return new QueryTimeoutException("Statement cancelled (timeout): " + what, sql, state, e);
+    }
+    if ("25006".equals(state)) {
+      return new ReadOnlyTransactionException("Write refused, the transaction is read-only: " + what + "; writes must run "
+          + "on the primary in a transaction that is not read-only (not through onReplica(), not with "
+          + "TransactionOptions.withReadOnly(true), not in @Transactional(readOnly = true))", sql, state, e);
     }
     // r2dbc-postgresql files every SQLSTATE class it does not know (25 read-only transaction, 55 lock not available,
     // P0 raised by PL/pgSQL, ...) under R2dbcNonTransientResourceException, so the class alone does not mean the

@@ -48,6 +48,14 @@ public final class Executor {
   private final StatementRunner statements;
   private final CursorReader cursors;
   private final TransactionRunner transactions;
+  /** The read replicas (with the fallback chosen for them), or null without replicas. */
+  private final ConnectionSource replicas;
+  /** Read-only transactions on the replicas, or null without replicas. */
+  private final TransactionRunner replicaTransactions;
+  /** Statements outside transactions run on the replicas ({@code onReplica()}). */
+  private final boolean onReplica;
+  /** The statement timeout set for one transaction at a time, or null (see the constructor). */
+  private final String localTimeout;
   private final int fetchSize;
   /** Rows a probe reads before a result counts as long (the fetch window). */
   private final int probeRows;
@@ -66,11 +74,34 @@ public final class Executor {
    */
   public Executor(ConnectionFactory connectionFactory, boolean cursorsSupported, int fetchSize, int probeRows,
       StatementObserver observer, Duration statementTimeout, ExternalJoin external) {
+    this(connectionFactory, List.of(), false, cursorsSupported, fetchSize, probeRows, observer, statementTimeout, null,
+        external);
+  }
+
+  /**
+   * An executor over a primary and read replicas: read-only transactions (except SERIALIZABLE ones,
+   * which a hot standby cannot run) take a replica connection, in turn when there are several;
+   * everything else runs on the primary. {@code fallbackToPrimary}: when no replica can be reached,
+   * their work runs on the primary instead of failing. {@code localTimeout}: the statement that
+   * sets {@code statementTimeout} for one transaction (PostgreSQL's {@code SET LOCAL}), or null to
+   * set it on each connection taken; with it, statements outside transactions run in a transaction
+   * of their own, so that no setting outlives the work (a pooler in transaction mode hands the
+   * server connection on).
+   */
+  public Executor(ConnectionFactory connectionFactory, List<ConnectionFactory> replicaFactories, boolean fallbackToPrimary,
+      boolean cursorsSupported, int fetchSize, int probeRows, StatementObserver observer, Duration statementTimeout,
+      String localTimeout, ExternalJoin external) {
     this.probeRows = probeRows;
-    this.source = new ConnectionSource(connectionFactory, statementTimeout);
+    Duration sessionTimeout = localTimeout == null ? statementTimeout : null;
+    this.localTimeout = localTimeout;
+    this.source = new ConnectionSource(connectionFactory, sessionTimeout);
+    this.replicas = replicaFactories.isEmpty() ? null
+        : new ConnectionSource(replicaFactories, sessionTimeout, fallbackToPrimary ? source : null);
     this.statements = new StatementRunner(Objects.requireNonNull(observer, "observer must not be null"));
     this.cursors = new CursorReader(statements);
-    this.transactions = new TransactionRunner(source);
+    this.transactions = new TransactionRunner(source, localTimeout);
+    this.replicaTransactions = replicas == null ? null : new TransactionRunner(replicas, localTimeout);
+    this.onReplica = false;
     this.fetchSize = fetchSize;
     this.cursorsSupported = cursorsSupported;
     this.external = external;
@@ -78,17 +109,51 @@ public final class Executor {
     this.expected = null;
   }
 
-  private Executor(Executor root, Session expected) {
+  private Executor(Executor root, Session expected, boolean onReplica) {
     this.source = root.source;
     this.statements = root.statements;
     this.cursors = root.cursors;
     this.transactions = root.transactions;
+    this.replicas = root.replicas;
+    this.replicaTransactions = root.replicaTransactions;
+    this.onReplica = onReplica;
+    this.localTimeout = root.localTimeout;
     this.fetchSize = root.fetchSize;
     this.probeRows = root.probeRows;
     this.cursorsSupported = root.cursorsSupported;
     this.external = root.external;
     this.key = root.key;
     this.expected = expected;
+  }
+
+  /**
+   * This executor with its statements outside transactions (reads, and writes, which a replica
+   * refuses) run on the read replicas; without replicas, this executor itself.
+   */
+  public Executor onReplica() {
+    return replicas == null || onReplica ? this : new Executor(this, expected, true);
+  }
+
+  /**
+   * Runs work outside any transaction on a connection of its own: taken from the primary, or the
+   * replicas for the replica view; with a transaction-local statement timeout, inside a
+   * transaction that wraps just this work.
+   */
+  private <T> Flux<T> alone(Function<Connection, ? extends Publisher<T>> work) {
+    if (localTimeout == null) {
+      return (onReplica ? replicas : source).using(work);
+    }
+    return autocommitTransactions().own(TransactionSpec.DEFAULTS, s -> on(s, work), false);
+  }
+
+  private TransactionRunner autocommitTransactions() {
+    return onReplica ? replicaTransactions : transactions;
+  }
+
+  /** Who runs a transaction of these options: a read-only one on the replicas, when there are any. */
+  private TransactionRunner runner(TransactionSpec options) {
+    boolean replicaCan = options.readOnly() && !IsolationLevel.SERIALIZABLE.equals(options.isolation());
+    return replicaTransactions != null && replicaCan ? replicaTransactions : transactions;
   }
 
   static IllegalStateException ended() {
@@ -168,7 +233,7 @@ public final class Executor {
               rows -> Flux.fromIterable(rows),
               () -> cursors.read(session, statement, mapper, fetchSize, Flux::fromIterable, true));
         },
-        () -> source.using(c -> statements.rows(c, statement, mapper, bounded ? 0 : fetchSize)));
+        () -> alone(c -> statements.rows(c, statement, mapper, bounded ? 0 : fetchSize)));
   }
 
   /** A read that is one statement, unpaged: by id, count, exists, a limit within the fetch size, a relation batch. */
@@ -230,7 +295,7 @@ public final class Executor {
             return Flux.<T>empty();
           }), Flux::empty));
           return first.concatWith(Flux.defer(() -> !longer.get() ? Flux.<T>empty()
-              : transactions.own(SNAPSHOT_READ, s -> cursors.read(s, parents, mapper, window, perWindow, false)
+              : autocommitTransactions().own(SNAPSHOT_READ, s -> cursors.read(s, parents, mapper, window, perWindow, false)
                   .contextWrite(Context.of(key, s)))));
         });
   }
@@ -241,8 +306,12 @@ public final class Executor {
    * commits on its own).
    */
   public <T> Flux<T> session(Supplier<? extends Publisher<T>> work) {
+    if (localTimeout != null) {
+      return inSession(s -> work.get(), () -> autocommitTransactions()
+          .own(TransactionSpec.DEFAULTS, s -> Flux.<T>from(work.get()).contextWrite(Context.of(key, s)), false));
+    }
     return inSession(s -> work.get(),
-        () -> source.using(c -> new Session(c, false), Session::connection,
+        () -> (onReplica ? replicas : source).using(c -> new Session(c, false), Session::connection,
             s -> Flux.<T>from(work.get()).contextWrite(Context.of(key, s)),
             s -> s.end().then(Mono.from(s.connection().close())),
             (s, error) -> s.end().then(Mono.from(ConnectionSource.release(s.connection(), error))),
@@ -252,7 +321,7 @@ public final class Executor {
   /** Runs a data-changing statement and emits the number of rows it changed. */
   public Mono<Long> update(SqlStatement statement) {
     return inSession(session -> on(session, c -> statements.update(c, statement)),
-        () -> source.using(c -> statements.update(c, statement)))
+        () -> alone(c -> statements.update(c, statement)))
         .singleOrEmpty().defaultIfEmpty(0L);
   }
 
@@ -271,7 +340,7 @@ public final class Executor {
    * work is undone).
    */
   public <T> Flux<T> inTransaction(TransactionSpec options, Function<Executor, ? extends Publisher<T>> work) {
-    Function<Session, Publisher<T>> bound = s -> work.apply(new Executor(this, s));
+    Function<Session, Publisher<T>> bound = s -> work.apply(new Executor(this, s, false));
     return inSession(
         session -> {
           if (!session.transactional()) {
@@ -286,7 +355,7 @@ public final class Executor {
   }
 
   private <T> Flux<T> ownTransaction(TransactionSpec options, Function<Session, Publisher<T>> work) {
-    return transactions.own(options, s -> Flux.from(work.apply(s)).contextWrite(Context.of(key, s)));
+    return runner(options).own(options, s -> Flux.from(work.apply(s)).contextWrite(Context.of(key, s)));
   }
 
   /** Runs work in a transaction with default options. */

@@ -36,9 +36,16 @@ final class TransactionRunner {
   private static final AtomicLong SAVEPOINTS = new AtomicLong();
 
   private final ConnectionSource source;
+  /** Sent right after BEGIN: the statement timeout for this transaction only, or null. */
+  private final String localTimeout;
 
   TransactionRunner(ConnectionSource source) {
+    this(source, null);
+  }
+
+  TransactionRunner(ConnectionSource source, String localTimeout) {
     this.source = source;
+    this.localTimeout = localTimeout;
   }
 
   /**
@@ -46,8 +53,18 @@ final class TransactionRunner {
    * rollback-only transaction), rollback on error and on cancel.
    */
   <T> Flux<T> own(TransactionSpec options, Function<Session, ? extends Publisher<T>> work) {
-    return source.using(Tx::new, Tx::connection,
-        tx -> tx.begin(options)
+    return own(options, work, true);
+  }
+
+  /**
+   * As {@link #own(TransactionSpec, Function)}; {@code joinable} false makes the session count as
+   * no transaction for work that starts one inside it (it gets a connection of its own): the
+   * transaction only wraps statements that would otherwise run on their own, so that their
+   * statement timeout can be local to it.
+   */
+  <T> Flux<T> own(TransactionSpec options, Function<Session, ? extends Publisher<T>> work, boolean joinable) {
+    return source.using(c -> new Tx(c, joinable), Tx::connection,
+        tx -> tx.begin(options, localTimeout)
             .thenMany(Flux.defer(() -> limited(Flux.from(work.apply(tx.session)), options)))
             // the commit ends the work's own sequence: it can fail too (deferred constraints, serialization
             // failures), and as usingWhen's completion callback its error would reach the caller wrapped in a
@@ -136,8 +153,8 @@ final class TransactionRunner {
     /** Emitted once the COMMIT was handed to the driver (its subscribe call returned). */
     private final Sinks.Empty<Void> commitSent = Sinks.empty();
 
-    Tx(Connection connection) {
-      this.session = new Session(connection, true);
+    Tx(Connection connection, boolean joinable) {
+      this.session = new Session(connection, joinable);
     }
 
     Connection connection() {
@@ -149,14 +166,20 @@ final class TransactionRunner {
      * thread) either follows it or refuses it; cancelling the returned Mono does not cancel the
      * BEGIN itself, and {@link #rollbackAndClose()} waits for it to end.
      */
-    Mono<Void> begin(TransactionSpec options) {
+    Mono<Void> begin(TransactionSpec options, String localTimeout) {
       TransactionDefinition definition = definition(options);
-      return new Shielded<>(Mono.<Void>fromDirect(session.run(c -> {
+      Mono<Void> begin = new Shielded<>(Mono.<Void>fromDirect(session.run(c -> {
         beginSent = true;
         return Mono.from(definition == null ? c.beginTransaction() : c.beginTransaction(definition))
             .doFinally(signal -> begun.tryEmitEmpty());
       }, Executor::ended)))
           .onErrorMap(e -> ErrorTranslator.translate(e, "BEGIN"));
+      if (localTimeout == null) {
+        return begin;
+      }
+      return begin.then(Mono.<Void>fromDirect(session.run(c -> Flux.from(c.createStatement(localTimeout).execute())
+              .concatMap(result -> result.getRowsUpdated()).then(), Executor::ended))
+          .onErrorMap(e -> ErrorTranslator.translate(e, localTimeout)));
     }
 
     /**
