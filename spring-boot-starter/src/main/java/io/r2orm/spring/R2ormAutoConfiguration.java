@@ -39,7 +39,8 @@ public class R2ormAutoConfiguration {
   @ConditionalOnMissingBean
   @ConditionalOnBean(ConnectionFactory.class)
   public Database r2ormDatabase(ConnectionFactory connectionFactory, R2ormProperties properties,
-      ObjectProvider<StatementListener> listeners, ObjectProvider<ExternalTransactions> transactions) {
+      ObjectProvider<StatementListener> listeners, ObjectProvider<ExternalTransactions> transactions,
+      ObjectProvider<R2ormReadReplica> replica) {
     Database.Builder builder = Database.builder(connectionFactory)
         .fetchWindow(properties.getFetchWindow())
         .fetchSize(properties.getFetchSize())
@@ -49,6 +50,7 @@ public class R2ormAutoConfiguration {
       builder.statementTimeout(properties.getStatementTimeout());
     }
     transactions.ifAvailable(builder::externalTransactions);
+    replica.ifAvailable(r -> builder.readReplica(r.pool()).replicaFallback(r.fallback()));
     listeners.orderedStream().forEach(builder::listener);
     if (properties.isLogSql()) {
       builder.listener(new SqlLoggingListener());

@@ -27,6 +27,7 @@ public class R2ormProperties {
    */
   private boolean binaryResults = true;
   private final Metrics metrics = new Metrics();
+  private final ReadReplica readReplica = new ReadReplica();
 
   /** Naming strategies. */
   public enum Naming {
@@ -96,6 +97,47 @@ public class R2ormProperties {
 
   public void setLogSql(boolean logSql) {
     this.logSql = logSql;
+  }
+
+  /**
+   * A read replica (a hot standby): read-only transactions ({@code @Transactional(readOnly =
+   * true)}, r2orm's read-only ones) run on it; see docs/replicas-and-poolers.md.
+   */
+  public static class ReadReplica {
+    /** The replica's R2DBC URL; no replica when unset. */
+    private String url;
+    /** Most connections of the replica's own pool. */
+    private int poolSize = 10;
+    /** What replica work does when the replica cannot be reached: fail, or run on the primary. */
+    private io.r2orm.r2dbc.ReplicaFallback fallback = io.r2orm.r2dbc.ReplicaFallback.FAIL;
+
+    public String getUrl() {
+      return url;
+    }
+
+    public void setUrl(String url) {
+      this.url = url;
+    }
+
+    public int getPoolSize() {
+      return poolSize;
+    }
+
+    public void setPoolSize(int poolSize) {
+      this.poolSize = atLeastOne("r2orm.read-replica.pool-size", poolSize);
+    }
+
+    public io.r2orm.r2dbc.ReplicaFallback getFallback() {
+      return fallback;
+    }
+
+    public void setFallback(io.r2orm.r2dbc.ReplicaFallback fallback) {
+      this.fallback = java.util.Objects.requireNonNull(fallback, "r2orm.read-replica.fallback must not be null");
+    }
+  }
+
+  public ReadReplica getReadReplica() {
+    return readReplica;
   }
 
   public boolean isBinaryResults() {
