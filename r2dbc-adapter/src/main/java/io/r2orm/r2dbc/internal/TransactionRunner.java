@@ -4,6 +4,8 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.IsolationLevel;
 import io.r2dbc.spi.Option;
 import io.r2dbc.spi.TransactionDefinition;
+import io.r2orm.core.exception.ConnectionFailureException;
+import io.r2orm.core.exception.ConnectionTimeoutException;
 import io.r2orm.core.exception.QueryTimeoutException;
 import io.r2orm.core.exception.UnexpectedRollbackException;
 import java.time.Duration;
@@ -63,7 +65,7 @@ final class TransactionRunner {
    * statement timeout can be local to it.
    */
   <T> Flux<T> own(TransactionSpec options, Function<Session, ? extends Publisher<T>> work, boolean joinable) {
-    return source.using(c -> new Tx(c, joinable), Tx::connection,
+    Flux<T> run = source.using(c -> new Tx(c, joinable), Tx::connection,
         tx -> tx.begin(options, localTimeout)
             .thenMany(Flux.defer(() -> limited(Flux.from(work.apply(tx.session)), options)))
             // the commit ends the work's own sequence: it can fail too (deferred constraints, serialization
@@ -74,6 +76,20 @@ final class TransactionRunner {
         (tx, error) -> ConnectionSource.broken(error) ? tx.session.end().then(ConnectionSource.discard(tx.connection()))
             : tx.rollbackAndClose(),
         Tx::rollbackAndClose);
+    return options.readOnly() ? run.onErrorMap(TransactionRunner::lostUnderReadOnly, TransactionRunner::retryable) : run;
+  }
+
+  /** A connection lost (not a pool timeout) under a read-only transaction, not yet marked retryable. */
+  private static boolean lostUnderReadOnly(Throwable e) {
+    return e instanceof ConnectionFailureException c && !(e instanceof ConnectionTimeoutException) && !c.isRetryable();
+  }
+
+  private static Throwable retryable(Throwable e) {
+    ConnectionFailureException lost = (ConnectionFailureException) e;
+    String driver = lost.getCause() == null ? String.valueOf(lost.getMessage()) : String.valueOf(lost.getCause().getMessage());
+    return new ConnectionFailureException("Connection failed under a read-only transaction, which wrote nothing, so it is "
+        + "safe to run again (on a read replica, replay also ends a session this way when it conflicts with it): "
+        + driver.lines().findFirst().orElse(""), lost.sql(), lost.sqlState(), lost, true);
   }
 
   /**

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.IsolationLevel;
-import io.r2dbc.spi.Option;
 import io.r2orm.core.exception.ConnectionFailureException;
 import io.r2orm.core.exception.ReadOnlyTransactionException;
 import io.r2orm.r2dbc.Database;
@@ -213,45 +211,18 @@ class ReplicaIT {
   }
 
   private static ConnectionFactory factory(String url, String application) {
-    return ConnectionFactories.get(ConnectionFactoryOptions.parse(url).mutate()
-        .option(Option.valueOf("schema"), SCHEMA)
-        .option(Option.valueOf("applicationName"), application)
-        .build());
+    return Replicas.factory(url, SCHEMA, application);
   }
 
   private static ConnectionPool pool(ConnectionFactory factory) {
-    return new ConnectionPool(ConnectionPoolConfiguration.builder(factory).initialSize(0).maxSize(4)
-        .maxAcquireTime(Duration.ofSeconds(10)).build());
+    return Replicas.pool(factory);
   }
 
   private static void execute(ConnectionFactory factory, String... statements) {
-    Flux.usingWhen(factory.create(),
-        c -> Flux.fromArray(statements).concatMap(sql -> Flux.from(c.createStatement(sql).execute())
-            .concatMap(result -> result.getRowsUpdated())),
-        c -> c.close()).blockLast(WAIT);
+    Replicas.execute(factory, statements);
   }
 
-  private static <T> Mono<T> queryOne(ConnectionFactory factory, String sql, Class<T> type, Object... binds) {
-    return Mono.usingWhen(factory.create(),
-        c -> {
-          io.r2dbc.spi.Statement statement = c.createStatement(sql);
-          for (int i = 0; i < binds.length; i++) {
-            statement.bind(i, binds[i]);
-          }
-          return Flux.from(statement.execute()).concatMap(result -> result.map((row, meta) -> row.get(0, type))).next();
-        },
-        c -> c.close());
-  }
-
-  /** Waits (bounded) until the replica has replayed everything the primary has written so far. */
   private static void awaitReplay() {
-    String lsn = queryOne(admin, "SELECT pg_current_wal_lsn()::text", String.class).block(WAIT);
-    ConnectionFactory standby = ConnectionFactories.get(replicaUrl);
-    Boolean replayed = Mono.defer(() -> queryOne(standby, "SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn", Boolean.class, lsn))
-        .filter(Boolean::booleanValue)
-        .repeatWhenEmpty(ticks -> ticks.delayElements(Duration.ofMillis(20)))
-        .timeout(Duration.ofSeconds(10))
-        .block(WAIT);
-    assertThat(replayed).as("the replica replayed " + lsn).isTrue();
+    Replicas.awaitReplay(primaryUrl, replicaUrl);
   }
 }
