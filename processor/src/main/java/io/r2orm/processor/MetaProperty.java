@@ -11,14 +11,21 @@ import javax.lang.model.element.Element;
  * @param valueType the boxed value type as written in the generic argument
  * @param classLiteral the erased value type as written before {@code .class}
  * @param element the field or record component, for error messages
+ * @param elementType for an array property, its boxed element type as written before {@code
+ *     .class}; null otherwise
  */
-record MetaProperty(String constant, String path, Kind kind, String valueType, String classLiteral, Element element)
-    implements MetaConstant {
+record MetaProperty(String constant, String path, Kind kind, String valueType, String classLiteral, Element element,
+    String elementType) implements MetaConstant {
+
+  MetaProperty(String constant, String path, Kind kind, String valueType, String classLiteral, Element element) {
+    this(constant, path, kind, valueType, classLiteral, element, null);
+  }
 
   /** The flavour of property, chosen from the value type. */
   enum Kind {
     STRING,
     COMPARABLE,
+    ARRAY,
     PLAIN
   }
 

@@ -46,6 +46,7 @@ record MetamodelSource(
         imports.add(switch (p.kind()) {
           case STRING -> "StringProperty";
           case COMPARABLE -> "ComparableProperty";
+          case ARRAY -> "ArrayProperty";
           case PLAIN -> "Property";
         });
       } else {
@@ -67,6 +68,10 @@ record MetamodelSource(
       case COMPARABLE -> out.append("ComparableProperty<").append(entity).append(", ").append(p.valueType()).append("> ")
           .append(p.constant()).append(" = Property.comparable(").append(entity).append(".class, ").append(path)
           .append(", ").append(classArgument(p));
+      case ARRAY -> out.append("ArrayProperty<").append(entity).append(", ").append(p.valueType()).append(", ")
+          .append(p.elementType()).append("> ").append(p.constant()).append(" = Property.array(").append(entity)
+          .append(".class, ").append(path).append(", ").append(classArgument(p)).append(", ").append(p.elementType())
+          .append(".class");
       case PLAIN -> out.append("Property<").append(entity).append(", ").append(p.valueType()).append("> ")
           .append(p.constant()).append(" = Property.of(").append(entity).append(".class, ").append(path)
           .append(", ").append(classArgument(p));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -235,7 +236,44 @@ final class PropertyScanner {
     requireAccessible(m, path, boxed);
     String generic = names.generic(boxed);
     String erased = names.erased(boxed);
+    TypeMirror arrayElement = arrayElement(boxed);
+    if (arrayElement != null) {
+      return new MetaProperty(constant, path, Kind.ARRAY, generic, erased, m.element(), names.erased(arrayElement));
+    }
     return new MetaProperty(constant, path, kind(boxed, !generic.equals(erased)), generic, erased, m.element());
+  }
+
+  /**
+   * The boxed element type of a property stored as a database array ({@code List<E>} or {@code E[]},
+   * {@code byte[]} excepted) whose elements are text, numbers, booleans, UUIDs, {@code java.time}
+   * values or enums; null for any other type.
+   */
+  private TypeMirror arrayElement(TypeMirror type) {
+    TypeMirror element;
+    if (type instanceof javax.lang.model.type.ArrayType a) {
+      if (a.getComponentType().getKind() == TypeKind.BYTE) {
+        return null;
+      }
+      element = a.getComponentType();
+    } else if (type instanceof DeclaredType d && d.getTypeArguments().size() == 1
+        && ((TypeElement) d.asElement()).getQualifiedName().contentEquals("java.util.List")) {
+      element = d.getTypeArguments().get(0);
+    } else {
+      return null;
+    }
+    if (element instanceof PrimitiveType p) {
+      return types.boxedClass(p).asType();
+    }
+    if (!(element instanceof DeclaredType d)) {
+      return null;
+    }
+    TypeElement e = (TypeElement) d.asElement();
+    String name = e.getQualifiedName().toString();
+    boolean storable = e.getKind() == ElementKind.ENUM || name.equals("java.lang.String") || name.equals("java.util.UUID")
+        || name.equals("java.math.BigDecimal") || name.startsWith("java.time.")
+        || Set.of("java.lang.Integer", "java.lang.Long", "java.lang.Short", "java.lang.Double", "java.lang.Float",
+            "java.lang.Boolean").contains(name);
+    return storable ? element : null;
   }
 
   private Kind kind(TypeMirror type, boolean parameterized) {

@@ -25,7 +25,7 @@ import javax.lang.model.util.Types;
  */
 final class TypeNames {
   /** Simple names the generated file imports; a type with such a name must be written qualified. */
-  static final Set<String> IMPORTED = Set.of("Property", "ComparableProperty", "StringProperty", "Relation");
+  static final Set<String> IMPORTED = Set.of("Property", "ComparableProperty", "StringProperty", "ArrayProperty", "Relation");
 
   private final Elements elements;
   private final Types types;

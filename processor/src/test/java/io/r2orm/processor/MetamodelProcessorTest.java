@@ -162,13 +162,42 @@ class MetamodelProcessorTest {
 
     assertThat(c.generated("com.example.Post_")).contains("""
           @SuppressWarnings("unchecked")
-          public static final Property<Post, java.util.List<String>> TAGS = \
-        Property.of(Post.class, "tags", (Class<java.util.List<String>>) (Class<?>) java.util.List.class);
+          public static final ArrayProperty<Post, java.util.List<String>, String> TAGS = \
+        Property.array(Post.class, "tags", (Class<java.util.List<String>>) (Class<?>) java.util.List.class, String.class);
         """, """
           public static final Property<Post, java.util.Map<String, ? extends Number>> SCORES = \
         Property.of(Post.class, "scores", (Class<java.util.Map<String, ? extends Number>>) (Class<?>) java.util.Map.class);
         """);
     assertThat(c.warnings()).isEmpty();
+  }
+
+  @Test
+  void arrayPropertiesGetElementTestsTypedByTheirElement() {
+    Compilation c = compile(Map.of("com/example/Film.java", """
+        package com.example;
+        import io.r2orm.core.annotation.*;
+        import java.util.*;
+        @Table public record Film(@Id Long id, String[] features, int[] scores, List<UUID> refs, List<Film.Rating> ratings,
+            byte[] poster, List<Object> odd) {
+          public enum Rating { G, PG }
+        }
+        """, "com/example/Use.java", """
+        package com.example;
+        class Use {
+          io.r2orm.core.query.Predicate ok = Film_.FEATURES.has("Trailers").and(Film_.SCORES.containsAll(1, 2))
+              .and(Film_.REFS.overlaps(java.util.List.of(java.util.UUID.randomUUID())))
+              .and(Film_.RATINGS.has(Film.Rating.PG));
+        }
+        """));
+
+    assertThat(c.generated("com.example.Film_")).contains(
+        "ArrayProperty<Film, String[], String> FEATURES = Property.array(Film.class, \"features\", String[].class, String.class);",
+        "ArrayProperty<Film, int[], Integer> SCORES = Property.array(Film.class, \"scores\", int[].class, Integer.class);",
+        "ArrayProperty<Film, java.util.List<java.util.UUID>, java.util.UUID> REFS =",
+        "ArrayProperty<Film, java.util.List<Film.Rating>, Film.Rating> RATINGS =",
+        "Property<Film, byte[]> POSTER = Property.of(Film.class, \"poster\", byte[].class);",
+        "Property<Film, java.util.List<Object>> ODD =");
+    assertThat(c.messages(javax.tools.Diagnostic.Kind.ERROR)).isEmpty();
   }
 
   @Test

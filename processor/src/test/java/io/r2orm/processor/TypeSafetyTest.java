@@ -56,6 +56,15 @@ class TypeSafetyTest {
   }
 
   @Test
+  void rejectsAnArrayElementOfTheWrongTypeAndElementTestsOnANonArray() {
+    assertThat(compileUsage("io.r2orm.core.query.Predicate p = Book_.TAGS.has(\"sf\");").success()).isTrue();
+    Compilation wrongElement = compileUsage("io.r2orm.core.query.Predicate p = Book_.TAGS.has(42);");
+    assertThat(wrongElement.success()).isFalse();
+    assertThat(wrongElement.messages(Diagnostic.Kind.ERROR)).singleElement().asString().contains("Usage.java");
+    assertThat(compileUsage("io.r2orm.core.query.Predicate p = Book_.TITLE.has(\"x\");").success()).isFalse();
+  }
+
+  @Test
   void rejectsAnOperationTheTypeDoesNotHave() {
     Compilation c = compileUsage("io.r2orm.core.query.Predicate p = Book_.COVER.gt(new byte[0]);");
 

@@ -14,13 +14,36 @@ import java.util.function.Function;
  * @param sqlType the kind of column, for schema generation and array casts
  * @param toDatabase converts a non-null property value to a database value
  * @param fromDatabase converts a non-null database value to a property value
+ * @param element for an array property ({@code List<String>}, {@code int[]}): how each element
+ *     travels, its {@code sqlType} being the array's element kind; null for a single value
  */
 public record ValueType(
     Class<?> javaType,
     Class<?> databaseType,
     SqlType sqlType,
     Function<Object, Object> toDatabase,
-    Function<Object, Object> fromDatabase) {
+    Function<Object, Object> fromDatabase,
+    ValueType element) {
+
+  /** A single-valued type. */
+  public ValueType(Class<?> javaType, Class<?> databaseType, SqlType sqlType, Function<Object, Object> toDatabase,
+      Function<Object, Object> fromDatabase) {
+    this(javaType, databaseType, sqlType, toDatabase, fromDatabase, null);
+  }
+
+  /**
+   * The type to ask the driver for when reading: the database type, except for arrays, read as
+   * {@code Object[]} (r2dbc-h2 decodes every array to that; r2dbc-postgresql gives the typed array
+   * it holds), then converted element by element.
+   */
+  public Class<?> readType() {
+    return isArray() ? Object[].class : databaseType;
+  }
+
+  /** Whether the property holds an array of values (a database array column). */
+  public boolean isArray() {
+    return element != null;
+  }
 
   public ValueType {
     Objects.requireNonNull(javaType, "javaType must not be null");

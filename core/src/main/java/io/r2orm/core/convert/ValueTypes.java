@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.UUID;
 
 /**
@@ -104,6 +105,77 @@ public final class ValueTypes {
         SqlType.TEXT,
         v -> ((Enum<?>) v).name(),
         v -> Enum.valueOf(type, (String) v));
+  }
+
+  /**
+   * The mapping of an array property, if {@code type} is one: {@code List<E>} or {@code E[]}
+   * (primitive arrays included, {@code byte[]} excepted: that is binary data) whose elements are
+   * a built-in type or an enum (stored by name). Stored as a database array of the elements'
+   * database type; read back as an unmodifiable list (which may hold nulls) or an array.
+   */
+  public static Optional<ValueType> forArray(Class<?> type, java.lang.reflect.Type generic) {
+    Class<?> elementClass;
+    if (type.isArray() && type != byte[].class) {
+      elementClass = type.getComponentType();
+    } else if (type == java.util.List.class && generic instanceof java.lang.reflect.ParameterizedType p
+        && p.getActualTypeArguments()[0] instanceof Class<?> c) {
+      elementClass = c;
+    } else {
+      return Optional.empty();
+    }
+    if (elementClass.isArray()) {
+      return Optional.empty();
+    }
+    Optional<ValueType> element = elementClass.isEnum() ? Optional.of(forEnum(elementClass, false)) : builtIn(elementClass);
+    return element.map(e -> array(type, elementClass, e));
+  }
+
+  private static ValueType array(Class<?> type, Class<?> elementClass, ValueType element) {
+    Class<?> stored = java.lang.reflect.Array.newInstance(element.databaseType(), 0).getClass();
+    boolean list = type == java.util.List.class;
+    Function<Object, Object> toDatabase = value -> {
+      Object[] in = list ? ((java.util.List<?>) value).toArray() : boxedElements(value);
+      Object[] out = (Object[]) java.lang.reflect.Array.newInstance(element.databaseType(), in.length);
+      for (int i = 0; i < in.length; i++) {
+        out[i] = element.write(in[i]);
+      }
+      return out;
+    };
+    Function<Object, Object> fromDatabase = value -> {
+      Object[] in = boxedElements(value);
+      if (list) {
+        Object[] out = new Object[in.length];
+        for (int i = 0; i < in.length; i++) {
+          out[i] = element.read(in[i]);
+        }
+        return java.util.Collections.unmodifiableList(java.util.Arrays.asList(out));
+      }
+      Object out = java.lang.reflect.Array.newInstance(elementClass, in.length);
+      for (int i = 0; i < in.length; i++) {
+        Object v = element.read(in[i]);
+        if (v == null && elementClass.isPrimitive()) {
+          throw new IllegalArgumentException("element " + i + " of the array is NULL, which " + type.getSimpleName()
+              + " cannot hold; use " + box(elementClass).getSimpleName() + "[] or List<" + box(elementClass).getSimpleName()
+              + ">");
+        }
+        java.lang.reflect.Array.set(out, i, v);
+      }
+      return out;
+    };
+    return new ValueType(type, stored, element.sqlType(), toDatabase, fromDatabase, element);
+  }
+
+  /** The elements of any array, primitive ones boxed. */
+  private static Object[] boxedElements(Object array) {
+    if (array instanceof Object[] objects) {
+      return objects;
+    }
+    int n = java.lang.reflect.Array.getLength(array);
+    Object[] out = new Object[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = java.lang.reflect.Array.get(array, i);
+    }
+    return out;
   }
 
   /** The mapping through a user converter, stored as the converter's database type. */

@@ -55,6 +55,10 @@ public interface Dialect {
 
   /** The type name to cast a bind for this column to: its declared type where binds are cast to it, else its kind's. */
   default String castTypeName(ColumnModel column) {
+    if (column.valueType().isArray() && !column.hasDeclaredType()) {
+      return arrayTypeName(column.valueType().sqlType()).orElseThrow(() -> new IllegalArgumentException(
+          "no array type for " + column.valueType().sqlType()));
+    }
     return bindCast(column).orElseGet(() -> castTypeName(column.valueType().sqlType()));
   }
 
@@ -100,6 +104,19 @@ public interface Dialect {
    * transaction, so that other statements can run on the connection between windows.
    */
   boolean supportsCursors();
+
+  /**
+   * Whether array columns are tested with PostgreSQL's operators ({@code @>}, {@code &&}, {@code =
+   * ANY}); otherwise with {@code ARRAY_CONTAINS} per value (H2).
+   */
+  default boolean supportsArrayOperators() {
+    return false;
+  }
+
+  /** Whether an array with NULL elements can be bound (r2dbc-h2's array codec refuses them). */
+  default boolean supportsNullArrayElements() {
+    return true;
+  }
 
   /**
    * The statement that limits every later statement of the current transaction to {@code

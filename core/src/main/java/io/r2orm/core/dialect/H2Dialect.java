@@ -35,6 +35,11 @@ public final class H2Dialect extends AbstractDialect {
   }
 
   @Override
+  public boolean supportsNullArrayElements() {
+    return false;
+  }
+
+  @Override
   public UpsertSyntax upsertSyntax() {
     return UpsertSyntax.MERGE_KEY;
   }
@@ -132,6 +137,9 @@ public final class H2Dialect extends AbstractDialect {
       return "ENUM(" + enumLabels(type) + ")";
     }
     SqlType type = column.valueType().sqlType();
+    if (column.valueType().isArray()) {
+      return arrayTypeName(type).orElseThrow();
+    }
     if (type == SqlType.TEXT && column.length() > 0) {
       return "CHARACTER VARYING(" + column.length() + ")";
     }

@@ -51,6 +51,11 @@ public final class PostgresDialect extends AbstractDialect {
   }
 
   @Override
+  public boolean supportsArrayOperators() {
+    return true;
+  }
+
+  @Override
   public String transactionStatementTimeout(long millis) {
     return "SET LOCAL statement_timeout = " + millis;
   }
@@ -88,7 +93,11 @@ public final class PostgresDialect extends AbstractDialect {
 
   @Override
   public Optional<String> bindCast(ColumnModel column) {
-    return column.hasDeclaredType() ? Optional.of(column.declaredType()) : Optional.empty();
+    if (column.hasDeclaredType()) {
+      return Optional.of(column.declaredType());
+    }
+    // the driver types a String[] bind as varchar[], which text[] neither equals nor contains
+    return column.valueType().isArray() ? arrayTypeName(column.valueType().sqlType()) : Optional.empty();
   }
 
   /**
@@ -111,6 +120,9 @@ public final class PostgresDialect extends AbstractDialect {
       return column.declaredType();
     }
     SqlType type = column.valueType().sqlType();
+    if (column.valueType().isArray()) {
+      return arrayTypeName(type).orElseThrow(() -> new IllegalArgumentException("no array of " + type + " on PostgreSQL"));
+    }
     if (type == SqlType.TEXT && column.length() > 0) {
       return "varchar(" + column.length() + ")";
     }

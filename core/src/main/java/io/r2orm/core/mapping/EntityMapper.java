@@ -27,7 +27,7 @@ public final class EntityMapper<T> {
   public EntityMapper(EntityModel<T> model) {
     this.model = model;
     this.columns = model.columns();
-    this.readTypes = columns.stream().map(ColumnModel::databaseType).toArray(Class<?>[]::new);
+    this.readTypes = columns.stream().map(c -> c.valueType().readType()).toArray(Class<?>[]::new);
     this.valueTypes = columns.stream().map(ColumnModel::valueType).toArray(ValueType[]::new);
     this.nullValues = columns.stream().map(c -> c.propertyType() == Ref.class ? Ref.none() : null).toArray();
     List<RelationModel> inverse = model.relations().stream().filter(r -> !r.ownsKey()).toList();

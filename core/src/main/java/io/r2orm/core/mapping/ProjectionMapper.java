@@ -72,7 +72,7 @@ public final class ProjectionMapper {
     ColumnModel column = out.column();
     if (column != null) {
       ValueType valueType = column.valueType();
-      Class<?> read = column.databaseType();
+      Class<?> read = valueType.readType();
       // a to-one relation's key column selected as its id type (Track_.ALBUM_ID): the key, not a Ref
       boolean key = column.propertyType() == io.r2orm.core.query.Ref.class && type != io.r2orm.core.query.Ref.class;
       return (row, offset) -> {

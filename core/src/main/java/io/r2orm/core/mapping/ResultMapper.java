@@ -57,7 +57,7 @@ public final class ResultMapper<T> {
     }
     ValueType value = valueType(type).orElseThrow(() -> new MappingException("Cannot map a row to " + type.getName()
         + ": it is neither an entity, a record, nor a built-in type"));
-    return new ResultMapper<>(row -> type.cast(value.read(read(row, 0, value.databaseType()))));
+    return new ResultMapper<>(row -> type.cast(value.read(read(row, 0, value.readType()))));
   }
 
   /**
@@ -108,7 +108,7 @@ public final class ResultMapper<T> {
       Object[] values = new Object[model.valueCount()];
       for (int i = 0; i < positions.length; i++) {
         ColumnModel c = columns.get(i);
-        Object raw = row.get(positions[i], c.databaseType());
+        Object raw = row.get(positions[i], c.valueType().readType());
         values[i] = raw == null ? (c.propertyType() == Ref.class ? Ref.none() : null) : c.valueType().read(raw);
       }
       for (RelationModel r : inverse) {
@@ -150,7 +150,7 @@ public final class ResultMapper<T> {
     return new ResultMapper<>(row -> {
       Object[] args = new Object[positions.length];
       for (int i = 0; i < args.length; i++) {
-        Object raw = read(row, positions[i], types[i].databaseType());
+        Object raw = read(row, positions[i], types[i].readType());
         if (raw == null && declared[i].isPrimitive()) {
           throw new MappingException("Column " + names.get(positions[i]) + " is NULL but " + type.getSimpleName() + "."
               + components[i].getName() + " is primitive; use a boxed type or COALESCE in the SQL");

@@ -33,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -370,11 +371,15 @@ final class EntityModelBuilder<T> {
       Enumerated enumerated = p.annotation(Enumerated.class);
       return ValueTypes.forEnum(p.type(), enumerated != null && enumerated.value() == EnumType.ORDINAL);
     }
+    Optional<ValueType> array = ValueTypes.forArray(p.type(), p.genericType());
+    if (array.isPresent()) {
+      return array.get();
+    }
     return ValueTypes.builtIn(p.type()).orElseThrow(() -> fail("property '" + path + "' has type "
         + p.type().getName() + ", which r2orm cannot store; add @Convert with an AttributeConverter, register a "
         + "converter for the type, mark a value object @Embedded"
         + (type.isRecord() ? "" : ", or mark the field @Transient")
-        + " (built-in types: " + ValueTypes.builtInTypeNames() + ", enums)"));
+        + " (built-in types: " + ValueTypes.builtInTypeNames() + ", enums, and arrays of those as List<E> or E[])"));
   }
 
   private List<PropertyInfo> recordProperties(Class<?> record) {

@@ -22,7 +22,8 @@ public sealed interface Predicate
         Predicate.Exists,
         Predicate.And,
         Predicate.Or,
-        Predicate.Not {
+        Predicate.Not,
+        Predicate.ArrayTest {
 
   /** This and the other condition. */
   default Predicate and(Predicate other) {
@@ -188,6 +189,25 @@ public sealed interface Predicate
   record Not(Predicate part) implements Predicate {
     public Not {
       Objects.requireNonNull(part, "part must not be null");
+    }
+  }
+
+  /** What an {@link ArrayTest} asks of an array column. */
+  enum ArrayOperator {
+    /** Every one of the values is an element. */
+    CONTAINS_ALL,
+    /** At least one of the values is an element. */
+    OVERLAPS,
+    /** The one value is an element. */
+    HAS
+  }
+
+  /** A test on the elements of an array column (see {@link ArrayProperty}); values are non-null elements. */
+  record ArrayTest(Expression operand, ArrayOperator operator, List<Object> values) implements Predicate {
+    public ArrayTest {
+      Objects.requireNonNull(operand, "operand must not be null");
+      Objects.requireNonNull(operator, "operator must not be null");
+      values = List.copyOf(values);
     }
   }
 }

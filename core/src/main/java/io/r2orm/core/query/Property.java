@@ -51,6 +51,11 @@ public class Property<E, T> implements Field<T> {
     return new ComparableProperty<>(entity, path, type);
   }
 
+  /** A property stored as a database array, with tests on its elements. */
+  public static <E, T, V> ArrayProperty<E, T, V> array(Class<E> entity, String path, Class<T> type, Class<V> elementType) {
+    return new ArrayProperty<>(entity, path, type, elementType);
+  }
+
   /** A text property, with {@code like} and its friends. */
   public static <E> StringProperty<E> string(Class<E> entity, String path) {
     return new StringProperty<>(entity, path);

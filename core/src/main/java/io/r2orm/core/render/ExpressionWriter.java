@@ -97,6 +97,8 @@ final class ExpressionWriter {
       w.append("NOT (");
       predicate(n.part(), false);
       w.append(")");
+    } else if (predicate instanceof Predicate.ArrayTest t) {
+      arrayTest(t, nested);
     } else {
       throw new IllegalStateException("unhandled predicate " + predicate.getClass().getName());
     }
@@ -163,6 +165,60 @@ final class ExpressionWriter {
       }
     }
     w.append(")");
+  }
+
+  /**
+   * PostgreSQL: {@code col @> CAST($1 AS text[])}, {@code col && CAST($1 AS text[])}, {@code $1 =
+   * ANY(col)}; elsewhere {@code ARRAY_CONTAINS(col, ?)} per value, and-ed or or-ed.
+   */
+  private void arrayTest(Predicate.ArrayTest t, boolean nested) {
+    Scope.Resolved context = contextOf(t.operand());
+    if (context == null || !context.column().valueType().isArray()) {
+      throw new QueryBuildException("has/containsAll/overlaps need an array property (List<...> or an array), got "
+          + (context == null ? t.operand() : context.model().type().getSimpleName() + "." + context.column().path()));
+    }
+    ColumnModel column = context.column();
+    io.r2orm.core.convert.ValueType element = column.valueType().element();
+    List<Object> stored = new java.util.ArrayList<>();
+    for (Object value : t.values()) {
+      try {
+        stored.add(element.write(value));
+      } catch (RuntimeException e) {
+        throw new QueryBuildException("cannot compare " + value + " with the elements of "
+            + context.model().type().getSimpleName() + "." + column.path() + ": " + e.getMessage());
+      }
+    }
+    boolean all = t.operator() == Predicate.ArrayOperator.CONTAINS_ALL;
+    if (stored.isEmpty()) {
+      w.append(all ? "1 = 1" : "1 = 0");
+      return;
+    }
+    if (dialect.supportsArrayOperators()) {
+      if (t.operator() == Predicate.ArrayOperator.HAS) {
+        w.append(w.marker(stored.get(0), element.databaseType())).append(" = ANY(");
+        expression(t.operand(), context);
+        w.append(")");
+        return;
+      }
+      expression(t.operand(), context);
+      Object array = Array.newInstance(element.databaseType(), stored.size());
+      for (int i = 0; i < stored.size(); i++) {
+        Array.set(array, i, stored.get(i));
+      }
+      String type = dialect.arrayTypeName(element.sqlType()).orElseThrow();
+      w.append(all ? " @> " : " && ").append("CAST(").append(w.marker(array, array.getClass())).append(" AS ")
+          .append(type).append(")");
+      return;
+    }
+    boolean several = stored.size() > 1;
+    if (several && nested) w.append("(");
+    for (int i = 0; i < stored.size(); i++) {
+      if (i > 0) w.append(all ? " AND " : " OR ");
+      w.append("ARRAY_CONTAINS(");
+      expression(t.operand(), context);
+      w.append(", ").append(w.marker(stored.get(i), element.databaseType())).append(")");
+    }
+    if (several && nested) w.append(")");
   }
 
   private void like(Predicate.Like l) {
@@ -408,12 +464,20 @@ final class ExpressionWriter {
       throw new QueryBuildException("value of type " + value.getClass().getName() + " given for "
           + model.type().getSimpleName() + "." + column.path() + ", which is a " + expected.getName());
     }
+    Object stored;
     try {
-      return column.valueType().write(coerced);
+      stored = column.valueType().write(coerced);
     } catch (RuntimeException e) {
       throw new QueryBuildException("cannot convert the value for " + model.type().getSimpleName() + "."
           + column.path() + ": " + e.getMessage());
     }
+    if (column.valueType().isArray() && !dialect.supportsNullArrayElements()
+        && java.util.Arrays.asList((Object[]) stored).contains(null)) {
+      throw new io.r2orm.core.exception.UnsupportedFeatureException(dialect.getClass().getSimpleName(),
+          "an array with NULL elements in " + model.type().getSimpleName() + "." + column.path() + " (its driver cannot "
+              + "bind one; it reads them); leave the NULLs out, or use PostgreSQL");
+    }
+    return stored;
   }
 
   /** An enum constant named by a string (dynamic queries from request parameters). */

@@ -223,7 +223,8 @@ public final class SqlRenderer {
     for (int i = 0; i < columns.size(); i++) {
       aliases.append(i > 0 ? ", c" : "c").append(i + 1);
     }
-    String source = columns.stream().allMatch(c -> dialect.arrayTypeName(c).isPresent())
+    // unnest flattens arrays of arrays: a table with an array column sends its rows as VALUES
+    String source = columns.stream().allMatch(c -> !c.valueType().isArray() && dialect.arrayTypeName(c).isPresent())
         ? unnestSource(expr, columns, insert.rows())
         : valuesSource(w, expr, columns, insert.rows());
     source += " AS input_rows(" + aliases + ", ord)";

@@ -37,7 +37,7 @@ class InvalidEntityTest {
 
   record PrefixClash(@Id Long id, String homeStreet, @Embedded(prefix = "home_") Address home) {}
 
-  record WithList(@Id Long id, List<String> tags) {}
+  record WithList(@Id Long id, List<Object> tags) {}
 
   static class WithObject {
     @Id Long id;
