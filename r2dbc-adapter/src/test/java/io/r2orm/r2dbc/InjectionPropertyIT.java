@@ -7,6 +7,8 @@ import io.r2orm.core.exception.StatementException;
 import io.r2orm.core.query.Predicate;
 import io.r2orm.r2dbc.model.Country;
 import io.r2orm.r2dbc.model.Hostile;
+import io.r2orm.r2dbc.model.HostileTags;
+import io.r2orm.r2dbc.model.HostileTags_;
 import io.r2orm.r2dbc.model.Hostile_;
 import io.r2orm.r2dbc.test.DatabaseTest;
 import io.r2orm.r2dbc.test.TestDatabase;
@@ -42,8 +44,8 @@ class InjectionPropertyIT extends DatabaseTest {
 
   @BeforeEach
   void fixture() {
-    db().schema().drop(Hostile.class, Country.class).block();
-    db().schema().create(Hostile.class, Country.class).block();
+    db().schema().drop(Hostile.class, HostileTags.class, Country.class).block();
+    db().schema().create(Hostile.class, HostileTags.class, Country.class).block();
     db().insertAll(List.of(new Country("fr", "France"), new Country("jp", "日本"))).then().block();
     seed = Long.getLong("r2orm.injection.seed", System.nanoTime());
     cases = Integer.getInteger("r2orm.injection.cases", 120);
@@ -144,6 +146,26 @@ class InjectionPropertyIT extends DatabaseTest {
         .isEqualTo(s);
     // the value as a label-less search must not match other rows
     assertThat(db().select(Hostile.class).where(Hostile_.LABEL.eq(s)).count().block()).isZero();
+    arrayRoundTrip(label, s);
+  }
+
+  /** The text as an array element, next to its neighbours in an array literal ({@code ,} {@code {}} {@code "}), and a NULL. */
+  private void arrayRoundTrip(String label, String s) {
+    boolean nullElements = kind == TestDatabase.Kind.POSTGRES;
+    List<String> tags = new ArrayList<>(List.of(s, "{" + s + "}", s + ",\\\"", "NULL"));
+    if (nullElements) {
+      tags.add(null);
+    }
+    HostileTags stored = db().insert(new HostileTags(null, label, tags)).block();
+    assertThat(db().findById(HostileTags.class, stored.id()).block().tags()).containsExactlyElementsOf(tags);
+    assertThat(db().select(HostileTags.class).where(HostileTags_.TAGS.has(s).and(HostileTags_.LABEL.eq(label))).count()
+        .block()).isEqualTo(1L);
+    assertThat(db().select(HostileTags.class).where(HostileTags_.TAGS.containsAll(s, "{" + s + "}")
+        .and(HostileTags_.LABEL.eq(label))).count().block()).isEqualTo(1L);
+    List<String> swapped = List.of("NULL", s);
+    assertThat(db().update(HostileTags.class).set(HostileTags_.TAGS, swapped).where(HostileTags_.TAGS.overlaps(s)
+        .and(HostileTags_.LABEL.eq(label))).execute().block()).isEqualTo(1L);
+    assertThat(db().findById(HostileTags.class, stored.id()).block().tags()).containsExactlyElementsOf(swapped);
   }
 
   private static String describe(String s) {
