@@ -89,4 +89,39 @@ class LayeringTest {
         .should().dependOnClassesThat(resideInAPackage(ENGINE).and(not(belongToAnyOf(Engine.class))))
         .check(ADAPTER);
   }
+
+  /**
+   * No engine type in what users can call: public and protected constructors, methods and fields of
+   * public classes outside {@code internal} neither take nor return a type of an {@code internal}
+   * package. (Where the API needs the engine it holds it privately or takes it package-private.)
+   */
+  @Test
+  void noInternalTypeInApiSignatures() {
+    com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaMember> exposeNoInternalType =
+        new com.tngtech.archunit.lang.ArchCondition<>("expose no type of an internal package") {
+          @Override
+          public void check(com.tngtech.archunit.core.domain.JavaMember member,
+              com.tngtech.archunit.lang.ConditionEvents events) {
+            java.util.List<com.tngtech.archunit.core.domain.JavaClass> exposed = new java.util.ArrayList<>();
+            if (member instanceof com.tngtech.archunit.core.domain.JavaCodeUnit unit) {
+              exposed.add(unit.getRawReturnType());
+              exposed.addAll(unit.getRawParameterTypes());
+            } else if (member instanceof com.tngtech.archunit.core.domain.JavaField field) {
+              exposed.add(field.getRawType());
+            }
+            for (com.tngtech.archunit.core.domain.JavaClass type : exposed) {
+              if (type.getPackageName().contains(".internal")) {
+                events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(member,
+                    member.getFullName() + " exposes " + type.getName()));
+              }
+            }
+          }
+        };
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members()
+        .that().areDeclaredInClassesThat().resideOutsideOfPackage("..internal..")
+        .and().areDeclaredInClassesThat().arePublic()
+        .and().arePublic().or().areProtected()
+        .should(exposeNoInternalType)
+        .check(ADAPTER);
+  }
 }
