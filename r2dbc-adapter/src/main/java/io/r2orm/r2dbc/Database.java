@@ -490,7 +490,9 @@ public final class Database {
      * is {@code SET LOCAL statement_timeout} after each {@code BEGIN}, and a statement outside a
      * transaction runs in a short one of its own (three statements more), so that nothing stays on
      * a connection a pooler hands to others (docs/replicas-and-poolers.md); elsewhere R2DBC's {@code
-     * Connection.setStatementTimeout}, one round trip per connection taken. Default: none.
+     * Connection.setStatementTimeout}, one round trip per connection taken. On PostgreSQL, statements
+     * that cannot run in a transaction block ({@code VACUUM}, {@code CREATE INDEX CONCURRENTLY})
+     * then need a database without a timeout. Default: none.
      */
     public Builder statementTimeout(java.time.Duration limit) {
       Objects.requireNonNull(limit, "limit must not be null");
