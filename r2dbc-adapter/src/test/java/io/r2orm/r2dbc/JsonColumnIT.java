@@ -45,4 +45,33 @@ class JsonColumnIT extends DatabaseTest {
     db().update(Payment.class).set(Payment_.DETAILS, "{\"amount\": 1}").where(Payment_.ID.eq(stored.id())).execute().block(WAIT);
     assertThat(db().select(Payment.class).where(Payment_.DETAILS.eq("{\"amount\": 1}")).count().block(WAIT)).isEqualTo(1L);
   }
+
+  /** Paths and containment on PostgreSQL; on H2 a clear error before anything is sent. */
+  @Test
+  void pathsAndContainmentFindRowsOnPostgresAndAreRefusedOnH2() {
+    db().insertAll(List.of(
+        Payment.of("{\"card\": {\"brand\": \"visa\", \"last4\": \"4242\"}, \"tags\": [\"a\", \"it's\"]}"),
+        Payment.of("{\"card\": {\"brand\": \"amex\"}, \"note\": \"x'); DROP TABLE realschema_payment; --\"}"),
+        Payment.of("[1, 2, 3]"))).blockLast(WAIT);
+    io.r2orm.core.query.Predicate visa = io.r2orm.core.query.Functions.jsonText(Payment_.DETAILS, "card", "brand").eq("visa");
+    if (kind != io.r2orm.r2dbc.test.TestDatabase.Kind.POSTGRES) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> db().select(Payment.class).where(visa).count().block(WAIT))
+          .isInstanceOf(io.r2orm.core.exception.UnsupportedFeatureException.class).hasMessageContaining("JSON paths");
+      return;
+    }
+    assertThat(db().select(Payment.class).where(visa).count().block(WAIT)).isEqualTo(1L);
+    assertThat(db().select(Payment.class).where(io.r2orm.core.query.Functions.jsonText(Payment_.DETAILS, "tags", "1")
+        .eq("it's")).count().block(WAIT)).isEqualTo(1L);
+    assertThat(db().select(Payment.class).where(io.r2orm.core.query.Functions.jsonText(Payment_.DETAILS, "note")
+        .like("%DROP TABLE%")).count().block(WAIT)).isEqualTo(1L);
+    assertThat(db().select(Payment.class).where(io.r2orm.core.query.Functions.jsonText(Payment_.DETAILS, "missing")
+        .isNull()).count().block(WAIT)).isEqualTo(3L);
+    assertThat(db().select(Payment.class).where(io.r2orm.core.query.Functions.jsonContains(Payment_.DETAILS,
+        "{\"card\": {\"brand\": \"amex\"}}")).count().block(WAIT)).isEqualTo(1L);
+    assertThat(db().select(Payment.class).where(io.r2orm.core.query.Functions.jsonContains(Payment_.DETAILS, "[2]"))
+        .count().block(WAIT)).isEqualTo(1L);
+    // a projection of the path
+    assertThat(db().select(io.r2orm.core.query.Functions.jsonText(Payment_.DETAILS, "card", "last4")).from(Payment.class)
+        .where(visa).one().block(WAIT)).isEqualTo("4242");
+  }
 }

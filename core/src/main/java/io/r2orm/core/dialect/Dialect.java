@@ -113,6 +113,11 @@ public interface Dialect {
     return false;
   }
 
+  /** Whether JSON paths and containment can be queried ({@code jsonb_extract_path_text}, {@code @>}). */
+  default boolean supportsJsonPaths() {
+    return false;
+  }
+
   /** Whether an array with NULL elements can be bound (r2dbc-h2's array codec refuses them). */
   default boolean supportsNullArrayElements() {
     return true;

@@ -56,6 +56,11 @@ public final class PostgresDialect extends AbstractDialect {
   }
 
   @Override
+  public boolean supportsJsonPaths() {
+    return true;
+  }
+
+  @Override
   public String transactionStatementTimeout(long millis) {
     return "SET LOCAL statement_timeout = " + millis;
   }

@@ -28,7 +28,11 @@ public record FunctionCall(Function function, List<Expression> arguments) implem
     CONCAT(2),
     COALESCE(2),
     CURRENT_DATE(0),
-    CURRENT_TIMESTAMP(0);
+    CURRENT_TIMESTAMP(0),
+    /** The text at a path in a JSON document: the document, then one argument per path step (PostgreSQL). */
+    JSON_TEXT(2),
+    /** Whether a JSON document contains another (PostgreSQL's {@code @>}): the document, then the other. */
+    JSON_CONTAINS(2);
 
     private final int minArguments;
 

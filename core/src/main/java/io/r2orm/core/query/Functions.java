@@ -93,6 +93,42 @@ public final class Functions {
         String.class);
   }
 
+  /**
+   * The text at a path in a JSON column ({@code @Column(type = "jsonb")} or {@code "json"}), or
+   * NULL where the path leads nowhere: object keys by name, array elements by index ({@code "0"}).
+   * PostgreSQL: {@code jsonb_extract_path_text(CAST(details AS jsonb), $1, $2)}, every step a bind.
+   * H2 has no JSON paths: it fails with {@link io.r2orm.core.exception.UnsupportedFeatureException}.
+   *
+   * <pre>{@code
+   * db.select(Payment.class).where(Functions.jsonText(Payment_.DETAILS, "card", "brand").eq("visa"))
+   * }</pre>
+   */
+  public static Computed<String> jsonText(Field<String> json, String... path) {
+    Objects.requireNonNull(json, "json must not be null");
+    if (path.length == 0) {
+      throw new IllegalArgumentException("jsonText needs at least one path step (a key or an array index)");
+    }
+    List<Expression> arguments = new ArrayList<>();
+    arguments.add(json.expression());
+    for (String step : path) {
+      arguments.add(new Value(Objects.requireNonNull(step, "a path step must not be null")));
+    }
+    return new Computed<>(new FunctionCall(FunctionCall.Function.JSON_TEXT, arguments), String.class);
+  }
+
+  /**
+   * Whether a JSON column contains the given JSON document (PostgreSQL's {@code @>}: every key and
+   * value of {@code document} is in the column's, arrays by their elements), e.g. {@code
+   * jsonContains(Payment_.DETAILS, "{\"card\": {\"brand\": \"visa\"}}")}. The document is a bind.
+   * H2 fails with {@link io.r2orm.core.exception.UnsupportedFeatureException}.
+   */
+  public static Predicate jsonContains(Field<String> json, String document) {
+    Objects.requireNonNull(json, "json must not be null");
+    Computed<Boolean> contains = new Computed<>(new FunctionCall(FunctionCall.Function.JSON_CONTAINS,
+        List.of(json.expression(), new Value(Objects.requireNonNull(document, "document must not be null")))), Boolean.class);
+    return contains.eq(true);
+  }
+
   /** The field, or the fallback when it is NULL ({@code COALESCE(x, fallback)}). */
   public static <T> Computed<T> coalesce(Field<T> field, T fallback) {
     return new Computed<>(new FunctionCall(FunctionCall.Function.COALESCE,

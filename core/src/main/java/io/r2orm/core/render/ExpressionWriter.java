@@ -390,6 +390,7 @@ final class ExpressionWriter {
     switch (f.function()) {
       case CURRENT_DATE -> w.append("CURRENT_DATE");
       case CURRENT_TIMESTAMP -> w.append("CURRENT_TIMESTAMP");
+      case JSON_TEXT, JSON_CONTAINS -> json(f);
       default -> {
         w.append(f.function() == FunctionCall.Function.LENGTH ? "CHAR_LENGTH" : f.function().name()).append("(");
         Scope.Resolved argContext = f.function() == FunctionCall.Function.COALESCE ? contextOf(f) : null;
@@ -400,6 +401,28 @@ final class ExpressionWriter {
         w.append(")");
       }
     }
+  }
+
+  /**
+   * PostgreSQL's JSON functions, the column cast to {@code jsonb} (so {@code json} columns work
+   * too) and every path step or document a bind: {@code jsonb_extract_path_text(CAST(c AS jsonb),
+   * $1)} and {@code (CAST(c AS jsonb) @> CAST($1 AS jsonb))}.
+   */
+  private void json(FunctionCall f) {
+    if (!dialect.supportsJsonPaths()) {
+      throw new io.r2orm.core.exception.UnsupportedFeatureException(dialect.getClass().getSimpleName(),
+          "JSON paths and containment (Functions.jsonText, Functions.jsonContains); select the document and read it in Java");
+    }
+    boolean contains = f.function() == FunctionCall.Function.JSON_CONTAINS;
+    w.append(contains ? "(CAST(" : "jsonb_extract_path_text(CAST(");
+    expression(f.arguments().get(0), null);
+    w.append(" AS jsonb)");
+    for (int i = 1; i < f.arguments().size(); i++) {
+      Object value = ((Value) f.arguments().get(i)).value();
+      String marker = w.marker(value, String.class);
+      w.append(contains ? " @> CAST(" + marker + " AS jsonb)" : ", " + marker);
+    }
+    w.append(")");
   }
 
   private void subquery(io.r2orm.core.query.Query query) {
