@@ -449,6 +449,18 @@ public final class Database {
       return this;
     }
 
+    /**
+     * Stores properties of any type in JSON columns ({@code @Column(type = "jsonb") Details details})
+     * as the JSON text this codec writes, e.g. over Jackson: {@code
+     * jsonCodec(new JsonCodec() { ... mapper.writeValueAsString(v) ... mapper.readValue(json,
+     * mapper.constructType(type)) })}. The Spring Boot starter registers the application's Jackson
+     * mapper. Without one, such a property is an error naming it.
+     */
+    public Builder jsonCodec(io.r2orm.core.convert.JsonCodec codec) {
+      models.jsonCodec(codec);
+      return this;
+    }
+
     /** Stores every property of this Java type through the converter. */
     public <J> Builder converter(Class<J> javaType, AttributeConverter<J, ?> converter) {
       models.converter(javaType, converter);

@@ -29,7 +29,8 @@ import org.springframework.context.annotation.Configuration;
  */
 @AutoConfiguration(
     after = {R2dbcAutoConfiguration.class, R2dbcTransactionManagerAutoConfiguration.class},
-    afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+    afterName = {"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
 @ConditionalOnClass({Database.class, ConnectionFactory.class})
 @EnableConfigurationProperties(R2ormProperties.class)
 public class R2ormAutoConfiguration {
@@ -40,7 +41,7 @@ public class R2ormAutoConfiguration {
   @ConditionalOnBean(ConnectionFactory.class)
   public Database r2ormDatabase(ConnectionFactory connectionFactory, R2ormProperties properties,
       ObjectProvider<StatementListener> listeners, ObjectProvider<ExternalTransactions> transactions,
-      ObjectProvider<R2ormReadReplica> replica) {
+      ObjectProvider<R2ormReadReplica> replica, ObjectProvider<io.r2orm.core.convert.JsonCodec> json) {
     Database.Builder builder = Database.builder(connectionFactory)
         .fetchWindow(properties.getFetchWindow())
         .fetchSize(properties.getFetchSize())
@@ -51,6 +52,7 @@ public class R2ormAutoConfiguration {
     }
     transactions.ifAvailable(builder::externalTransactions);
     replica.ifAvailable(r -> builder.readReplica(r.pool()).replicaFallback(r.fallback()));
+    json.ifAvailable(builder::jsonCodec);
     listeners.orderedStream().forEach(builder::listener);
     if (properties.isLogSql()) {
       builder.listener(new SqlLoggingListener());
@@ -91,6 +93,18 @@ public class R2ormAutoConfiguration {
   @ConditionalOnBean(ConnectionFactory.class)
   @org.springframework.context.annotation.Import(R2ormRepositoriesRegistrar.class)
   static class Repositories {}
+
+  /** JSON columns mapped to records and maps through the application's Jackson 3 mapper. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "tools.jackson.databind.ObjectMapper")
+  static class Json {
+    @Bean
+    @ConditionalOnMissingBean(io.r2orm.core.convert.JsonCodec.class)
+    @ConditionalOnBean(type = "tools.jackson.databind.ObjectMapper")
+    JacksonJsonCodec r2ormJsonCodec(tools.jackson.databind.ObjectMapper mapper) {
+      return new JacksonJsonCodec(mapper);
+    }
+  }
 
   /** Statement and relation-batch metrics when Micrometer is present. */
   @Configuration(proxyBeanMethods = false)

@@ -38,6 +38,26 @@ class R2ormAutoConfigurationTest {
     });
   }
 
+  /** A JSON column holding a record, stored through the application's Jackson mapper. */
+  @io.r2orm.core.annotation.Table("starter_parcel")
+  record Parcel(@io.r2orm.core.annotation.Id Long id,
+      @io.r2orm.core.annotation.Column(type = "json") java.util.Map<String, java.util.List<Integer>> sizes) {}
+
+  @Test
+  void jsonColumnsUseTheApplicationsJacksonMapper() {
+    runner.withConfiguration(AutoConfigurations.of(org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration.class))
+        .run(context -> {
+          assertThat(context).hasSingleBean(JacksonJsonCodec.class);
+          Database db = context.getBean(Database.class);
+          db.sql("DROP TABLE IF EXISTS starter_parcel").execute().block(Duration.ofSeconds(10));
+          db.schema().create(Parcel.class).block(Duration.ofSeconds(10));
+          Parcel stored = db.insert(new Parcel(null, java.util.Map.of("box", java.util.List.of(3, 4, 5)))).block(Duration.ofSeconds(10));
+          assertThat(db.findById(Parcel.class, stored.id()).block(Duration.ofSeconds(10)).sizes())
+              .isEqualTo(java.util.Map.of("box", java.util.List.of(3, 4, 5)));
+        });
+    runner.run(context -> assertThat(context).doesNotHaveBean(JacksonJsonCodec.class));
+  }
+
   @Test
   void namingPropertyChangesColumnNames() {
     runner.run(context -> assertThat(context.getBean(Database.class).model(Note.class).column("createdBy").name().name())

@@ -178,6 +178,11 @@ public final class ValueTypes {
     return out;
   }
 
+  /** A value of any type stored as the JSON text the codec writes and read back through it. */
+  public static ValueType forJson(Class<?> javaType, java.lang.reflect.Type generic, JsonCodec codec) {
+    return new ValueType(box(javaType), String.class, SqlType.TEXT, codec::write, text -> codec.read((String) text, generic));
+  }
+
   /** The mapping through a user converter, stored as the converter's database type. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static ValueType forConverter(Class<?> javaType, AttributeConverter converter) {

@@ -45,6 +45,8 @@ final class EntityModelBuilder<T> {
   private final EntityModels registry;
   private final NamingStrategy naming;
   private final Map<Class<?>, AttributeConverter<?, ?>> converters;
+  /** Stores non-text properties of JSON columns; null when none was registered. */
+  private final io.r2orm.core.convert.JsonCodec jsonCodec;
   private final List<ColumnModel> columns = new ArrayList<>();
   private final Map<String, String> propertyByColumn = new HashMap<>();
   private ColumnModel id;
@@ -60,7 +62,8 @@ final class EntityModelBuilder<T> {
       Identifier inverseJoinColumn, String orderBy, Function<Object, Object> getter, int ordinal) {}
 
   EntityModelBuilder(Class<T> type, EntityModels registry, NamingStrategy naming,
-      Map<Class<?>, AttributeConverter<?, ?>> converters) {
+      Map<Class<?>, AttributeConverter<?, ?>> converters, io.r2orm.core.convert.JsonCodec jsonCodec) {
+    this.jsonCodec = jsonCodec;
     this.type = type;
     this.registry = registry;
     this.naming = naming;
@@ -366,6 +369,16 @@ final class EntityModelBuilder<T> {
           + "' cannot be created; give it a public no-argument constructor", e);
     } catch (IllegalArgumentException e) {
       throw fail("property '" + path + "': " + e.getMessage());
+    }
+    Column declared = p.annotation(Column.class);
+    boolean jsonColumn = declared != null && (declared.type().equalsIgnoreCase("json") || declared.type().equalsIgnoreCase("jsonb"));
+    if (jsonColumn && ValueTypes.box(p.type()) != String.class) {
+      if (jsonCodec == null) {
+        throw fail("property '" + path + "' of type " + p.type().getName() + " is stored in a " + declared.type()
+            + " column, which needs a JsonCodec: register one (Database.builder(cf).jsonCodec(...); the Spring Boot "
+            + "starter registers Jackson's), or map the property as String");
+      }
+      return ValueTypes.forJson(p.type(), p.genericType(), jsonCodec);
     }
     if (p.type().isEnum()) {
       Enumerated enumerated = p.annotation(Enumerated.class);

@@ -24,7 +24,11 @@ public final class EntityModels {
   private final Map<Class<?>, AttributeConverter<?, ?>> converters;
   private final Map<Class<?>, EntityModel<?>> cache = new ConcurrentHashMap<>();
 
-  private EntityModels(NamingStrategy naming, Map<Class<?>, AttributeConverter<?, ?>> converters) {
+  private final io.r2orm.core.convert.JsonCodec jsonCodec;
+
+  private EntityModels(NamingStrategy naming, Map<Class<?>, AttributeConverter<?, ?>> converters,
+      io.r2orm.core.convert.JsonCodec jsonCodec) {
+    this.jsonCodec = jsonCodec;
     this.naming = naming;
     this.converters = Map.copyOf(converters);
   }
@@ -64,7 +68,7 @@ public final class EntityModels {
     }
     boolean outermost = inProgress.isEmpty();
     try {
-      model = new EntityModelBuilder<>(type, this, naming, converters).build();
+      model = new EntityModelBuilder<>(type, this, naming, converters, jsonCodec).build();
       inProgress.put(type, model);
       RelationValidator.validate(this, model);
       if (!outermost) {
@@ -91,6 +95,7 @@ public final class EntityModels {
   public static final class Builder {
     private NamingStrategy naming = NamingStrategy.SNAKE_CASE;
     private final Map<Class<?>, AttributeConverter<?, ?>> converters = new ConcurrentHashMap<>();
+    private io.r2orm.core.convert.JsonCodec jsonCodec;
 
     private Builder() {}
 
@@ -108,8 +113,17 @@ public final class EntityModels {
       return this;
     }
 
+    /**
+     * Stores properties of other types than {@code String} in JSON columns ({@code @Column(type =
+     * "jsonb")}) as the JSON text this codec writes.
+     */
+    public Builder jsonCodec(io.r2orm.core.convert.JsonCodec codec) {
+      this.jsonCodec = Objects.requireNonNull(codec, "codec must not be null");
+      return this;
+    }
+
     public EntityModels build() {
-      return new EntityModels(naming, converters);
+      return new EntityModels(naming, converters, jsonCodec);
     }
   }
 }

@@ -103,7 +103,7 @@ public final class Functions {
    * db.select(Payment.class).where(Functions.jsonText(Payment_.DETAILS, "card", "brand").eq("visa"))
    * }</pre>
    */
-  public static Computed<String> jsonText(Field<String> json, String... path) {
+  public static Computed<String> jsonText(Field<?> json, String... path) {
     Objects.requireNonNull(json, "json must not be null");
     if (path.length == 0) {
       throw new IllegalArgumentException("jsonText needs at least one path step (a key or an array index)");
@@ -122,7 +122,7 @@ public final class Functions {
    * jsonContains(Payment_.DETAILS, "{\"card\": {\"brand\": \"visa\"}}")}. The document is a bind.
    * H2 fails with {@link io.r2orm.core.exception.UnsupportedFeatureException}.
    */
-  public static Predicate jsonContains(Field<String> json, String document) {
+  public static Predicate jsonContains(Field<?> json, String document) {
     Objects.requireNonNull(json, "json must not be null");
     Computed<Boolean> contains = new Computed<>(new FunctionCall(FunctionCall.Function.JSON_CONTAINS,
         List.of(json.expression(), new Value(Objects.requireNonNull(document, "document must not be null")))), Boolean.class);
