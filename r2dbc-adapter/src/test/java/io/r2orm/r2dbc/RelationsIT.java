@@ -1,6 +1,5 @@
 package io.r2orm.r2dbc;
 
-import static io.r2orm.core.query.Fetch.join;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -197,13 +196,13 @@ class RelationsIT extends DatabaseTest {
   @Test
   void aJoinLoadsToOneRelationsInTheParentQuery() {
     List<Track> tracks = run(db.select(Track.class).where(Track_.MILLIS.ge(2)).orderBy(Track_.ID.asc())
-        .fetch(join(Track_.ALBUM)));
+        .fetch(Track_.ALBUM.joined()));
     assertThat(counter.count()).isEqualTo(1);
     assertThat(counter.statements().get(0)).contains("LEFT JOIN album");
     assertThat(tracks).extracting(Track::title).containsExactly("t2", "t3", "t4", "t5");
     assertThat(tracks.get(0).album().get().getTitle()).isEqualTo("A1");
     assertThat(tracks.get(3).album().isEmpty()).isTrue();
-    List<Track> nested = run(db.select(Track.class).orderBy(Track_.ID.asc()).fetch(join(Track_.ALBUM).then(Album_.ARTIST)));
+    List<Track> nested = run(db.select(Track.class).orderBy(Track_.ID.asc()).fetch(Track_.ALBUM.joined().then(Album_.ARTIST)));
     assertThat(counter.count()).isEqualTo(2);
     assertThat(nested.get(0).album().get().getArtist().get().name()).isEqualTo("Ada");
   }

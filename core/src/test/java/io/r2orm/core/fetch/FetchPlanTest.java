@@ -12,7 +12,6 @@ import io.r2orm.core.annotation.Table;
 import io.r2orm.core.exception.QueryBuildException;
 import io.r2orm.core.metadata.EntityModels;
 import io.r2orm.core.query.ComparableProperty;
-import io.r2orm.core.query.Fetch;
 import io.r2orm.core.query.FetchOptions;
 import io.r2orm.core.query.FetchPath;
 import io.r2orm.core.query.Property;
@@ -197,7 +196,7 @@ class FetchPlanTest {
 
   @Test
   void joinsToOneRelationsThatHoldTheKey() {
-    FetchPlan plan = plan(Book.class, Fetch.join(BOOK_AUTHOR), BOOK_AUTHOR.then(AUTHOR_BOOKS));
+    FetchPlan plan = plan(Book.class, BOOK_AUTHOR.joined(), BOOK_AUTHOR.then(AUTHOR_BOOKS));
     assertThat(tree(plan)).isEqualTo("author(books)");
     assertThat(plan.nodes().get(0).options().strategy()).isEqualTo(FetchOptions.Strategy.JOIN);
   }
@@ -208,24 +207,24 @@ class FetchPlanTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Author.books is a to-many relation; only to-one relations can be joined");
     Relation<Author, Book> mislabelled = Relation.toOne(Author.class, "books", Book.class);
-    assertThatThrownBy(() -> plan(Author.class, Fetch.join(mislabelled)))
+    assertThatThrownBy(() -> plan(Author.class, mislabelled.joined()))
         .isInstanceOf(QueryBuildException.class)
         .hasMessage("Author.books (ONE_TO_MANY Book) cannot be joined; only to-one relations that hold the key can");
-    assertThatThrownBy(() -> plan(Author.class, Fetch.join(AUTHOR_PROFILE)))
+    assertThatThrownBy(() -> plan(Author.class, AUTHOR_PROFILE.joined()))
         .isInstanceOf(QueryBuildException.class)
         .hasMessageContaining("Author.profile (ONE_TO_ONE_INVERSE Profile) cannot be joined");
   }
 
   @Test
   void joinsOnlyRelationsOfTheQueriedEntity() {
-    assertThatThrownBy(() -> plan(Author.class, AUTHOR_BOOKS.then(Fetch.join(BOOK_AUTHOR))))
+    assertThatThrownBy(() -> plan(Author.class, AUTHOR_BOOKS.then(BOOK_AUTHOR.joined())))
         .isInstanceOf(QueryBuildException.class)
         .hasMessage("fetch path books.author joins Book.author (MANY_TO_ONE Author) below its first step; only"
             + " relations of the queried entity (Author) can be joined, so fetch this one without join(...)");
-    assertThatThrownBy(() -> plan(Employee.class, EMPLOYEE_REPORTS.then(Fetch.join(EMPLOYEE_MANAGER))))
+    assertThatThrownBy(() -> plan(Employee.class, EMPLOYEE_REPORTS.then(EMPLOYEE_MANAGER.joined())))
         .isInstanceOf(QueryBuildException.class)
         .hasMessageContaining("joins Employee.manager (MANY_TO_ONE Employee) below its first step");
-    assertThat(tree(plan(Employee.class, Fetch.join(EMPLOYEE_MANAGER).then(EMPLOYEE_MANAGER))))
+    assertThat(tree(plan(Employee.class, EMPLOYEE_MANAGER.joined().then(EMPLOYEE_MANAGER))))
         .isEqualTo("manager(manager)");
   }
 
