@@ -303,7 +303,8 @@ public final class Executor {
   /**
    * Runs work that sends several statements on one connection: the subscriber's unit of work, or a
    * connection taken for the work and given back when it ends (no transaction: each statement
-   * commits on its own).
+   * commits on its own — except with a transaction-local statement timeout, where the work runs in
+   * one transaction so that the timeout applies and leaves nothing behind).
    */
   public <T> Flux<T> session(Supplier<? extends Publisher<T>> work) {
     if (localTimeout != null) {
