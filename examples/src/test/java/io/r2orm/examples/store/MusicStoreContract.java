@@ -114,17 +114,6 @@ abstract class MusicStoreContract {
     sql.expectError(web.get().uri("/api/artists?after=AAAA").exchange(), HttpStatus.BAD_REQUEST, "Invalid page cursor");
   }
 
-  /** Requests too long for the API get its JSON error, not Netty's empty 414/431. */
-  @Test
-  void tooLongRequestLinesAndHeadersGetAJsonError() {
-    String longQuery = "x".repeat(10_000);
-    sql.expectError(web.get().uri("/api/tracks?q={q}", longQuery).exchange(), HttpStatus.URI_TOO_LONG, "at most 8192");
-    sql.expectError(web.get().uri("/api/artists").header("X-Padding", "y".repeat(20_000)).exchange(),
-        HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "at most 16384");
-    // just under the limits: answered as usual
-    web.get().uri("/api/artists?limit=5&pad={p}", "z".repeat(7_000)).exchange().expectStatus().isOk();
-  }
-
   @Test
   void artistWithoutIncludesHasNoAlbums() {
     long id = sql.count("SELECT MIN(id) FROM artist");
