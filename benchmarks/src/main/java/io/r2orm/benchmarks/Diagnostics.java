@@ -134,6 +134,40 @@ public class Diagnostics {
     }));
   }
 
+  /**
+   * The hand-written cursor loop with the next FETCH sent while the current one is still being
+   * read (two FETCHes in flight on the connection, the driver pipelines them), so that the server
+   * fills the next window while the client decodes this one; each window collected.
+   */
+  @Benchmark
+  @OperationsPerInvocation(BenchDatabase.ITEM_ROWS)
+  public long streamRawCursorPipelined(RawDriverBinary raw) {
+    return streamRawCursorAhead(raw.pool, 10_000, true);
+  }
+
+  /** The pipelined cursor loop on the given pool; {@code extended} sets a fetch size on each FETCH (binary results). */
+  long streamRawCursorAhead(ConnectionFactory pool, int window, boolean extended) {
+    return StreamBenchmark.check(RawR2dbc.inTransaction(pool, RawR2dbc.READ_ONLY, c -> {
+      Mono<Void> declare = Flux.from(c.createStatement("DECLARE bench_cursor NO SCROLL CURSOR FOR " + STREAM_SQL)
+          .bind(0, 0).execute()).concatMap(result -> result.getRowsUpdated()).then();
+      AtomicBoolean exhausted = new AtomicBoolean();
+      Flux<Item> rows = Flux.range(0, Integer.MAX_VALUE)
+          .takeWhile(i -> !exhausted.get())
+          .flatMapSequential(i -> {
+            io.r2dbc.spi.Statement fetch = c.createStatement("FETCH FORWARD " + window + " FROM bench_cursor");
+            if (extended) {
+              fetch.fetchSize(window + 1);
+            }
+            return Flux.from(fetch.execute()).concatMap(result -> result.map(Diagnostics::item)).collectList()
+                .doOnNext(list -> exhausted.compareAndSet(false, list.size() < window));
+          }, 2, 1)
+          .concatMapIterable(list -> list);
+      Flux<Item> close = Flux.from(c.createStatement("CLOSE bench_cursor").execute())
+          .concatMap(result -> result.getRowsUpdated()).thenMany(Flux.<Item>empty());
+      return declare.thenMany(rows).concatWith(close);
+    }));
+  }
+
   /** {@link TransactionStreamBenchmark#r2ormRecommendedReadOnlyTx} with 50,000 rows per FETCH instead of 10,000. */
   @Benchmark
   @OperationsPerInvocation(BenchDatabase.ITEM_ROWS)

@@ -53,6 +53,7 @@ public final class Interleaved {
     R2orm r2orm = new R2orm();
     R2ormRecommended recommended = new R2ormRecommended();
     SpringData spring = new SpringData();
+    BenchDatabase.prepare();
     raw.open();
     rawBinary.open();
     r2orm.open();
@@ -184,6 +185,7 @@ public final class Interleaved {
         lines.add(new Line("raw forceBinary, read-only tx", n, () -> b.rawBinaryReadOnlyTx(rawBinary)));
         lines.add(new Line("raw cursor by hand, windows collected", n, () -> d.streamRawCursorCollected(rawBinary)));
         lines.add(new Line("raw cursor by hand, rows streamed", n, () -> d.streamRawCursorStreamed(rawBinary)));
+        lines.add(new Line("raw cursor by hand, next FETCH pipelined", n, () -> d.streamRawCursorPipelined(rawBinary)));
         lines.add(new Line("r2orm recommended", n, () -> b.r2ormRecommended(recommended)));
         lines.add(new Line("r2orm recommended, read-only tx", n, () -> b.r2ormRecommendedReadOnlyTx(recommended),
             "r2orm recommended"));
