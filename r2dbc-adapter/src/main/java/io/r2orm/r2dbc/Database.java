@@ -9,7 +9,7 @@ import io.r2orm.core.metadata.EntityModel;
 import io.r2orm.core.metadata.EntityModels;
 import io.r2orm.core.metadata.NamingStrategy;
 import io.r2orm.core.query.FetchPath;
-import io.r2orm.core.query.Query;
+import io.r2orm.core.query.Subquery;
 import io.r2orm.core.query.Relation;
 import io.r2orm.core.query.Select;
 import io.r2orm.core.query.Selectable;
@@ -95,7 +95,7 @@ public final class Database {
 
   /**
    * A query of one field, computed value or table: {@code db.select(count()).from(Track.class)}
-   * emits one {@code Long}; {@code db.select(Table.of(Book.class)).join(…)} emits books.
+   * emits one {@code Long}; {@code db.select(TableRef.of(Book.class)).join(…)} emits books.
    */
   public <A> ResultQuery<A> select(Selectable<A> a) {
     return project(List.of(a), mapper -> values -> cast(values[0]));
@@ -134,7 +134,7 @@ public final class Database {
 
   private <R> ResultQuery<R> project(List<? extends Selectable<?>> items,
       java.util.function.Function<io.r2orm.core.mapping.ProjectionMapper, java.util.function.Function<Object[], R>> shape) {
-    return new ResultQuery<>(this, Query.select(items), shape);
+    return new ResultQuery<>(this, Subquery.select(items), shape);
   }
 
   @SuppressWarnings("unchecked")

@@ -1,7 +1,7 @@
 package io.r2orm.r2dbc;
 
 import io.r2orm.core.query.Property;
-import io.r2orm.core.query.Query;
+import io.r2orm.core.query.Subquery;
 import io.r2orm.core.sql.SqlStatement;
 import java.util.Arrays;
 import java.util.List;
@@ -40,12 +40,12 @@ public final class InsertSelectQuery<T> {
   }
 
   /** The statement for rows of this query, without running it. */
-  public SqlStatement toSql(Query source) {
+  public SqlStatement toSql(Subquery source) {
     return db.renderer().insertSelect(entity, properties, Objects.requireNonNull(source, "source must not be null"));
   }
 
   /** Inserts the rows of the query; emits how many were inserted. */
-  public Mono<Long> select(Query source) {
+  public Mono<Long> select(Subquery source) {
     return Mono.defer(() -> db.engine().executor().update(toSql(source)));
   }
 

@@ -5,9 +5,9 @@ import io.r2orm.core.query.Field;
 import io.r2orm.core.query.Lock;
 import io.r2orm.core.query.Order;
 import io.r2orm.core.query.Predicate;
-import io.r2orm.core.query.Query;
+import io.r2orm.core.query.Subquery;
 import io.r2orm.core.query.Relation;
-import io.r2orm.core.query.Table;
+import io.r2orm.core.query.TableRef;
 import io.r2orm.core.render.RenderedQuery;
 import io.r2orm.core.sql.SqlStatement;
 import java.util.List;
@@ -36,16 +36,16 @@ public final class ResultQuery<R> {
   private static final Object NULL_ROW = new Object();
 
   private final Database db;
-  private final Query query;
+  private final Subquery query;
   private final Function<ProjectionMapper, Function<Object[], R>> shape;
 
-  ResultQuery(Database db, Query query, Function<ProjectionMapper, Function<Object[], R>> shape) {
+  ResultQuery(Database db, Subquery query, Function<ProjectionMapper, Function<Object[], R>> shape) {
     this.db = db;
     this.query = query;
     this.shape = shape;
   }
 
-  private ResultQuery<R> with(Query q) {
+  private ResultQuery<R> with(Subquery q) {
     return new ResultQuery<>(db, q, shape);
   }
 
@@ -55,7 +55,7 @@ public final class ResultQuery<R> {
   }
 
   /** Reads from this (aliased) table. */
-  public ResultQuery<R> from(Table<?> table) {
+  public ResultQuery<R> from(TableRef<?> table) {
     return with(query.from(table));
   }
 
@@ -65,17 +65,17 @@ public final class ResultQuery<R> {
   }
 
   /** Inner join along a declared relation to an aliased table (self-joins). */
-  public ResultQuery<R> join(Relation<?, ?> relation, Table<?> target) {
+  public ResultQuery<R> join(Relation<?, ?> relation, TableRef<?> target) {
     return with(query.join(relation, target));
   }
 
   /** Inner join of an entity's table on a condition. */
   public ResultQuery<R> join(Class<?> entity, Predicate on) {
-    return with(query.join(Table.of(entity), on));
+    return with(query.join(TableRef.of(entity), on));
   }
 
   /** Inner join of a table on a condition. */
-  public ResultQuery<R> join(Table<?> table, Predicate on) {
+  public ResultQuery<R> join(TableRef<?> table, Predicate on) {
     return with(query.join(table, on));
   }
 
@@ -85,17 +85,17 @@ public final class ResultQuery<R> {
   }
 
   /** Left outer join along a declared relation to an aliased table. */
-  public ResultQuery<R> leftJoin(Relation<?, ?> relation, Table<?> target) {
+  public ResultQuery<R> leftJoin(Relation<?, ?> relation, TableRef<?> target) {
     return with(query.leftJoin(relation, target));
   }
 
   /** Left outer join of an entity's table on a condition. */
   public ResultQuery<R> leftJoin(Class<?> entity, Predicate on) {
-    return with(query.leftJoin(Table.of(entity), on));
+    return with(query.leftJoin(TableRef.of(entity), on));
   }
 
   /** Left outer join of a table on a condition. */
-  public ResultQuery<R> leftJoin(Table<?> table, Predicate on) {
+  public ResultQuery<R> leftJoin(TableRef<?> table, Predicate on) {
     return with(query.leftJoin(table, on));
   }
 
@@ -141,7 +141,7 @@ public final class ResultQuery<R> {
 
   /**
    * Keeps the first row of each distinct value of these keys, in this query's order ({@code SELECT
-   * DISTINCT ON}, PostgreSQL only; the order must start with the keys). See {@link Query#distinctOn}.
+   * DISTINCT ON}, PostgreSQL only; the order must start with the keys). See {@link Subquery#distinctOn}.
    */
   public ResultQuery<R> distinctOn(Field<?>... keys) {
     return with(query.distinctOn(keys));
@@ -153,22 +153,22 @@ public final class ResultQuery<R> {
    * order and limit apply to the combined rows and may sort only by selected items.
    */
   public ResultQuery<R> union(ResultQuery<?> other) {
-    return with(query.combine(Query.SetOperator.UNION, other.toQuery()));
+    return with(query.combine(Subquery.SetOperator.UNION, other.toQuery()));
   }
 
   /** The rows of this query and of {@code other}, duplicates kept ({@code UNION ALL}); see {@link #union}. */
   public ResultQuery<R> unionAll(ResultQuery<?> other) {
-    return with(query.combine(Query.SetOperator.UNION_ALL, other.toQuery()));
+    return with(query.combine(Subquery.SetOperator.UNION_ALL, other.toQuery()));
   }
 
   /** The rows both queries return ({@code INTERSECT}); see {@link #union}. */
   public ResultQuery<R> intersect(ResultQuery<?> other) {
-    return with(query.combine(Query.SetOperator.INTERSECT, other.toQuery()));
+    return with(query.combine(Subquery.SetOperator.INTERSECT, other.toQuery()));
   }
 
   /** The rows of this query that {@code other} does not return ({@code EXCEPT}); see {@link #union}. */
   public ResultQuery<R> except(ResultQuery<?> other) {
-    return with(query.combine(Query.SetOperator.EXCEPT, other.toQuery()));
+    return with(query.combine(Subquery.SetOperator.EXCEPT, other.toQuery()));
   }
 
   /** Locks the rows read until the transaction ends. */
@@ -188,7 +188,7 @@ public final class ResultQuery<R> {
   }
 
   /** The query tree, for use as a subquery ({@code Artist_.ID.in(q.toQuery())}). */
-  public Query toQuery() {
+  public Subquery toQuery() {
     return query;
   }
 
@@ -235,7 +235,7 @@ public final class ResultQuery<R> {
     return atMost(1).all().next();
   }
 
-  private Query atMostQuery(long rows) {
+  private Subquery atMostQuery(long rows) {
     return query.limit() != null && query.limit() <= rows ? query : query.limit(rows);
   }
 

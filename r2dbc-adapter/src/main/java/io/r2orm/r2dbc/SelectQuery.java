@@ -143,19 +143,19 @@ public final class SelectQuery<T> {
    * The first keyset page of {@code size} rows in this query's order (the id is added as the last
    * sort key). Each page is one short query; see {@link #page(int, String)} for the next ones.
    */
-  public Mono<Page<T>> page(int size) {
+  public Mono<KeysetPage<T>> page(int size) {
     return page(size, null);
   }
 
   /**
-   * The keyset page of {@code size} rows after the cursor of an earlier page (null for the first
+   * The keyset page of {@code size} rows after the page token of an earlier page (null for the first
    * page): rows are sought after the last row's sort key values rather than skipped with an
    * offset, so a deep page costs what the first one does.
    *
-   * @throws io.r2orm.core.exception.InvalidCursorException (as the Mono's error) for a cursor that
+   * @throws io.r2orm.core.exception.InvalidPageTokenException (as the Mono's error) for a page token that
    *     is malformed or was made for another order
    */
-  public Mono<Page<T>> page(int size, String after) {
+  public Mono<KeysetPage<T>> page(int size, String after) {
     if (size < 1) {
       return Mono.error(new IllegalArgumentException("page size must be at least 1, got " + size));
     }
@@ -171,25 +171,25 @@ public final class SelectQuery<T> {
       }
       return db.stream(pageSelect, fetches, window).collectList().map(rows -> {
         if (rows.size() <= size) {
-          return new Page<>(rows, null);
+          return new KeysetPage<>(rows, null);
         }
         List<T> items = rows.subList(0, size);
-        return new Page<>(items, keyset.cursorAfter(items.get(size - 1)));
+        return new KeysetPage<>(items, keyset.tokenAfter(items.get(size - 1)));
       });
     });
   }
 
   /**
-   * Walks every matching row page by page, from the start or from a cursor (null for the
+   * Walks every matching row page by page, from the start or from a page token (null for the
    * start), each page its own short query: no connection is held between pages, so a walk of a
    * large table does not pin a connection or a transaction. Pages are read as the subscriber asks.
    */
-  public Flux<Page<T>> pages(int size, String after) {
+  public Flux<KeysetPage<T>> pages(int size, String after) {
     return page(size, after).expand(p -> p.hasNext() ? page(size, p.next()) : Mono.empty());
   }
 
   /** Walks every matching row page by page from the start; see {@link #pages(int, String)}. */
-  public Flux<Page<T>> pages(int size) {
+  public Flux<KeysetPage<T>> pages(int size) {
     return pages(size, null);
   }
 

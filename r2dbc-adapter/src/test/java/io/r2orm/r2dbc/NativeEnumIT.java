@@ -64,7 +64,7 @@ class NativeEnumIT extends DatabaseTest {
     assertThat(db().select(Movie.class).orderBy(Movie_.RATING.asc(), Movie_.TITLE.asc()).all().map(Movie::title)
         .collectList().block(WAIT)).containsExactly("Babe", "Up", "Alien", "Heat", "Shame");
     List<String> paged = db().select(Movie.class).orderBy(Movie_.RATING.desc()).pages(2)
-        .flatMapIterable(Page::items).map(Movie::title).collectList().block(WAIT);
+        .flatMapIterable(KeysetPage::items).map(Movie::title).collectList().block(WAIT);
     assertThat(paged).hasSize(5).startsWith("Shame").endsWith("Babe");
   }
 

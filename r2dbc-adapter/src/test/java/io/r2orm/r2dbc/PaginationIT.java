@@ -2,7 +2,7 @@ package io.r2orm.r2dbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.r2orm.core.exception.InvalidCursorException;
+import io.r2orm.core.exception.InvalidPageTokenException;
 import io.r2orm.r2dbc.store.StoreAlbum;
 import io.r2orm.r2dbc.store.StoreAlbum_;
 import io.r2orm.r2dbc.store.StoreArtist;
@@ -40,7 +40,7 @@ class PaginationIT extends DatabaseTest {
     String cursor = null;
     int pages = 0;
     do {
-      Page<StoreAlbum> page = query.page(size, cursor).block();
+      KeysetPage<StoreAlbum> page = query.page(size, cursor).block();
       assertThat(page.items().size()).isLessThanOrEqualTo(size);
       page.items().forEach(a -> ids.add(a.id()));
       cursor = page.next();
@@ -80,7 +80,7 @@ class PaginationIT extends DatabaseTest {
   @Test
   void theWalkResumesFromACursorAndLoadsTheFetchPlanPerPage() {
     SelectQuery<StoreArtist> artists = db.select(StoreArtist.class).orderBy(StoreArtist_.NAME.asc()).fetch(StoreArtist_.ALBUMS);
-    List<Page<StoreArtist>> pages = artists.pages(5).collectList().block();
+    List<KeysetPage<StoreArtist>> pages = artists.pages(5).collectList().block();
     assertThat(pages).hasSize(3);
     assertThat(pages.get(2).next()).isNull();
     assertThat(counter.count()).isEqualTo(6);
@@ -90,7 +90,7 @@ class PaginationIT extends DatabaseTest {
     assertThat(names).containsExactlyElementsOf(
         db.sql("SELECT name FROM store_artist ORDER BY name, id").all(String.class).collectList().block());
 
-    List<String> resumed = artists.pages(5, pages.get(0).next()).flatMapIterable(Page::items).map(StoreArtist::name)
+    List<String> resumed = artists.pages(5, pages.get(0).next()).flatMapIterable(KeysetPage::items).map(StoreArtist::name)
         .collectList().block();
     assertThat(resumed).containsExactlyElementsOf(names.subList(5, names.size()));
   }
@@ -99,12 +99,12 @@ class PaginationIT extends DatabaseTest {
   void badCursorsAreRejectedWithAClearError() {
     String cursor = db.select(StoreAlbum.class).orderBy(StoreAlbum_.YEAR.asc()).page(3).block().next();
     StepVerifier.create(db.select(StoreAlbum.class).orderBy(StoreAlbum_.TITLE.asc()).page(3, cursor))
-        .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(InvalidCursorException.class)
+        .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(InvalidPageTokenException.class)
             .hasMessageContaining("another query or sort order"))
         .verify();
     for (String bad : new String[] {"", "not base64!", "azE6MDAw", cursor.substring(0, cursor.length() - 3)}) {
       StepVerifier.create(db.select(StoreAlbum.class).orderBy(StoreAlbum_.YEAR.asc()).page(3, bad))
-          .expectError(InvalidCursorException.class)
+          .expectError(InvalidPageTokenException.class)
           .verify();
     }
     StepVerifier.create(db.select(StoreAlbum.class).limit(5).page(3)).expectError(IllegalStateException.class).verify();

@@ -160,7 +160,7 @@ class QueryBuilderAggregateIT extends StoreQueries {
     // unique; it names them c1, c2, …
     assertThat(db().select(StoreAlbum_.TITLE, StoreTrack_.TITLE).from(StoreAlbum.class).join(StoreAlbum_.TRACKS).count().block())
         .isEqualTo(value("SELECT COUNT(*) FROM store_track", Long.class));
-    assertThat(db().select(io.r2orm.core.query.Table.of(StoreAlbum.class), io.r2orm.core.query.Table.of(StoreArtist.class))
+    assertThat(db().select(io.r2orm.core.query.TableRef.of(StoreAlbum.class), io.r2orm.core.query.TableRef.of(StoreArtist.class))
             .join(StoreAlbum_.ARTIST).count().block())
         .isEqualTo(33L);
   }

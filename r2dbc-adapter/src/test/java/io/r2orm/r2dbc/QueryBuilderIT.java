@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.r2orm.core.exception.MappingException;
 import io.r2orm.core.exception.NonUniqueResultException;
 import io.r2orm.core.query.Lock;
-import io.r2orm.core.query.Table;
+import io.r2orm.core.query.TableRef;
 import io.r2orm.r2dbc.store.StoreAlbum;
 import io.r2orm.r2dbc.store.StoreAlbum_;
 import io.r2orm.r2dbc.store.StoreArtist;
@@ -82,8 +82,8 @@ class QueryBuilderIT extends StoreQueries {
 
   @Test
   void selfJoinWithAliases() {
-    Table<StoreEmployee> e = Table.of(StoreEmployee.class, "e");
-    Table<StoreEmployee> boss = Table.of(StoreEmployee.class, "boss");
+    TableRef<StoreEmployee> e = TableRef.of(StoreEmployee.class, "e");
+    TableRef<StoreEmployee> boss = TableRef.of(StoreEmployee.class, "boss");
     List<String> pairs = db().select(e.get(StoreEmployee_.NAME), boss.get(StoreEmployee_.NAME))
         .from(e).leftJoin(StoreEmployee_.MANAGER, boss)
         .orderBy(e.get(StoreEmployee_.NAME).asc())
@@ -93,7 +93,7 @@ class QueryBuilderIT extends StoreQueries {
 
   @Test
   void entitiesOfTwoTablesInOneRow() {
-    var rows = db().select(Table.of(StoreAlbum.class), Table.of(StoreArtist.class))
+    var rows = db().select(TableRef.of(StoreAlbum.class), TableRef.of(StoreArtist.class))
         .join(StoreAlbum_.ARTIST)
         .where(StoreArtist_.COUNTRY.eq("FR"))
         .orderBy(StoreAlbum_.ID.asc())
@@ -245,9 +245,9 @@ class QueryBuilderIT extends StoreQueries {
         .isEqualTo(sql("SELECT country FROM store_artist WHERE country IS NOT NULL ORDER BY id", String.class));
     StepVerifier.create(db().select(StoreArtist_.COUNTRY).where(StoreArtist_.ID.eq(3L)).one()).verifyComplete();
     StepVerifier.create(db().select(max(StoreTrack_.MILLIS)).where(StoreTrack_.ID.lt(0L)).one()).verifyComplete();
-    StepVerifier.create(db().select(Table.of(StoreProfile.class)).from(StoreArtist.class).leftJoin(StoreArtist_.PROFILE)
+    StepVerifier.create(db().select(TableRef.of(StoreProfile.class)).from(StoreArtist.class).leftJoin(StoreArtist_.PROFILE)
         .where(StoreArtist_.ID.eq(3L)).first()).verifyComplete();
-    assertThat(db().select(Table.of(StoreProfile.class)).from(StoreArtist.class).leftJoin(StoreArtist_.PROFILE)
+    assertThat(db().select(TableRef.of(StoreProfile.class)).from(StoreArtist.class).leftJoin(StoreArtist_.PROFILE)
         .where(StoreArtist_.ID.eq(1L)).one().block().bio()).isEqualTo("Bio of artist 1");
   }
 

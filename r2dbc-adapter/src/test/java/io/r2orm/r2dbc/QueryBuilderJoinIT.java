@@ -3,7 +3,7 @@ package io.r2orm.r2dbc;
 import static io.r2orm.core.query.Functions.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.r2orm.core.query.Table;
+import io.r2orm.core.query.TableRef;
 import io.r2orm.r2dbc.store.StoreAlbum;
 import io.r2orm.r2dbc.store.StoreAlbum_;
 import io.r2orm.r2dbc.store.StoreArtist;
@@ -59,7 +59,7 @@ class QueryBuilderJoinIT extends StoreQueries {
 
   @Test
   void chainedJoinsSelectingColumnsAndWholeEntitiesOfThreeTables() {
-    var built = rows(db().select(StoreArtist_.NAME, Table.of(StoreAlbum.class), Table.of(StoreTrack.class))
+    var built = rows(db().select(StoreArtist_.NAME, TableRef.of(StoreAlbum.class), TableRef.of(StoreTrack.class))
         .from(StoreArtist.class).join(StoreArtist_.ALBUMS).join(StoreAlbum_.TRACKS)
         .where(StoreTrack_.ID.le(12L))
         .orderBy(StoreTrack_.ID.asc()));
@@ -97,7 +97,7 @@ class QueryBuilderJoinIT extends StoreQueries {
 
   @Test
   void oneToOneFromTheInverseSideReadsAMissingProfileAsNull() {
-    var built = rows(db().select(StoreArtist_.ID, Table.of(StoreProfile.class))
+    var built = rows(db().select(StoreArtist_.ID, TableRef.of(StoreProfile.class))
         .from(StoreArtist.class).leftJoin(StoreArtist_.PROFILE)
         .orderBy(StoreArtist_.ID.asc()));
     List<IdProfile> hand = sql("SELECT ar.id, p.id AS profile_id, p.bio FROM store_artist ar"
@@ -153,8 +153,8 @@ class QueryBuilderJoinIT extends StoreQueries {
 
   @Test
   void selfJoinOnAnExplicitConditionComparingColumns() {
-    Table<StoreArtist> a = Table.of(StoreArtist.class, "a");
-    Table<StoreArtist> b = Table.of(StoreArtist.class, "b");
+    TableRef<StoreArtist> a = TableRef.of(StoreArtist.class, "a");
+    TableRef<StoreArtist> b = TableRef.of(StoreArtist.class, "b");
     List<Pair> built = rows(db().select(a.get(StoreArtist_.NAME), b.get(StoreArtist_.NAME))
         .from(a)
         .join(b, a.get(StoreArtist_.COUNTRY).eq(b.get(StoreArtist_.COUNTRY)).and(a.get(StoreArtist_.ID).lt(b.get(StoreArtist_.ID))))
@@ -168,9 +168,9 @@ class QueryBuilderJoinIT extends StoreQueries {
 
   @Test
   void twoLevelSelfJoinAlongTheRelationThenOnACondition() {
-    Table<StoreEmployee> e = Table.of(StoreEmployee.class, "e");
-    Table<StoreEmployee> boss = Table.of(StoreEmployee.class, "boss");
-    Table<StoreEmployee> top = Table.of(StoreEmployee.class, "top");
+    TableRef<StoreEmployee> e = TableRef.of(StoreEmployee.class, "e");
+    TableRef<StoreEmployee> boss = TableRef.of(StoreEmployee.class, "boss");
+    TableRef<StoreEmployee> top = TableRef.of(StoreEmployee.class, "top");
     List<String> built = rows(db().select(e.get(StoreEmployee_.NAME), boss.get(StoreEmployee_.NAME), top.get(StoreEmployee_.NAME))
         .from(e).leftJoin(StoreEmployee_.MANAGER, boss)
         .leftJoin(top, top.get(StoreEmployee_.ID).eq(boss.get(MANAGER_ID)))
@@ -181,7 +181,7 @@ class QueryBuilderJoinIT extends StoreQueries {
 
   @Test
   void anEntityUnderItsOwnNameBesideItsAliasedTwin() {
-    Table<StoreEmployee> boss = Table.of(StoreEmployee.class, "boss");
+    TableRef<StoreEmployee> boss = TableRef.of(StoreEmployee.class, "boss");
     var built = rows(db().select(StoreEmployee_.NAME, boss)
         .from(StoreEmployee.class)
         .leftJoin(boss, boss.get(StoreEmployee_.ID).eq(MANAGER_ID))

@@ -7,8 +7,8 @@ import static io.r2orm.core.query.Functions.scalar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.r2orm.core.query.Predicate;
-import io.r2orm.core.query.Query;
-import io.r2orm.core.query.Table;
+import io.r2orm.core.query.Subquery;
+import io.r2orm.core.query.TableRef;
 import io.r2orm.r2dbc.store.StoreAlbum;
 import io.r2orm.r2dbc.store.StoreAlbum_;
 import io.r2orm.r2dbc.store.StoreArtist;
@@ -31,8 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @MethodSource("io.r2orm.r2dbc.test.DatabaseTest#databases")
 class QueryBuilderSubqueryIT extends StoreQueries {
 
-  private static Query artistsOfAlbums(io.r2orm.core.query.Predicate albums) {
-    return Query.select(ALBUM_ARTIST_ID).from(StoreAlbum.class).where(albums);
+  private static Subquery artistsOfAlbums(io.r2orm.core.query.Predicate albums) {
+    return Subquery.select(ALBUM_ARTIST_ID).from(StoreAlbum.class).where(albums);
   }
 
   @Test
@@ -57,7 +57,7 @@ class QueryBuilderSubqueryIT extends StoreQueries {
 
   @Test
   void correlatedExistsThroughAJoinInTheSubquery() {
-    Query longTracks = Query.select(StoreTrack_.ID).from(StoreTrack.class).join(StoreTrack_.ALBUM)
+    Subquery longTracks = Subquery.select(StoreTrack_.ID).from(StoreTrack.class).join(StoreTrack_.ALBUM)
         .where(ALBUM_ARTIST_ID.eq(StoreArtist_.ID).and(StoreTrack_.MILLIS.gt(350_000)));
     List<Long> built = rows(db().select(StoreArtist_.ID).where(Predicate.exists(longTracks)).orderBy(StoreArtist_.ID.asc()));
     assertThat(built).isEqualTo(sql("SELECT ar.id FROM store_artist ar WHERE EXISTS (SELECT 1 FROM store_track t"
@@ -68,7 +68,7 @@ class QueryBuilderSubqueryIT extends StoreQueries {
 
   @Test
   void correlatedNotExists() {
-    Query longJazz = Query.select(StoreTrack_.ID).from(StoreTrack.class)
+    Subquery longJazz = Subquery.select(StoreTrack_.ID).from(StoreTrack.class)
         .where(TRACK_ALBUM_ID.eq(StoreAlbum_.ID).and(StoreTrack_.GENRE.eq(Genre.JAZZ)).and(StoreTrack_.MILLIS.gt(300_000)));
     List<Long> built = rows(db().select(StoreAlbum_.ID).where(Predicate.notExists(longJazz)).orderBy(StoreAlbum_.ID.asc()));
     assertThat(built).isEqualTo(sql("SELECT al.id FROM store_album al WHERE NOT EXISTS (SELECT 1 FROM store_track t"
@@ -80,7 +80,7 @@ class QueryBuilderSubqueryIT extends StoreQueries {
 
   @Test
   void correlatedScalarSubqueryInTheSelectList() {
-    Query longTracks = Query.select(count()).from(StoreTrack.class)
+    Subquery longTracks = Subquery.select(count()).from(StoreTrack.class)
         .where(TRACK_ALBUM_ID.eq(StoreAlbum_.ID).and(StoreTrack_.MILLIS.gt(200_000)));
     List<AlbumTracks> built = rows(db().select(StoreAlbum_.TITLE, scalar(longTracks, Long.class))
         .orderBy(StoreAlbum_.ID.asc())
@@ -93,7 +93,7 @@ class QueryBuilderSubqueryIT extends StoreQueries {
   @Test
   void uncorrelatedScalarSubqueryInACondition() {
     List<Long> built = rows(db().select(StoreTrack_.ID)
-        .where(StoreTrack_.PRICE.gt(scalar(Query.select(avg(StoreTrack_.PRICE)).from(StoreTrack.class), BigDecimal.class)))
+        .where(StoreTrack_.PRICE.gt(scalar(Subquery.select(avg(StoreTrack_.PRICE)).from(StoreTrack.class), BigDecimal.class)))
         .orderBy(StoreTrack_.ID.asc()));
     assertThat(built).isEqualTo(sql("SELECT id FROM store_track WHERE price > (SELECT AVG(price) FROM store_track)"
         + " ORDER BY id", Long.class));
@@ -101,8 +101,8 @@ class QueryBuilderSubqueryIT extends StoreQueries {
 
   @Test
   void correlatedScalarSubqueryOverTheSameTableUnderAnAlias() {
-    Table<StoreTrack> t = Table.of(StoreTrack.class, "t");
-    Query longestOfItsAlbum = Query.select(max(StoreTrack_.MILLIS)).from(StoreTrack.class)
+    TableRef<StoreTrack> t = TableRef.of(StoreTrack.class, "t");
+    Subquery longestOfItsAlbum = Subquery.select(max(StoreTrack_.MILLIS)).from(StoreTrack.class)
         .where(TRACK_ALBUM_ID.eq(t.get(TRACK_ALBUM_ID)));
     List<Long> built = rows(db().select(t.get(StoreTrack_.ID)).from(t)
         .where(t.get(StoreTrack_.MILLIS).eq(scalar(longestOfItsAlbum, Integer.class)))
@@ -113,8 +113,8 @@ class QueryBuilderSubqueryIT extends StoreQueries {
 
   @Test
   void subqueriesInAnEntitySelect() {
-    Query ukArtists = Query.select(StoreArtist_.ID).from(StoreArtist.class).where(StoreArtist_.COUNTRY.eq("UK"));
-    List<Long> albums = rows(db().select(Table.of(StoreAlbum.class)).where(ALBUM_ARTIST_ID.in(ukArtists)))
+    Subquery ukArtists = Subquery.select(StoreArtist_.ID).from(StoreArtist.class).where(StoreArtist_.COUNTRY.eq("UK"));
+    List<Long> albums = rows(db().select(TableRef.of(StoreAlbum.class)).where(ALBUM_ARTIST_ID.in(ukArtists)))
         .stream().map(StoreAlbum::id).toList();
     List<Long> entityAlbums = db().select(StoreAlbum.class).where(ALBUM_ARTIST_ID.in(ukArtists)).orderBy(StoreAlbum_.ID.asc())
         .all().map(StoreAlbum::id).collectList().block();
@@ -123,7 +123,7 @@ class QueryBuilderSubqueryIT extends StoreQueries {
     assertThat(entityAlbums).hasSize(9).isEqualTo(hand);
     assertThat(albums).containsExactlyInAnyOrderElementsOf(hand);
 
-    Query withoutYear = Query.select(StoreAlbum_.ID).from(StoreAlbum.class)
+    Subquery withoutYear = Subquery.select(StoreAlbum_.ID).from(StoreAlbum.class)
         .where(ALBUM_ARTIST_ID.eq(StoreArtist_.ID).and(StoreAlbum_.YEAR.isNull()));
     List<Long> artists = db().select(StoreArtist.class).where(Predicate.exists(withoutYear)).orderBy(StoreArtist_.ID.asc())
         .all().map(StoreArtist::id).collectList().block();
@@ -133,7 +133,7 @@ class QueryBuilderSubqueryIT extends StoreQueries {
 
   @Test
   void updateWhereInASubquery() {
-    Query oldAlbums = Query.select(StoreAlbum_.ID).from(StoreAlbum.class).where(StoreAlbum_.YEAR.lt(1975));
+    Subquery oldAlbums = Subquery.select(StoreAlbum_.ID).from(StoreAlbum.class).where(StoreAlbum_.YEAR.lt(1975));
     long expected = value("SELECT COUNT(*) FROM store_track WHERE album_id IN"
         + " (SELECT id FROM store_album WHERE \"year\" < 1975)", Long.class);
     long others = value("SELECT COUNT(*) FROM store_track WHERE price = 0.49", Long.class);
@@ -150,7 +150,7 @@ class QueryBuilderSubqueryIT extends StoreQueries {
 
   @Test
   void updateSettingACorrelatedScalarSubquery() {
-    Query artistName = Query.select(StoreArtist_.NAME).from(StoreArtist.class).where(StoreArtist_.ID.eq(ALBUM_ARTIST_ID));
+    Subquery artistName = Subquery.select(StoreArtist_.NAME).from(StoreArtist.class).where(StoreArtist_.ID.eq(ALBUM_ARTIST_ID));
     Long updated = db().update(StoreAlbum.class)
         .set(StoreAlbum_.TITLE, scalar(artistName, String.class).expression())
         .where(StoreAlbum_.YEAR.isNull())
@@ -164,14 +164,14 @@ class QueryBuilderSubqueryIT extends StoreQueries {
 
   @Test
   void deleteWhereInASubquery() {
-    Query undated = Query.select(StoreAlbum_.ID).from(StoreAlbum.class).where(StoreAlbum_.YEAR.isNull());
+    Subquery undated = Subquery.select(StoreAlbum_.ID).from(StoreAlbum.class).where(StoreAlbum_.YEAR.isNull());
     long expected = value("SELECT COUNT(*) FROM store_track WHERE album_id IN (SELECT id FROM store_album WHERE \"year\" IS NULL)",
         Long.class);
     long before = value("SELECT COUNT(*) FROM store_track", Long.class);
     assertThat(db().delete(StoreTrack.class).where(TRACK_ALBUM_ID.in(undated)).execute().block()).isPositive().isEqualTo(expected);
     assertThat(value("SELECT COUNT(*) FROM store_track", Long.class)).isEqualTo(before - expected);
     Long emptied = db().delete(StoreAlbum.class)
-        .where(Predicate.notExists(Query.select(StoreTrack_.ID).from(StoreTrack.class).where(TRACK_ALBUM_ID.eq(StoreAlbum_.ID))))
+        .where(Predicate.notExists(Subquery.select(StoreTrack_.ID).from(StoreTrack.class).where(TRACK_ALBUM_ID.eq(StoreAlbum_.ID))))
         .execute().block();
     assertThat(emptied).isEqualTo(6L);
     assertThat(value("SELECT COUNT(*) FROM store_album WHERE \"year\" IS NULL", Long.class)).isZero();

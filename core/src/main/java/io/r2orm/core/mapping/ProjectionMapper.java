@@ -23,7 +23,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Reads the rows of a rendered {@link io.r2orm.core.query.Query} into one value per selected item
+ * Reads the rows of a rendered {@link io.r2orm.core.query.Subquery} into one value per selected item
  * (a field's value or a whole entity), and builds records or DTOs from them by constructor. Planned
  * once per query; thread-safe.
  */

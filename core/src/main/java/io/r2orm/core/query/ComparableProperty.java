@@ -12,7 +12,7 @@ public class ComparableProperty<E, T extends Comparable<? super T>> extends Prop
     super(entity, path, type);
   }
 
-  /** A property qualified by a table alias (see {@link Table#get}). */
+  /** A property qualified by a table alias (see {@link TableRef#get}). */
   protected ComparableProperty(Class<E> entity, String path, Class<T> type, String alias) {
     super(entity, path, type, alias);
   }

@@ -56,7 +56,7 @@ public record DynamicProperty(String path) {
     return new Predicate.InList(ref(), List.copyOf(values), false);
   }
 
-  public Predicate in(Query subquery) {
+  public Predicate in(Subquery subquery) {
     return new Predicate.InQuery(ref(), subquery, false);
   }
 

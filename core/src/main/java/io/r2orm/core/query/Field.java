@@ -51,7 +51,7 @@ public interface Field<T> extends Selectable<T> {
   }
 
   /** {@code IN (SELECT …)}: the subquery selects one column. */
-  default Predicate in(Query subquery) {
+  default Predicate in(Subquery subquery) {
     return new Predicate.InQuery(expression(), subquery, false);
   }
 
@@ -62,9 +62,9 @@ public interface Field<T> extends Selectable<T> {
 
   /**
    * {@code NOT IN (SELECT …)}. Beware SQL's rule: when the subquery yields a NULL, no row
-   * matches; select a non-null column or use {@link Predicate#notExists(Query)}.
+   * matches; select a non-null column or use {@link Predicate#notExists(Subquery)}.
    */
-  default Predicate notIn(Query subquery) {
+  default Predicate notIn(Subquery subquery) {
     return new Predicate.InQuery(expression(), subquery, true);
   }
 

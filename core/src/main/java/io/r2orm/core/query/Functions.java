@@ -255,7 +255,7 @@ public final class Functions {
   }
 
   /** A subquery of one column and at most one row, as a value, e.g. in a select list or a comparison. */
-  public static <T> Computed<T> scalar(Query subquery, Class<T> javaType) {
+  public static <T> Computed<T> scalar(Subquery subquery, Class<T> javaType) {
     return new Computed<>(new ScalarSubquery(subquery), javaType);
   }
 

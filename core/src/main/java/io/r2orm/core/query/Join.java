@@ -3,7 +3,7 @@ package io.r2orm.core.query;
 import java.util.Objects;
 
 /**
- * One joined table of a {@link Query}: on a declared relation (the condition comes from the
+ * One joined table of a {@link Subquery}: on a declared relation (the condition comes from the
  * metadata) or on an explicit condition.
  *
  * @param type inner or left outer
@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param on the explicit condition, or null for a relation join
  * @param relation the relation followed, or null for a join on a condition
  */
-public record Join(Type type, Table<?> table, Predicate on, Relation<?, ?> relation) {
+public record Join(Type type, TableRef<?> table, Predicate on, Relation<?, ?> relation) {
   public Join {
     Objects.requireNonNull(type, "type must not be null");
     Objects.requireNonNull(table, "table must not be null");

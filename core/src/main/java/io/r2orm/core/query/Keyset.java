@@ -1,6 +1,6 @@
 package io.r2orm.core.query;
 
-import io.r2orm.core.exception.InvalidCursorException;
+import io.r2orm.core.exception.InvalidPageTokenException;
 import io.r2orm.core.exception.QueryBuildException;
 import io.r2orm.core.metadata.ColumnModel;
 import io.r2orm.core.metadata.EntityModel;
@@ -21,7 +21,7 @@ import java.util.UUID;
  * row's key values, so each page is a short indexed query however deep it is, and rows inserted
  * meanwhile neither repeat nor vanish. The id is appended as the final key when the order lacks
  * it (so the order is total), NULLs are placed explicitly (last when ascending, first when
- * descending) so both dialects agree, and cursors are opaque strings carrying the last key values
+ * descending) so both dialects agree, and page tokens are opaque strings carrying the last key values
  * and a fingerprint of the order. Immutable.
  */
 public final class Keyset {
@@ -77,8 +77,8 @@ public final class Keyset {
     return orders;
   }
 
-  /** The cursor that points after this entity (the last row of a page). */
-  public String cursorAfter(Object entity) {
+  /** The page token that points after this entity (the last row of a page). */
+  public String tokenAfter(Object entity) {
     StringBuilder out = new StringBuilder(VERSION).append(':').append(fingerprint);
     for (ColumnModel c : columns) {
       Object value = c.databaseValue(entity);
@@ -94,12 +94,12 @@ public final class Keyset {
   }
 
   /**
-   * The condition selecting the rows after the cursor's position.
+   * The condition selecting the rows after the page token's position.
    *
-   * @throws InvalidCursorException when the cursor is malformed or belongs to another order
+   * @throws InvalidPageTokenException when the page token is malformed or belongs to another order
    */
-  public Predicate after(String cursor) {
-    Object[] values = decode(cursor);
+  public Predicate after(String token) {
+    Object[] values = decode(token);
     List<Predicate> branches = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
       List<Predicate> parts = new ArrayList<>();
@@ -139,24 +139,24 @@ public final class Keyset {
     return (PropertyRef) orders.get(i).expression();
   }
 
-  private Object[] decode(String cursor) {
-    if (cursor == null) {
+  private Object[] decode(String token) {
+    if (token == null) {
       throw invalid("it is missing", null);
     }
     try {
-      return decodeText(cursor);
-    } catch (InvalidCursorException e) {
+      return decodeText(token);
+    } catch (InvalidPageTokenException e) {
       throw e;
     } catch (RuntimeException e) {
-      // a cursor is client input: whatever else it breaks, it is an invalid cursor (an HTTP 400), never a 500
+      // a page token is client input: whatever else it breaks, it is an invalid page token (an HTTP 400), never a 500
       throw invalid("it is malformed", e);
     }
   }
 
-  private Object[] decodeText(String cursor) {
+  private Object[] decodeText(String token) {
     String text;
     try {
-      text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+      text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       throw invalid("it is not valid base64url", e);
     }
@@ -236,10 +236,10 @@ public final class Keyset {
     if (type == Instant.class) return Instant.parse(raw);
     if (type == UUID.class) return UUID.fromString(raw);
     if (type == byte[].class) return Base64.getDecoder().decode(raw);
-    throw new IllegalArgumentException("no cursor form for " + type.getName());
+    throw new IllegalArgumentException("no page token form for " + type.getName());
   }
 
-  private static InvalidCursorException invalid(String why, Throwable cause) {
-    return new InvalidCursorException("Invalid page cursor: " + why + "; start again from the first page", cause);
+  private static InvalidPageTokenException invalid(String why, Throwable cause) {
+    return new InvalidPageTokenException("Invalid page token: " + why + "; start again from the first page", cause);
   }
 }

@@ -59,12 +59,12 @@ public sealed interface Predicate
   }
 
   /** {@code EXISTS (SELECT …)}: the subquery returns at least one row (it may refer to the outer query's tables). */
-  static Predicate exists(Query subquery) {
+  static Predicate exists(Subquery subquery) {
     return new Exists(subquery, false);
   }
 
   /** {@code NOT EXISTS (SELECT …)}. */
-  static Predicate notExists(Query subquery) {
+  static Predicate notExists(Subquery subquery) {
     return new Exists(subquery, true);
   }
 
@@ -154,7 +154,7 @@ public sealed interface Predicate
   }
 
   /** {@code operand IN (SELECT …)} or, negated, {@code NOT IN}; the subquery selects one column. */
-  record InQuery(Expression operand, Query query, boolean negated) implements Predicate {
+  record InQuery(Expression operand, Subquery query, boolean negated) implements Predicate {
     public InQuery {
       Objects.requireNonNull(operand, "operand must not be null");
       Objects.requireNonNull(query, "query must not be null");
@@ -165,7 +165,7 @@ public sealed interface Predicate
   }
 
   /** {@code EXISTS (SELECT …)} or, negated, {@code NOT EXISTS}. */
-  record Exists(Query query, boolean negated) implements Predicate {
+  record Exists(Subquery query, boolean negated) implements Predicate {
     public Exists {
       Objects.requireNonNull(query, "query must not be null");
     }

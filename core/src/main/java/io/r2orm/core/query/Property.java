@@ -27,7 +27,7 @@ public class Property<E, T> implements Field<T> {
     this(entity, path, type, null);
   }
 
-  /** A property qualified by a table alias (see {@link Table#get}). */
+  /** A property qualified by a table alias (see {@link TableRef#get}). */
   protected Property(Class<E> entity, String path, Class<T> type, String alias) {
     this.entity = Objects.requireNonNull(entity, "entity must not be null");
     this.path = Objects.requireNonNull(path, "path must not be null");

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param owner the entity class the property belongs to, or null for a dynamic (string) reference
  *     that is resolved against the query's entity
  * @param path the property path, e.g. {@code title} or {@code address.city}
- * @param alias the table alias the property is qualified with (see {@link Table#get}), or null
+ * @param alias the table alias the property is qualified with (see {@link TableRef#get}), or null
  *     for the owner's table under its own name (or, when it appears only under an alias, that one)
  */
 public record PropertyRef(Class<?> owner, String path, String alias) implements Expression {

@@ -107,7 +107,7 @@ public final class Relation<E, T> extends FetchPath<E, T> {
   }
 
   /** {@code <foreign key> IN (SELECT …)} (to-one relations that own a key); the subquery selects ids. */
-  public Predicate idIn(Query subquery) {
+  public Predicate idIn(Subquery subquery) {
     requireToOne("idIn");
     return new Predicate.InQuery(new PropertyRef(owner, name), subquery, false);
   }

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param query the subquery; it selects exactly one column
  */
-public record ScalarSubquery(Query query) implements Expression {
+public record ScalarSubquery(Subquery query) implements Expression {
   public ScalarSubquery {
     Objects.requireNonNull(query, "query must not be null");
     if (query.items().size() != 1 || !(query.items().get(0) instanceof SelectItem.Column)) {

@@ -23,7 +23,7 @@ public sealed interface SelectItem permits SelectItem.Column, SelectItem.Entity 
    *
    * @param table the table
    */
-  record Entity(Table<?> table) implements SelectItem {
+  record Entity(TableRef<?> table) implements SelectItem {
     public Entity {
       Objects.requireNonNull(table, "table must not be null");
     }

@@ -15,7 +15,7 @@ public class StringProperty<E> extends ComparableProperty<E, String> {
     super(entity, path, String.class);
   }
 
-  /** A property qualified by a table alias (see {@link Table#get}). */
+  /** A property qualified by a table alias (see {@link TableRef#get}). */
   protected StringProperty(Class<E> entity, String path, String alias) {
     super(entity, path, String.class, alias);
   }

@@ -425,7 +425,7 @@ final class ExpressionWriter {
     w.append(")");
   }
 
-  private void subquery(io.r2orm.core.query.Query query) {
+  private void subquery(io.r2orm.core.query.Subquery query) {
     new QueryRenderer(dialect, scope.models()).write(w, query, scope);
   }
 

@@ -15,9 +15,9 @@ import io.r2orm.core.query.FunctionCall;
 import io.r2orm.core.query.Join;
 import io.r2orm.core.query.Order;
 import io.r2orm.core.query.PropertyRef;
-import io.r2orm.core.query.Query;
+import io.r2orm.core.query.Subquery;
 import io.r2orm.core.query.SelectItem;
-import io.r2orm.core.query.Table;
+import io.r2orm.core.query.TableRef;
 import io.r2orm.core.query.WindowCall;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes a {@link Query}: select list, {@code FROM} with joins (relation joins take their
+ * Writes a {@link Subquery}: select list, {@code FROM} with joins (relation joins take their
  * condition from the metadata), {@code WHERE}, {@code GROUP BY}, {@code HAVING}, order, limit and
  * lock. Every column is qualified with its table's alias or name, so joins and correlated
  * subqueries stay unambiguous.
@@ -43,10 +43,10 @@ final class QueryRenderer {
   }
 
   /** Writes the query into {@code w}, nested in {@code parent} (null at the top); returns what each item reads. */
-  List<RenderedQuery.Output> write(SqlWriter w, Query q, Scope parent) {
+  List<RenderedQuery.Output> write(SqlWriter w, Subquery q, Scope parent) {
     Scope scope = Scope.query(parent, models);
     ExpressionWriter expr = new ExpressionWriter(w, scope, dialect);
-    Table<?> from = q.from() != null ? q.from() : inferFrom(q);
+    TableRef<?> from = q.from() != null ? q.from() : inferFrom(q);
     Set<String> names = new HashSet<>();
     addTable(scope, from, names);
     w.append("SELECT ");
@@ -105,7 +105,7 @@ final class QueryRenderer {
       w.append(" HAVING ");
       expr.predicate(q.having(), false);
     }
-    for (Query.Combined c : q.combined()) {
+    for (Subquery.Combined c : q.combined()) {
       w.append(" ").append(c.sql()).append(" ");
       write(w, c.query(), parent);
     }
@@ -149,7 +149,7 @@ final class QueryRenderer {
   }
 
   /** The 1-based position of a sort key among the selected items of a combined query. */
-  private static String position(Query q, Order order) {
+  private static String position(Subquery q, Order order) {
     for (int i = 0; i < q.items().size(); i++) {
       if (q.items().get(i) instanceof SelectItem.Column c && c.expression().equals(order.expression())) {
         return Integer.toString(i + 1);
@@ -168,7 +168,7 @@ final class QueryRenderer {
         || e instanceof WindowCall over && over.aggregate() != null && readsAsColumn(over.aggregate());
   }
 
-  private Scope.Entry entryOf(Scope scope, Table<?> table) {
+  private Scope.Entry entryOf(Scope scope, TableRef<?> table) {
     Scope.Entry found = null;
     for (Scope.Entry e : scope.entries()) {
       boolean hit = table.alias() != null ? table.alias().equals(e.alias())
@@ -176,7 +176,7 @@ final class QueryRenderer {
       if (hit) {
         if (found != null) {
           throw new QueryBuildException(table.entity().getSimpleName() + " appears more than once in the query; "
-              + "select an aliased Table.of(" + table.entity().getSimpleName() + ".class, \"alias\")");
+              + "select an aliased TableRef.of(" + table.entity().getSimpleName() + ".class, \"alias\")");
         }
         found = e;
       }
@@ -187,12 +187,12 @@ final class QueryRenderer {
     return found;
   }
 
-  private void addTable(Scope scope, Table<?> table, Set<String> names) {
+  private void addTable(Scope scope, TableRef<?> table, Set<String> names) {
     EntityModel<?> model = models.of(table.entity());
     String name = table.alias() != null ? table.alias() : model.table().name();
     if (!names.add(name.toLowerCase(Locale.ROOT))) {
       throw new QueryBuildException(table.entity().getSimpleName() + " (as " + name + ") appears more than once in the query; "
-          + "give each occurrence its own alias with Table.of(" + table.entity().getSimpleName() + ".class, \"alias\")");
+          + "give each occurrence its own alias with TableRef.of(" + table.entity().getSimpleName() + ".class, \"alias\")");
     }
     String qualifier = table.alias() != null ? dialect.quote(io.r2orm.core.sql.Identifier.of(table.alias()))
         : dialect.quote(model.table());
@@ -278,14 +278,14 @@ final class QueryRenderer {
   }
 
   /** Without {@code from(...)}: the table of the first selected entity or property. */
-  private static Table<?> inferFrom(Query q) {
+  private static TableRef<?> inferFrom(Subquery q) {
     for (SelectItem item : q.items()) {
       if (item instanceof SelectItem.Entity e) {
         return e.table();
       }
       PropertyRef ref = firstProperty(((SelectItem.Column) item).expression());
       if (ref != null && ref.owner() != null) {
-        return ref.alias() == null ? Table.of(ref.owner()) : Table.of(ref.owner(), ref.alias());
+        return ref.alias() == null ? TableRef.of(ref.owner()) : TableRef.of(ref.owner(), ref.alias());
       }
     }
     throw new QueryBuildException("the query selects no property, so its table is unknown; add from(Entity.class)");

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A rendered {@link io.r2orm.core.query.Query}: its statement, and for each selected item what the
+ * A rendered {@link io.r2orm.core.query.Subquery}: its statement, and for each selected item what the
  * result columns hold, so that rows can be read back into fields and entities.
  *
  * @param statement the SQL and binds

@@ -106,13 +106,13 @@ final class Scope {
         }
         if (match != null && ref.alias() == null && unaliased(ref.owner()) != null) {
           // An unqualified property means the table under its own name when the entity also
-          // appears under aliases, as Table.of(X.class) does.
+          // appears under aliases, as TableRef.of(X.class) does.
           match = unaliased(ref.owner());
           continue;
         }
         if (match != null) {
           throw new QueryBuildException(ref.owner().getSimpleName() + " appears more than once in the query, so "
-              + describe(ref) + " is ambiguous; give the tables aliases with Table.of(" + ref.owner().getSimpleName()
+              + describe(ref) + " is ambiguous; give the tables aliases with TableRef.of(" + ref.owner().getSimpleName()
               + ".class, \"alias\") and qualify the property with table.get(...)");
         }
         match = e;

@@ -69,14 +69,14 @@ public final class SqlRenderer {
    * A general query (joins, aggregates, projections, subqueries), with what each selected item
    * reads so that the rows can be mapped back.
    */
-  public RenderedQuery query(io.r2orm.core.query.Query query) {
+  public RenderedQuery query(io.r2orm.core.query.Subquery query) {
     SqlWriter w = new SqlWriter(dialect);
     List<RenderedQuery.Output> outputs = new QueryRenderer(dialect, models).write(w, query, null);
     return new RenderedQuery(w.toStatement(), outputs);
   }
 
   /** {@code SELECT COUNT(*) FROM (query)}: the number of rows the query returns. */
-  public SqlStatement count(io.r2orm.core.query.Query query) {
+  public SqlStatement count(io.r2orm.core.query.Subquery query) {
     SqlWriter w = new SqlWriter(dialect);
     w.append("SELECT COUNT(*) FROM (");
     List<RenderedQuery.Output> outputs = new QueryRenderer(dialect, models).write(w, query, null);
@@ -455,7 +455,7 @@ public final class SqlRenderer {
    * {@code INSERT INTO t (columns) SELECT …}: copies the rows of a query, whose selected items
    * line up with the properties.
    */
-  public SqlStatement insertSelect(Class<?> entity, List<String> properties, io.r2orm.core.query.Query source) {
+  public SqlStatement insertSelect(Class<?> entity, List<String> properties, io.r2orm.core.query.Subquery source) {
     EntityModel<?> model = models.of(entity);
     List<ColumnModel> columns = properties.stream().map(model::column).toList();
     if (columns.isEmpty()) {

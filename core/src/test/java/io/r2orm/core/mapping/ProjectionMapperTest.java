@@ -15,9 +15,9 @@ import io.r2orm.core.exception.MappingException;
 import io.r2orm.core.metadata.EntityModels;
 import io.r2orm.core.query.ComparableProperty;
 import io.r2orm.core.query.Property;
-import io.r2orm.core.query.Query;
+import io.r2orm.core.query.Subquery;
 import io.r2orm.core.query.StringProperty;
-import io.r2orm.core.query.Table;
+import io.r2orm.core.query.TableRef;
 import io.r2orm.core.render.SqlRenderer;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
@@ -51,20 +51,20 @@ class ProjectionMapperTest {
   static final ComparableProperty<Song, Mood> MOOD = Property.comparable(Song.class, "mood", Mood.class);
   static final Property<Song, Stars> STARS = Property.of(Song.class, "stars", Stars.class);
 
-  private static ProjectionMapper mapper(Query q) {
+  private static ProjectionMapper mapper(Subquery q) {
     return ProjectionMapper.of(RENDERER.query(q));
   }
 
   @Test
   void columnsAreReadThroughTheirConverters() {
-    ProjectionMapper m = mapper(Query.select(TITLE, MOOD, STARS, max(MOOD)).from(Song.class));
+    ProjectionMapper m = mapper(Subquery.select(TITLE, MOOD, STARS, max(MOOD)).from(Song.class));
     assertThat(m.read(ArrayRow.of("Blue", "LOUD", 4, "CALM"))).containsExactly("Blue", Mood.LOUD, new Stars(4), Mood.CALM);
     assertThat(m.read(ArrayRow.of(null, null, null, null))).containsExactly(null, null, null, null);
   }
 
   @Test
   void computedNumbersAreConvertedWithoutLossToTheAskedType() {
-    ProjectionMapper m = mapper(Query.select(count(), sum(MILLIS), sum(MILLIS).as(Long.class), avg(MILLIS)).from(Song.class));
+    ProjectionMapper m = mapper(Subquery.select(count(), sum(MILLIS), sum(MILLIS).as(Long.class), avg(MILLIS)).from(Song.class));
     // H2 reads COUNT as BIGINT, SUM(int) as BIGINT and AVG(int) as DOUBLE; PostgreSQL as bigint, bigint, numeric.
     assertThat(m.read(ArrayRow.of(3L, 7L, 7L, 2.5))).containsExactly(3L, 7, 7L, new BigDecimal("2.5"));
     assertThat(m.read(ArrayRow.of(3L, 7L, 7L, new BigDecimal("2.50")))).containsExactly(3L, 7, 7L, new BigDecimal("2.50"));
@@ -72,7 +72,7 @@ class ProjectionMapperTest {
 
   @Test
   void aNumberThatDoesNotFitIsAnErrorSuggestingAWiderType() {
-    ProjectionMapper m = mapper(Query.select(TITLE, sum(MILLIS)).from(Song.class).groupBy(TITLE));
+    ProjectionMapper m = mapper(Subquery.select(TITLE, sum(MILLIS)).from(Song.class).groupBy(TITLE));
     assertThatThrownBy(() -> m.read(ArrayRow.of("x", 3_000_000_000L)))
         .isInstanceOf(MappingException.class)
         .hasMessage("Selected item 2 is 3000000000, which does not fit Integer; read it as a wider type"
@@ -81,7 +81,7 @@ class ProjectionMapperTest {
 
   @Test
   void timestampsBetweenTheirJavaForms() {
-    ProjectionMapper m = mapper(Query.select(io.r2orm.core.query.Functions.currentTimestamp()).from(Song.class));
+    ProjectionMapper m = mapper(Subquery.select(io.r2orm.core.query.Functions.currentTimestamp()).from(Song.class));
     LocalDateTime local = LocalDateTime.of(2024, 5, 6, 7, 8, 9);
     assertThat(m.read(ArrayRow.of(local))).containsExactly(local.atOffset(ZoneOffset.UTC));
     OffsetDateTime odt = local.atOffset(ZoneOffset.ofHours(2));
@@ -90,8 +90,8 @@ class ProjectionMapperTest {
 
   @Test
   void entitiesSpanTheirColumnsAndAMissingOuterJoinRowIsNull() {
-    Table<Song> other = Table.of(Song.class, "other");
-    ProjectionMapper m = mapper(Query.select(Table.of(Song.class), TITLE, other)
+    TableRef<Song> other = TableRef.of(Song.class, "other");
+    ProjectionMapper m = mapper(Subquery.select(TableRef.of(Song.class), TITLE, other)
         .leftJoin(other, other.get(ID).eq(ID)));
     Object[] row = m.read(ArrayRow.of(1L, "A", 100, "CALM", 5, "A", null, null, null, null, null));
     assertThat(row).containsExactly(new Song(1L, "A", 100, Mood.CALM, new Stars(5)), "A", null);
@@ -114,9 +114,9 @@ class ProjectionMapperTest {
 
   @Test
   void recordsAndClassesAreBuiltByConstructorWithNumbersWidened() {
-    ProjectionMapper m = mapper(Query.select(TITLE, sum(MILLIS)).from(Song.class).groupBy(TITLE));
+    ProjectionMapper m = mapper(Subquery.select(TITLE, sum(MILLIS)).from(Song.class).groupBy(TITLE));
     assertThat(m.constructor(TitleAndTotal.class).apply(m.read(ArrayRow.of("x", 9L)))).isEqualTo(new TitleAndTotal("x", 9L));
-    ProjectionMapper dto = mapper(Query.select(TITLE, MOOD).from(Song.class));
+    ProjectionMapper dto = mapper(Subquery.select(TITLE, MOOD).from(Song.class));
     TitleMood built = dto.constructor(TitleMood.class).apply(dto.read(ArrayRow.of("y", "LOUD")));
     assertThat(built.title).isEqualTo("y");
     assertThat(built.mood).isEqualTo(Mood.LOUD);

@@ -25,7 +25,7 @@ import static io.r2orm.core.render.QueryFixtures.YEAR;
 import static io.r2orm.core.render.QueryFixtures.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.r2orm.core.query.Query;
+import io.r2orm.core.query.Subquery;
 import io.r2orm.core.render.QueryFixtures.Album;
 import io.r2orm.core.render.QueryFixtures.Artist;
 import io.r2orm.core.render.QueryFixtures.Genre;
@@ -39,19 +39,19 @@ class QueryAggregateRenderingTest {
 
   @Test
   void countsRowsValuesAndDistinctValues() {
-    rendersOnBoth(query(Query.select(count(), count(COMPOSER), countDistinct(COMPOSER)).from(Track.class)),
+    rendersOnBoth(query(Subquery.select(count(), count(COMPOSER), countDistinct(COMPOSER)).from(Track.class)),
         "SELECT COUNT(*), COUNT(track.composer), COUNT(DISTINCT track.composer) FROM track");
   }
 
   @Test
   void sumAvgMinMax() {
-    rendersOnBoth(query(Query.select(sum(MILLIS), avg(MILLIS), min(PRICE), max(PRICE)).from(Track.class)),
+    rendersOnBoth(query(Subquery.select(sum(MILLIS), avg(MILLIS), min(PRICE), max(PRICE)).from(Track.class)),
         "SELECT SUM(track.millis), AVG(track.millis), MIN(track.price), MAX(track.price) FROM track");
   }
 
   @Test
   void aggregatesAreReadAsTheirDeclaredTypes() {
-    RenderedQuery q = POSTGRES.query(Query.select(count(), sum(MILLIS), sum(MILLIS).as(Long.class), avg(MILLIS),
+    RenderedQuery q = POSTGRES.query(Subquery.select(count(), sum(MILLIS), sum(MILLIS).as(Long.class), avg(MILLIS),
         min(GENRE), max(PRICE)).from(Track.class));
     assertThat(q.outputs()).extracting(RenderedQuery.Output::type)
         .containsExactly(Long.class, Integer.class, Long.class, BigDecimal.class, Genre.class, BigDecimal.class);
@@ -62,7 +62,7 @@ class QueryAggregateRenderingTest {
 
   @Test
   void groupByWithHavingAndOrderByAnAggregate() {
-    Query q = Query.select(ARTIST_NAME, count())
+    Subquery q = Subquery.select(ARTIST_NAME, count())
         .from(Artist.class)
         .join(ARTIST_ALBUMS)
         .groupBy(ARTIST_NAME)
@@ -76,7 +76,7 @@ class QueryAggregateRenderingTest {
 
   @Test
   void groupByManyKeysWithWhereBeforeIt() {
-    Query q = Query.select(COUNTRY, ALBUM_TITLE, sum(MILLIS))
+    Subquery q = Subquery.select(COUNTRY, ALBUM_TITLE, sum(MILLIS))
         .from(Artist.class)
         .join(ARTIST_ALBUMS)
         .join(ALBUM_TRACKS)
@@ -91,7 +91,7 @@ class QueryAggregateRenderingTest {
 
   @Test
   void havingConditionsAreAndedAndConvertedByTheAggregatedColumn() {
-    Query q = Query.select(ALBUM_TITLE, count())
+    Subquery q = Subquery.select(ALBUM_TITLE, count())
         .from(Album.class)
         .join(ALBUM_TRACKS)
         .groupBy(ALBUM_TITLE)
@@ -108,7 +108,7 @@ class QueryAggregateRenderingTest {
 
   @Test
   void havingWithOrAndNot() {
-    Query q = Query.select(COUNTRY, count())
+    Subquery q = Subquery.select(COUNTRY, count())
         .from(Artist.class)
         .groupBy(COUNTRY)
         .having(count().gt(3L).or(count().lt(2L)).not());
@@ -120,7 +120,7 @@ class QueryAggregateRenderingTest {
   @Test
   void groupByAndOrderByOfASelectedValueRepeatItsSqlWithTheSameBinds() {
     var size = when(MILLIS.lt(180_000), "short").otherwise("long");
-    Query q = Query.select(size, count()).from(Track.class).groupBy(size).orderBy(size.desc());
+    Subquery q = Subquery.select(size, count()).from(Track.class).groupBy(size).orderBy(size.desc());
     String sizeSql = "CASE WHEN track.millis < $1 THEN $2 ELSE $3 END";
     rendersOnBoth(query(q),
         "SELECT " + sizeSql + ", COUNT(*) FROM track GROUP BY " + sizeSql + " ORDER BY " + sizeSql + " DESC",
@@ -129,7 +129,7 @@ class QueryAggregateRenderingTest {
 
   @Test
   void aGroupingKeyThatIsNotSelectedGetsItsOwnBinds() {
-    Query q = Query.select(count()).from(Track.class).groupBy(MILLIS.dividedBy(60_000)).orderBy(concat(TRACK_TITLE, "!").asc());
+    Subquery q = Subquery.select(count()).from(Track.class).groupBy(MILLIS.dividedBy(60_000)).orderBy(concat(TRACK_TITLE, "!").asc());
     rendersOnBoth(query(q),
         "SELECT COUNT(*) FROM track GROUP BY (track.millis / $1) ORDER BY CONCAT(track.title, $2) ASC",
         bind(60_000, Integer.class), bind("!"));
@@ -137,16 +137,16 @@ class QueryAggregateRenderingTest {
 
   @Test
   void distinctRows() {
-    rendersOnBoth(query(Query.select(COUNTRY).from(Artist.class).distinct().orderBy(COUNTRY.asc())),
+    rendersOnBoth(query(Subquery.select(COUNTRY).from(Artist.class).distinct().orderBy(COUNTRY.asc())),
         "SELECT DISTINCT artist.country FROM artist ORDER BY artist.country ASC");
-    rendersOnBoth(query(Query.select(COUNTRY, GENRE).from(Artist.class).join(ARTIST_ALBUMS).join(ALBUM_TRACKS).distinct()),
+    rendersOnBoth(query(Subquery.select(COUNTRY, GENRE).from(Artist.class).join(ARTIST_ALBUMS).join(ALBUM_TRACKS).distinct()),
         "SELECT DISTINCT artist.country, track.genre FROM artist"
             + " JOIN album ON album.artist_id = artist.id JOIN track ON track.album_id = album.id");
   }
 
   @Test
   void aggregatesWithoutGroupByOverAJoin() {
-    Query q = Query.select(countDistinct(ARTIST_NAME), avg(PRICE))
+    Subquery q = Subquery.select(countDistinct(ARTIST_NAME), avg(PRICE))
         .from(Artist.class).join(ARTIST_ALBUMS).join(ALBUM_TRACKS)
         .where(GENRE.in(List.of(Genre.ROCK, Genre.JAZZ)));
     rendersOnBoth(query(q),

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.r2orm.core.exception.UnsupportedFeatureException;
 import io.r2orm.core.query.Lock;
-import io.r2orm.core.query.Query;
+import io.r2orm.core.query.Subquery;
 import io.r2orm.core.render.QueryFixtures.Album;
 import io.r2orm.core.render.QueryFixtures.Genre;
 import io.r2orm.core.render.QueryFixtures.Track;
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * value a bind of the column's stored Java type) on PostgreSQL and H2.
  */
 class QueryClauseRenderingTest {
-  private static final Query TITLES = Query.select(TRACK_TITLE).from(Track.class);
+  private static final Subquery TITLES = Subquery.select(TRACK_TITLE).from(Track.class);
 
   @Test
   void limitAndOffsetAreLongBinds() {
@@ -58,7 +58,7 @@ class QueryClauseRenderingTest {
 
   @Test
   void nullsFirstAndLast() {
-    rendersOnBoth(query(Query.select(ALBUM_TITLE).from(Album.class).orderBy(YEAR.desc().nullsLast(), ALBUM_TITLE.asc().nullsFirst())),
+    rendersOnBoth(query(Subquery.select(ALBUM_TITLE).from(Album.class).orderBy(YEAR.desc().nullsLast(), ALBUM_TITLE.asc().nullsFirst())),
         "SELECT album.title FROM album ORDER BY album.\"year\" DESC NULLS LAST, album.title ASC NULLS FIRST");
   }
 
@@ -66,7 +66,7 @@ class QueryClauseRenderingTest {
   void orderAndGroupingStepsReplaceEarlierOnes() {
     rendersOnBoth(query(TITLES.orderBy(TRACK_ID.asc()).orderBy(TRACK_TITLE.desc())),
         "SELECT track.title FROM track ORDER BY track.title DESC");
-    rendersOnBoth(query(Query.select(GENRE, count()).from(Track.class).groupBy(TRACK_TITLE).groupBy(GENRE)),
+    rendersOnBoth(query(Subquery.select(GENRE, count()).from(Track.class).groupBy(TRACK_TITLE).groupBy(GENRE)),
         "SELECT track.genre, COUNT(*) FROM track GROUP BY track.genre");
   }
 
@@ -79,7 +79,7 @@ class QueryClauseRenderingTest {
 
   @Test
   void locksEndTheQuery() {
-    Query q = Query.select(TRACK_TITLE, ALBUM_TITLE).from(Track.class).join(TRACK_ALBUM).where(TRACK_ID.eq(1L)).limit(1);
+    Subquery q = Subquery.select(TRACK_TITLE, ALBUM_TITLE).from(Track.class).join(TRACK_ALBUM).where(TRACK_ID.eq(1L)).limit(1);
     rendersOnBoth(query(q.lock(Lock.forUpdate())),
         "SELECT track.title, album.title FROM track JOIN album ON album.id = track.album_id WHERE track.id = $1"
             + " LIMIT $2 FOR UPDATE", bind(1L, Long.class), bind(1L, Long.class));
@@ -97,7 +97,7 @@ class QueryClauseRenderingTest {
 
   @Test
   void theCountOfAQueryWrapsItWhole() {
-    Query q = Query.select(ALBUM_TITLE, ARTIST_NAME).from(Album.class).join(ALBUM_ARTIST).where(YEAR.gt(1970))
+    Subquery q = Subquery.select(ALBUM_TITLE, ARTIST_NAME).from(Album.class).join(ALBUM_ARTIST).where(YEAR.gt(1970))
         .distinct().orderBy(ALBUM_TITLE.asc()).limit(10).offset(2);
     rendersOnBoth(r -> r.count(q),
         "SELECT COUNT(*) FROM (SELECT DISTINCT album.title, artist.name FROM album JOIN artist ON artist.id = album.artist_id"
@@ -107,7 +107,7 @@ class QueryClauseRenderingTest {
 
   @Test
   void valuesBesideColumnsAreBoundAsTheColumnStoresThem() {
-    Query q = TITLES.where(GENRE.eq(Genre.ROCK)
+    Subquery q = TITLES.where(GENRE.eq(Genre.ROCK)
         .and(TRACK_ALBUM_ID.eq(3L))
         .and(TRACK_ALBUM.idEq(4L))
         .and(TRACK_ALBUM_ID.in(List.of(5L, 6L)))
@@ -126,7 +126,7 @@ class QueryClauseRenderingTest {
   @Test
   void noValueEverReachesTheSqlText() {
     String hostile = "x'); DROP TABLE track; --";
-    SqlStatement s = POSTGRES.query(Query.select(TRACK_TITLE, ALBUM_ARTIST_ID).from(Track.class).join(TRACK_ALBUM)
+    SqlStatement s = POSTGRES.query(Subquery.select(TRACK_TITLE, ALBUM_ARTIST_ID).from(Track.class).join(TRACK_ALBUM)
         .where(TRACK_TITLE.eq(hostile).or(COMPOSER.like(hostile)))).statement();
     assertThat(s.sql()).doesNotContain("DROP").doesNotContain("'x");
     assertThat(s.binds()).extracting(b -> b.value()).containsExactly(hostile, hostile);

@@ -20,8 +20,8 @@ import io.r2orm.core.exception.MappingException;
 import io.r2orm.core.exception.QueryBuildException;
 import io.r2orm.core.mapping.ProjectionMapper;
 import io.r2orm.core.query.Property;
-import io.r2orm.core.query.Query;
-import io.r2orm.core.query.Table;
+import io.r2orm.core.query.Subquery;
+import io.r2orm.core.query.TableRef;
 import io.r2orm.core.render.QueryFixtures.Album;
 import io.r2orm.core.render.QueryFixtures.Artist;
 import io.r2orm.core.render.QueryFixtures.Employee;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class QueryErrorRenderingTest {
 
   /** Renders on both dialects; each must fail the same way. */
-  private static void failsOnBoth(Query q, String message) {
+  private static void failsOnBoth(Subquery q, String message) {
     for (SqlRenderer r : new SqlRenderer[] {POSTGRES, H2}) {
       ThrowingCallable render = () -> r.query(q);
       assertThatThrownBy(render).as(r.dialect().name()).isInstanceOf(QueryBuildException.class).hasMessage(message);
@@ -42,107 +42,107 @@ class QueryErrorRenderingTest {
 
   @Test
   void aSelfJoinWithoutAliases() {
-    failsOnBoth(Query.select(EMPLOYEE_NAME).from(Employee.class).join(MANAGER),
+    failsOnBoth(Subquery.select(EMPLOYEE_NAME).from(Employee.class).join(MANAGER),
         "Employee (as employee) appears more than once in the query; give each occurrence its own alias with"
-            + " Table.of(Employee.class, \"alias\")");
+            + " TableRef.of(Employee.class, \"alias\")");
   }
 
   @Test
   void anUnqualifiedPropertyOfATableThatAppearsTwice() {
-    Table<Employee> e = Table.of(Employee.class, "e");
-    failsOnBoth(Query.select(EMPLOYEE_NAME).from(e).leftJoin(MANAGER, Table.of(Employee.class, "boss")),
+    TableRef<Employee> e = TableRef.of(Employee.class, "e");
+    failsOnBoth(Subquery.select(EMPLOYEE_NAME).from(e).leftJoin(MANAGER, TableRef.of(Employee.class, "boss")),
         "Employee appears more than once in the query, so Employee.name is ambiguous; give the tables aliases with"
-            + " Table.of(Employee.class, \"alias\") and qualify the property with table.get(...)");
+            + " TableRef.of(Employee.class, \"alias\") and qualify the property with table.get(...)");
   }
 
   @Test
   void aRelationJoinWhoseOwnerAppearsTwice() {
-    Table<Employee> e = Table.of(Employee.class, "e");
-    Table<Employee> boss = Table.of(Employee.class, "boss");
-    failsOnBoth(Query.select(e.get(EMPLOYEE_NAME)).from(e).join(MANAGER, boss).join(MANAGER, Table.of(Employee.class, "top")),
+    TableRef<Employee> e = TableRef.of(Employee.class, "e");
+    TableRef<Employee> boss = TableRef.of(Employee.class, "boss");
+    failsOnBoth(Subquery.select(e.get(EMPLOYEE_NAME)).from(e).join(MANAGER, boss).join(MANAGER, TableRef.of(Employee.class, "top")),
         "Employee appears more than once before the join of Employee.manager, so it is unclear which one it starts"
             + " from; join on an explicit condition instead");
   }
 
   @Test
   void aPropertyOfATableNotInTheQuery() {
-    failsOnBoth(Query.select(ARTIST_NAME, ALBUM_TITLE).from(Artist.class),
+    failsOnBoth(Subquery.select(ARTIST_NAME, ALBUM_TITLE).from(Artist.class),
         "property Album.title refers to a table that is not in the query; tables: [Artist]; add it with from(...) or"
             + " join(...)");
   }
 
   @Test
   void aPropertyQualifiedWithAnAliasNotInTheQuery() {
-    failsOnBoth(Query.select(Table.of(Album.class, "al").get(ALBUM_TITLE)).from(Album.class),
+    failsOnBoth(Subquery.select(TableRef.of(Album.class, "al").get(ALBUM_TITLE)).from(Album.class),
         "property al.title refers to a table that is not in the query; tables: [Album]; add it with from(...) or"
             + " join(...), or use the alias it was given");
   }
 
   @Test
   void aPropertyOfTheOuterQueryNotInScopeOfTheSubquery() {
-    Query inner = Query.select(TRACK_TITLE).from(Track.class).where(ALBUM_TITLE.eq("x"));
-    failsOnBoth(Query.select(ARTIST_NAME).from(Artist.class).where(ARTIST_NAME.in(inner)),
+    Subquery inner = Subquery.select(TRACK_TITLE).from(Track.class).where(ALBUM_TITLE.eq("x"));
+    failsOnBoth(Subquery.select(ARTIST_NAME).from(Artist.class).where(ARTIST_NAME.in(inner)),
         "property Album.title refers to a table that is not in the query; tables: [Track, Artist]; add it with from(...)"
             + " or join(...)");
   }
 
   @Test
   void aSelectedEntityNotInTheQuery() {
-    failsOnBoth(Query.select(Table.of(Artist.class)).from(Album.class),
+    failsOnBoth(Subquery.select(TableRef.of(Artist.class)).from(Album.class),
         "the selected table Artist is not in the query; add it with from(...) or join(...)");
   }
 
   @Test
   void aRelationJoinWhoseOwnerIsAbsent() {
-    failsOnBoth(Query.select(TRACK_TITLE).from(Track.class).join(ARTIST_ALBUMS),
+    failsOnBoth(Subquery.select(TRACK_TITLE).from(Track.class).join(ARTIST_ALBUMS),
         "the join of Artist.albums starts from Artist, which is not in the query before it; select from it or join it"
             + " first");
   }
 
   @Test
   void anUnknownPropertyListsTheKnownOnes() {
-    failsOnBoth(Query.select(Property.string(Artist.class, "nmae")).from(Artist.class),
+    failsOnBoth(Subquery.select(Property.string(Artist.class, "nmae")).from(Artist.class),
         "Artist has no mapped property 'nmae'; known properties: [id, name, country]");
   }
 
   @Test
   void aQueryWhoseTableCannotBeInferred() {
-    failsOnBoth(Query.select(count()), "the query selects no property, so its table is unknown; add from(Entity.class)");
+    failsOnBoth(Subquery.select(count()), "the query selects no property, so its table is unknown; add from(Entity.class)");
   }
 
   @Test
   void likeOnAColumnThatIsNotText() {
-    failsOnBoth(Query.select(count()).from(Track.class).where(min(MILLIS).like("1%")),
+    failsOnBoth(Subquery.select(count()).from(Track.class).where(min(MILLIS).like("1%")),
         "like on Track.millis which is not stored as text");
   }
 
   @Test
   void aRelationJoinedToATableOfAnotherEntity() {
-    assertThatThrownBy(() -> Query.select(ALBUM_TITLE).from(Album.class).join(ALBUM_ARTIST, Table.of(Track.class, "t")))
+    assertThatThrownBy(() -> Subquery.select(ALBUM_TITLE).from(Album.class).join(ALBUM_ARTIST, TableRef.of(Track.class, "t")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("the relation Album.artist leads to Artist, not to Track");
   }
 
   @Test
   void subqueriesThatSelectMoreThanOneColumn() {
-    Query two = Query.select(ARTIST_ID, ARTIST_NAME).from(Artist.class);
+    Subquery two = Subquery.select(ARTIST_ID, ARTIST_NAME).from(Artist.class);
     assertThatThrownBy(() -> scalar(two, Long.class))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("a scalar subquery selects exactly one column, not 2");
-    assertThatThrownBy(() -> ARTIST_ID.in(Query.select(Table.of(Artist.class))))
+    assertThatThrownBy(() -> ARTIST_ID.in(Subquery.select(TableRef.of(Artist.class))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("the subquery of IN selects exactly one column");
   }
 
   @Test
   void invalidAliasesLimitsAndOffsets() {
-    assertThatThrownBy(() -> Table.of(Artist.class, "a b"))
+    assertThatThrownBy(() -> TableRef.of(Artist.class, "a b"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("alias 'a b' is not a plain identifier (letters, digits, _; at most 63)");
-    assertThatThrownBy(() -> Query.select(ARTIST_NAME).limit(-1))
+    assertThatThrownBy(() -> Subquery.select(ARTIST_NAME).limit(-1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("limit must not be negative, got -1");
-    assertThatThrownBy(() -> Query.select(ARTIST_NAME).offset(-2))
+    assertThatThrownBy(() -> Subquery.select(ARTIST_NAME).offset(-2))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("offset must not be negative, got -2");
   }
@@ -162,7 +162,7 @@ class QueryErrorRenderingTest {
   }
 
   private static ProjectionMapper nameAndCount() {
-    return ProjectionMapper.of(POSTGRES.query(Query.select(ARTIST_NAME, count()).from(Artist.class).groupBy(ARTIST_NAME)));
+    return ProjectionMapper.of(POSTGRES.query(Subquery.select(ARTIST_NAME, count()).from(Artist.class).groupBy(ARTIST_NAME)));
   }
 
   @Test

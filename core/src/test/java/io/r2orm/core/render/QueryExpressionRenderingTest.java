@@ -31,7 +31,7 @@ import static io.r2orm.core.render.QueryFixtures.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.r2orm.core.query.Query;
+import io.r2orm.core.query.Subquery;
 import io.r2orm.core.render.QueryFixtures.Album;
 import io.r2orm.core.render.QueryFixtures.Artist;
 import io.r2orm.core.render.QueryFixtures.Genre;
@@ -50,7 +50,7 @@ class QueryExpressionRenderingTest {
 
   @Test
   void arithmeticOnColumnsAndValues() {
-    Query q = Query.select(TRACK_TITLE, MILLIS.dividedBy(1000), PRICE.times(new BigDecimal("1.10")), MILLIS.plus(MILLIS),
+    Subquery q = Subquery.select(TRACK_TITLE, MILLIS.dividedBy(1000), PRICE.times(new BigDecimal("1.10")), MILLIS.plus(MILLIS),
         MILLIS.minus(500)).from(Track.class);
     rendersOnBoth(query(q),
         "SELECT track.title, (track.millis / $1), (track.price * $2), (track.millis + track.millis), (track.millis - $3)"
@@ -60,7 +60,7 @@ class QueryExpressionRenderingTest {
 
   @Test
   void nestedArithmeticKeepsItsGroupingInWhereAndOrderBy() {
-    Query q = Query.select(TRACK_TITLE).from(Track.class)
+    Subquery q = Subquery.select(TRACK_TITLE).from(Track.class)
         .where(PRICE.times(2).plus(new BigDecimal("0.50")).gt(new BigDecimal("3")))
         .orderBy(MILLIS.dividedBy(60_000).desc());
     rendersOnBoth(query(q),
@@ -71,7 +71,7 @@ class QueryExpressionRenderingTest {
 
   @Test
   void coalesceWithAValueConvertedByTheColumnOrWithAnotherColumn() {
-    rendersOnBoth(query(Query.select(coalesce(COMPOSER, "unknown"), coalesce(COMPOSER, TRACK_TITLE), coalesce(GENRE, Genre.ROCK))
+    rendersOnBoth(query(Subquery.select(coalesce(COMPOSER, "unknown"), coalesce(COMPOSER, TRACK_TITLE), coalesce(GENRE, Genre.ROCK))
             .from(Track.class)),
         "SELECT COALESCE(track.composer, $1), COALESCE(track.composer, track.title), COALESCE(track.genre, $2) FROM track",
         bind("unknown", String.class), bind("ROCK", String.class));
@@ -79,7 +79,7 @@ class QueryExpressionRenderingTest {
 
   @Test
   void coalesceOfAColumnIsReadThroughThatColumn() {
-    RenderedQuery q = POSTGRES.query(Query.select(coalesce(GENRE, Genre.ROCK), coalesce(lower(COMPOSER), "x")).from(Track.class));
+    RenderedQuery q = POSTGRES.query(Subquery.select(coalesce(GENRE, Genre.ROCK), coalesce(lower(COMPOSER), "x")).from(Track.class));
     assertThat(q.outputs().get(0).column().path()).isEqualTo("genre");
     assertThat(q.outputs().get(0).type()).isEqualTo(Genre.class);
     assertThat(q.outputs().get(1).column()).isNull();
@@ -87,38 +87,38 @@ class QueryExpressionRenderingTest {
 
   @Test
   void lowerUpperLengthAbs() {
-    Query q = Query.select(lower(ARTIST_NAME), upper(COUNTRY)).from(Artist.class)
+    Subquery q = Subquery.select(lower(ARTIST_NAME), upper(COUNTRY)).from(Artist.class)
         .where(upper(COUNTRY).eq("UK").and(length(ARTIST_NAME).between(3, 10)));
     rendersOnBoth(query(q),
         "SELECT LOWER(artist.name), UPPER(artist.country) FROM artist"
             + " WHERE UPPER(artist.country) = $1 AND CHAR_LENGTH(artist.name) BETWEEN $2 AND $3",
         bind("UK", String.class), bind(3, Integer.class), bind(10, Integer.class));
-    rendersOnBoth(query(Query.select(abs(MILLIS.minus(200_000))).from(Track.class)),
+    rendersOnBoth(query(Subquery.select(abs(MILLIS.minus(200_000))).from(Track.class)),
         "SELECT ABS((track.millis - $1)) FROM track", bind(200_000, Integer.class));
   }
 
   @Test
   void concatOfColumnsAndValues() {
-    rendersOnBoth(query(Query.select(concat(ARTIST_NAME, " (", COUNTRY, ')')).from(Artist.class)),
+    rendersOnBoth(query(Subquery.select(concat(ARTIST_NAME, " (", COUNTRY, ')')).from(Artist.class)),
         "SELECT CONCAT(artist.name, $1, artist.country, $2) FROM artist",
         bind(" (", String.class), bind(")", String.class));
-    rendersOnBoth(query(Query.select(concat(val("#"), TRACK_ID)).from(Track.class)),
+    rendersOnBoth(query(Subquery.select(concat(val("#"), TRACK_ID)).from(Track.class)),
         "SELECT CONCAT($1, track.id) FROM track", bind("#", String.class));
   }
 
   @Test
   void computedValuesMatchPatternsAndLists() {
-    rendersOnBoth(query(Query.select(ARTIST_NAME).from(Artist.class).where(lower(ARTIST_NAME).like("a\\_%"))),
+    rendersOnBoth(query(Subquery.select(ARTIST_NAME).from(Artist.class).where(lower(ARTIST_NAME).like("a\\_%"))),
         "SELECT artist.name FROM artist WHERE LOWER(artist.name) LIKE $1 ESCAPE '\\'", bind("a\\_%", String.class));
-    rendersOnBoth(query(Query.select(ARTIST_NAME).from(Artist.class).where(lower(ARTIST_NAME).in(List.of("a", "b")))),
+    rendersOnBoth(query(Subquery.select(ARTIST_NAME).from(Artist.class).where(lower(ARTIST_NAME).in(List.of("a", "b")))),
         "SELECT artist.name FROM artist WHERE LOWER(artist.name) IN ($1, $2)", bind("a"), bind("b"));
-    rendersOnBoth(query(Query.select(ARTIST_NAME).from(Artist.class).where(lower(ARTIST_NAME).notIn(List.of()))),
+    rendersOnBoth(query(Subquery.select(ARTIST_NAME).from(Artist.class).where(lower(ARTIST_NAME).notIn(List.of()))),
         "SELECT artist.name FROM artist WHERE 1 = 1");
   }
 
   @Test
   void caseWhenWithValuesAndElse() {
-    Query q = Query.select(TRACK_TITLE,
+    Subquery q = Subquery.select(TRACK_TITLE,
         when(MILLIS.lt(180_000), "short").when(MILLIS.lt(300_000), "medium").otherwise("long")).from(Track.class);
     rendersOnBoth(query(q),
         "SELECT track.title, CASE WHEN track.millis < $1 THEN $2 WHEN track.millis < $3 THEN $4 ELSE $5 END FROM track",
@@ -128,7 +128,7 @@ class QueryExpressionRenderingTest {
 
   @Test
   void caseWhenWithFieldsAndNoElse() {
-    rendersOnBoth(query(Query.select(when(COMPOSER.isNull(), TRACK_TITLE).otherwise(COMPOSER),
+    rendersOnBoth(query(Subquery.select(when(COMPOSER.isNull(), TRACK_TITLE).otherwise(COMPOSER),
             when(GENRE.eq(Genre.JAZZ), PRICE).end()).from(Track.class)),
         "SELECT CASE WHEN track.composer IS NULL THEN track.title ELSE track.composer END,"
             + " CASE WHEN track.genre = $1 THEN track.price END FROM track",
@@ -137,7 +137,7 @@ class QueryExpressionRenderingTest {
 
   @Test
   void caseWhenInOrderByAndEnumResultsBoundByName() {
-    Query q = Query.select(TRACK_TITLE, when(MILLIS.gt(300_000), Genre.JAZZ).otherwise(Genre.ROCK)).from(Track.class)
+    Subquery q = Subquery.select(TRACK_TITLE, when(MILLIS.gt(300_000), Genre.JAZZ).otherwise(Genre.ROCK)).from(Track.class)
         .orderBy(when(GENRE.eq(Genre.JAZZ), 0).otherwise(1).asc(), TRACK_ID.asc());
     rendersOnBoth(query(q),
         "SELECT track.title, CASE WHEN track.millis > $1 THEN $2 ELSE $3 END FROM track"
@@ -147,7 +147,7 @@ class QueryExpressionRenderingTest {
 
   @Test
   void currentDateAndTimestamp() {
-    Query q = Query.select(currentDate(), currentTimestamp()).from(Track.class).where(TRACK_ID.eq(1L));
+    Subquery q = Subquery.select(currentDate(), currentTimestamp()).from(Track.class).where(TRACK_ID.eq(1L));
     rendersOnBoth(query(q), "SELECT CURRENT_DATE, CURRENT_TIMESTAMP FROM track WHERE track.id = $1", bind(1L, Long.class));
     assertThat(POSTGRES.query(q).outputs()).extracting(RenderedQuery.Output::type)
         .containsExactly(LocalDate.class, OffsetDateTime.class);
@@ -155,7 +155,7 @@ class QueryExpressionRenderingTest {
 
   @Test
   void castsNameTheDialectsTypes() {
-    Query q = Query.select(cast(MILLIS, String.class), cast(PRICE, Integer.class), cast(MILLIS, BigDecimal.class),
+    Subquery q = Subquery.select(cast(MILLIS, String.class), cast(PRICE, Integer.class), cast(MILLIS, BigDecimal.class),
         cast(MILLIS, Long.class), cast(MILLIS, Double.class), cast(val("2020-01-31"), LocalDate.class)).from(Track.class);
     rendersOn(POSTGRES, query(q),
         "SELECT CAST(track.millis AS text), CAST(track.price AS integer), CAST(track.millis AS numeric),"
@@ -179,7 +179,7 @@ class QueryExpressionRenderingTest {
 
   @Test
   void columnsComparedWithColumns() {
-    Query q = Query.select(TRACK_TITLE).from(Album.class).join(ALBUM_TRACKS)
+    Subquery q = Subquery.select(TRACK_TITLE).from(Album.class).join(ALBUM_TRACKS)
         .where(TRACK_TITLE.eq(ALBUM_TITLE)
             .or(TRACK_TITLE.lt(ALBUM_TITLE))
             .or(COMPOSER.ne(TRACK_TITLE))
@@ -193,7 +193,7 @@ class QueryExpressionRenderingTest {
 
   @Test
   void standaloneValuesAreBoundWithTheirBuiltInForm() {
-    rendersOnBoth(query(Query.select(val(2.5), val(7L), val('x'), val(Genre.ROCK)).from(Track.class)),
+    rendersOnBoth(query(Subquery.select(val(2.5), val(7L), val('x'), val(Genre.ROCK)).from(Track.class)),
         "SELECT $1, $2, $3, $4 FROM track", bind(2.5), bind(7L), bind("x"), bind("ROCK"));
   }
 }

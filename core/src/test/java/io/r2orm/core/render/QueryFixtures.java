@@ -8,7 +8,7 @@ import io.r2orm.core.annotation.OneToOne;
 import io.r2orm.core.annotation.Table;
 import io.r2orm.core.query.ComparableProperty;
 import io.r2orm.core.query.Property;
-import io.r2orm.core.query.Query;
+import io.r2orm.core.query.Subquery;
 import io.r2orm.core.query.Ref;
 import io.r2orm.core.query.Relation;
 import io.r2orm.core.query.StringProperty;
@@ -117,7 +117,7 @@ final class QueryFixtures {
       "track.id, track.title, track.millis, track.price, track.composer, track.genre, track.album_id";
 
   /** Renders the query's statement. */
-  static Function<SqlRenderer, SqlStatement> query(Query query) {
+  static Function<SqlRenderer, SqlStatement> query(Subquery query) {
     return r -> r.query(query).statement();
   }
 }

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.r2orm.core.query.Functions;
 import io.r2orm.core.query.Property;
-import io.r2orm.core.query.Query;
+import io.r2orm.core.query.Subquery;
 import io.r2orm.core.query.WindowCall.Window;
 import io.r2orm.core.render.QueryFixtures.Track;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class SqlBreadthRenderingTest {
 
   @Test
   void rankingsOverAPartitionedOrderedWindow() {
-    rendersOnBoth(query(Query.select(TRACK_ID, rowNumber().over(PER_ALBUM), rank().over(PER_ALBUM),
+    rendersOnBoth(query(Subquery.select(TRACK_ID, rowNumber().over(PER_ALBUM), rank().over(PER_ALBUM),
             denseRank().over(Window.orderBy(MILLIS.desc()))).from(Track.class)),
         "SELECT track.id,"
             + " ROW_NUMBER() OVER (PARTITION BY track.album_id ORDER BY track.millis DESC, track.id ASC),"
@@ -39,7 +39,7 @@ class SqlBreadthRenderingTest {
   @Test
   void lagLeadAndARunningTotal() {
     Window byId = Window.orderBy(TRACK_ID.asc());
-    rendersOnBoth(query(Query.select(lag(MILLIS).over(byId), lead(MILLIS, 2).over(byId),
+    rendersOnBoth(query(Subquery.select(lag(MILLIS).over(byId), lead(MILLIS, 2).over(byId),
             sum(MILLIS).over(Window.partitionBy(TRACK_ALBUM_ID).thenOrderBy(TRACK_ID.asc()))).from(Track.class)),
         "SELECT LAG(track.millis) OVER (ORDER BY track.id ASC), LEAD(track.millis, 2) OVER (ORDER BY track.id ASC),"
             + " SUM(track.millis) OVER (PARTITION BY track.album_id ORDER BY track.id ASC) FROM track");
@@ -47,7 +47,7 @@ class SqlBreadthRenderingTest {
 
   @Test
   void lagOfAConvertedColumnIsReadThroughItsConverter() {
-    RenderedQuery q = Golden.POSTGRES.query(Query.select(lag(GENRE).over(Window.orderBy(TRACK_ID.asc()))).from(Track.class));
+    RenderedQuery q = Golden.POSTGRES.query(Subquery.select(lag(GENRE).over(Window.orderBy(TRACK_ID.asc()))).from(Track.class));
     assertThat(q.outputs().get(0).column()).as("read as the genre column (an enum by name)").isNotNull();
   }
 
@@ -60,7 +60,7 @@ class SqlBreadthRenderingTest {
 
   @Test
   void distinctOnKeepsTheFirstRowPerKeyOnPostgresAndIsRefusedOnH2() {
-    Query longest = Query.select(TRACK_ALBUM_ID, TRACK_ID, MILLIS).from(Track.class).distinctOn(TRACK_ALBUM_ID)
+    Subquery longest = Subquery.select(TRACK_ALBUM_ID, TRACK_ID, MILLIS).from(Track.class).distinctOn(TRACK_ALBUM_ID)
         .orderBy(TRACK_ALBUM_ID.asc(), MILLIS.desc());
     Golden.rendersOn(Golden.POSTGRES, query(longest),
         "SELECT DISTINCT ON (track.album_id) track.album_id, track.id, track.millis FROM track"
@@ -72,9 +72,9 @@ class SqlBreadthRenderingTest {
 
   @Test
   void setOperationsCombineQueriesAndSortTheCombinedRowsByPosition() {
-    Query titles = Query.select(QueryFixtures.TRACK_TITLE).from(Track.class).where(MILLIS.gt(100))
-        .combine(Query.SetOperator.UNION_ALL, Query.select(QueryFixtures.ALBUM_TITLE).from(QueryFixtures.Album.class))
-        .combine(Query.SetOperator.EXCEPT, Query.select(QueryFixtures.ARTIST_NAME).from(QueryFixtures.Artist.class))
+    Subquery titles = Subquery.select(QueryFixtures.TRACK_TITLE).from(Track.class).where(MILLIS.gt(100))
+        .combine(Subquery.SetOperator.UNION_ALL, Subquery.select(QueryFixtures.ALBUM_TITLE).from(QueryFixtures.Album.class))
+        .combine(Subquery.SetOperator.EXCEPT, Subquery.select(QueryFixtures.ARTIST_NAME).from(QueryFixtures.Artist.class))
         .orderBy(QueryFixtures.TRACK_TITLE.desc()).limit(5);
     Golden.rendersOn(Golden.POSTGRES, query(titles),
         "SELECT track.title FROM track WHERE track.millis > $1 UNION ALL SELECT album.title FROM album"
@@ -84,12 +84,12 @@ class SqlBreadthRenderingTest {
 
   @Test
   void combinedQueriesMustFit() {
-    Query one = Query.select(QueryFixtures.TRACK_TITLE).from(Track.class);
-    assertThatThrownBy(() -> one.combine(Query.SetOperator.UNION, Query.select(TRACK_ID, MILLIS).from(Track.class)))
+    Subquery one = Subquery.select(QueryFixtures.TRACK_TITLE).from(Track.class);
+    assertThatThrownBy(() -> one.combine(Subquery.SetOperator.UNION, Subquery.select(TRACK_ID, MILLIS).from(Track.class)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("selecting 1 and 2 items");
-    assertThatThrownBy(() -> one.combine(Query.SetOperator.UNION, one.limit(3)))
+    assertThatThrownBy(() -> one.combine(Subquery.SetOperator.UNION, one.limit(3)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("order and limit the combined query instead");
-    Query sortedByOther = one.combine(Query.SetOperator.UNION, one).orderBy(MILLIS.asc());
+    Subquery sortedByOther = one.combine(Subquery.SetOperator.UNION, one).orderBy(MILLIS.asc());
     assertThatThrownBy(() -> Golden.POSTGRES.query(sortedByOther))
         .isInstanceOf(io.r2orm.core.exception.QueryBuildException.class).hasMessageContaining("ordered by its selected items");
   }

@@ -110,8 +110,8 @@ abstract class MusicStoreContract {
           HttpStatus.BAD_REQUEST, "limit");
     }
     sql.expectError(web.get().uri("/api/artists/0x1").exchange(), HttpStatus.BAD_REQUEST, "");
-    sql.expectError(web.get().uri("/api/artists?after=not-a-cursor!").exchange(), HttpStatus.BAD_REQUEST, "Invalid page cursor");
-    sql.expectError(web.get().uri("/api/artists?after=AAAA").exchange(), HttpStatus.BAD_REQUEST, "Invalid page cursor");
+    sql.expectError(web.get().uri("/api/artists?after=not-a-cursor!").exchange(), HttpStatus.BAD_REQUEST, "Invalid page token");
+    sql.expectError(web.get().uri("/api/artists?after=AAAA").exchange(), HttpStatus.BAD_REQUEST, "Invalid page token");
   }
 
   @Test

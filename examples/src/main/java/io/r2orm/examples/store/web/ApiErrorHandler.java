@@ -1,7 +1,7 @@
 package io.r2orm.examples.store.web;
 
 import io.r2orm.core.exception.DuplicateKeyException;
-import io.r2orm.core.exception.InvalidCursorException;
+import io.r2orm.core.exception.InvalidPageTokenException;
 import io.r2orm.core.exception.InvalidValueException;
 import io.r2orm.core.exception.OptimisticLockException;
 import org.slf4j.Logger;
@@ -22,7 +22,7 @@ import org.springframework.web.server.ServerWebInputException;
 
 /**
  * Turns every failure of a request into a JSON {@link ApiError} with a message: the API's own
- * {@link ApiException}s, r2orm's exceptions that mean bad input or a conflict (a malformed cursor is
+ * {@link ApiException}s, r2orm's exceptions that mean bad input or a conflict (a malformed page token is
  * 400, a stale version or a duplicate key 409), Spring's input errors (a wrong type, unreadable
  * JSON, an unknown path or method) with their status. Anything else is a 500 whose details go to
  * the log, not to the client.
@@ -62,8 +62,8 @@ public class ApiErrorHandler {
     return error(e.status(), e.getMessage(), exchange);
   }
 
-  @ExceptionHandler(InvalidCursorException.class)
-  ResponseEntity<ApiError> cursor(InvalidCursorException e, ServerWebExchange exchange) {
+  @ExceptionHandler(InvalidPageTokenException.class)
+  ResponseEntity<ApiError> pageToken(InvalidPageTokenException e, ServerWebExchange exchange) {
     return error(HttpStatus.BAD_REQUEST, e.getMessage(), exchange);
   }
 

@@ -29,15 +29,15 @@ public class ArtistController {
   }
 
   /**
-   * {@code GET /api/artists?limit=20&after=cursor}: a page of artists by name, {@code {"items":
-   * [...], "next": cursor-or-null}}. One statement per page, however deep.
+   * {@code GET /api/artists?limit=20&after=page token}: a page of artists by name, {@code {"items":
+   * [...], "next": page-token-or-null}}. One statement per page, however deep.
    */
   @GetMapping
   public Mono<PageView<ArtistSummary>> page(@RequestParam(required = false) Integer limit,
       @RequestParam(required = false) String after) {
     int size = Params.limit(limit, 20, 100);
-    String cursor = after == null || after.isBlank() ? null : after;
-    return db.select(Artist.class).orderBy(Artist_.NAME.asc()).page(size, cursor)
+    String token = after == null || after.isBlank() ? null : after;
+    return db.select(Artist.class).orderBy(Artist_.NAME.asc()).page(size, token)
         .map(p -> new PageView<>(p.items().stream().map(ArtistSummary::of).toList(), p.next()));
   }
 

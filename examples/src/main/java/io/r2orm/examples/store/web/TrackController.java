@@ -1,7 +1,7 @@
 package io.r2orm.examples.store.web;
 
 import io.r2orm.core.query.Predicate;
-import io.r2orm.core.query.Query;
+import io.r2orm.core.query.Subquery;
 import io.r2orm.examples.store.model.Album_;
 import io.r2orm.examples.store.model.Artist_;
 import io.r2orm.examples.store.model.Genre;
@@ -45,7 +45,7 @@ public class TrackController {
     List<Predicate> filters = new ArrayList<>();
     String genreName = Params.text("genre", genre, 60);
     if (genreName != null) {
-      filters.add(Track_.GENRE.idIn(Query.select(Genre_.ID).from(Genre.class).where(Genre_.NAME.eqIgnoreCase(genreName))));
+      filters.add(Track_.GENRE.idIn(Subquery.select(Genre_.ID).from(Genre.class).where(Genre_.NAME.eqIgnoreCase(genreName))));
     }
     String text = Params.text("q", q, 100);
     if (text != null) {

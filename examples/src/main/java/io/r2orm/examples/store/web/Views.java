@@ -20,7 +20,7 @@ import java.util.function.Function;
 public final class Views {
   private Views() {}
 
-  /** One keyset page: the items and the cursor of the next page ({@code null} on the last). */
+  /** One keyset page: the items and the page token of the next page ({@code null} on the last). */
   public record PageView<T>(List<T> items, String next) {}
 
   /** An artist without relations. */

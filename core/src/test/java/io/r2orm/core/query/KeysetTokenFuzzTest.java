@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.r2orm.core.annotation.Id;
 import io.r2orm.core.annotation.Table;
-import io.r2orm.core.exception.InvalidCursorException;
+import io.r2orm.core.exception.InvalidPageTokenException;
 import io.r2orm.core.metadata.EntityModel;
 import io.r2orm.core.metadata.EntityModels;
 import java.math.BigDecimal;
@@ -19,11 +19,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * A page cursor is client input (issue #14): random and mutated cursors, 20,000 of them, either
- * decode to a condition or fail with InvalidCursorException — never another exception, which an
+ * A page token is client input (issue #14): random and mutated page tokens, 20,000 of them, either
+ * decode to a condition or fail with InvalidPageTokenException — never another exception, which an
  * application would answer with a 500.
  */
-class KeysetCursorFuzzTest {
+class KeysetTokenFuzzTest {
   @Table("fuzz_row")
   record Row(@Id Long id, String name, BigDecimal price, OffsetDateTime at, UUID ref, Integer rank) {}
 
@@ -37,13 +37,13 @@ class KeysetCursorFuzzTest {
 
   @Test
   void theForgedCursorOfTheIssueIsAnInvalidCursor() {
-    assertThatThrownBy(() -> KEYSET.after("azE6NmVlNjNiNwo9MjE0NzQ4MzY0Nzp4")).isInstanceOf(InvalidCursorException.class);
-    assertThatThrownBy(() -> KEYSET.after(null)).isInstanceOf(InvalidCursorException.class);
-    String head = new String(Base64.getUrlDecoder().decode(KEYSET.cursorAfter(sample(new Random(1)))), StandardCharsets.UTF_8)
+    assertThatThrownBy(() -> KEYSET.after("azE6NmVlNjNiNwo9MjE0NzQ4MzY0Nzp4")).isInstanceOf(InvalidPageTokenException.class);
+    assertThatThrownBy(() -> KEYSET.after(null)).isInstanceOf(InvalidPageTokenException.class);
+    String head = new String(Base64.getUrlDecoder().decode(KEYSET.tokenAfter(sample(new Random(1)))), StandardCharsets.UTF_8)
         .split("\n")[0];
     // a length near Integer.MAX_VALUE overflowed colon + 1 + length
     String forged = Base64.getUrlEncoder().encodeToString((head + "\n=2147483647:x").getBytes(StandardCharsets.UTF_8));
-    assertThatThrownBy(() -> KEYSET.after(forged)).isInstanceOf(InvalidCursorException.class);
+    assertThatThrownBy(() -> KEYSET.after(forged)).isInstanceOf(InvalidPageTokenException.class);
   }
 
   @Test
@@ -52,17 +52,17 @@ class KeysetCursorFuzzTest {
     int decoded = 0;
     int invalid = 0;
     for (int i = 0; i < 20_000; i++) {
-      String cursor = i % 4 == 0 ? randomText(random) : mutate(KEYSET.cursorAfter(sample(random)), random);
+      String token = i % 4 == 0 ? randomText(random) : mutate(KEYSET.tokenAfter(sample(random)), random);
       try {
-        assertThat(KEYSET.after(cursor)).isNotNull();
+        assertThat(KEYSET.after(token)).isNotNull();
         decoded++;
-      } catch (InvalidCursorException e) {
+      } catch (InvalidPageTokenException e) {
         invalid++;
       } catch (RuntimeException e) {
-        throw new AssertionError("cursor " + cursor + " failed with " + e, e);
+        throw new AssertionError("page token " + token + " failed with " + e, e);
       }
     }
-    assertThat(invalid).as("malformed cursors found").isGreaterThan(1_000);
+    assertThat(invalid).as("malformed page tokens found").isGreaterThan(1_000);
     assertThat(decoded + invalid).isEqualTo(20_000);
   }
 
@@ -70,7 +70,7 @@ class KeysetCursorFuzzTest {
   void anUnchangedCursorDecodes() {
     Random random = new Random(3);
     for (int i = 0; i < 1_000; i++) {
-      assertThat(KEYSET.after(KEYSET.cursorAfter(sample(random)))).isNotNull();
+      assertThat(KEYSET.after(KEYSET.tokenAfter(sample(random)))).isNotNull();
     }
   }
 
@@ -89,15 +89,15 @@ class KeysetCursorFuzzTest {
   }
 
   /** Flips, inserts or deletes bytes of the decoded text (and sometimes of the base64 itself). */
-  private static String mutate(String cursor, Random random) {
+  private static String mutate(String token, Random random) {
     if (random.nextInt(5) == 0) {
-      StringBuilder b = new StringBuilder(cursor);
+      StringBuilder b = new StringBuilder(token);
       int at = random.nextInt(b.length());
       b.setCharAt(at, (char) ('!' + random.nextInt(90)));
       return b.toString();
     }
     List<Byte> bytes = new ArrayList<>();
-    for (byte x : Base64.getUrlDecoder().decode(cursor)) {
+    for (byte x : Base64.getUrlDecoder().decode(token)) {
       bytes.add(x);
     }
     int edits = 1 + random.nextInt(3);

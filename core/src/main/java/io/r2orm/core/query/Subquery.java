@@ -9,7 +9,7 @@ import java.util.Objects;
  * A general select: chosen columns, entities and computed values from one or more joined tables,
  * with grouping, {@code HAVING}, {@code DISTINCT}, order, limit and offset. Immutable: every
  * {@code with…} step returns a copy, so the record is its own builder. Used directly as a subquery
- * ({@code Artist_.ID.in(Query.select(Album_.ARTIST_ID).from(Album.class))}); the adapter's
+ * ({@code Artist_.ID.in(Subquery.select(Album_.ARTIST_ID).from(Album.class))}); the adapter's
  * {@code db.select(fields…)} wraps it to run it.
  *
  * @param items what each row holds, in order; at least one
@@ -28,11 +28,11 @@ import java.util.Objects;
  * @param combined queries combined with this one ({@code UNION}, {@code INTERSECT}, {@code
  *     EXCEPT}), in order; this query's order, limit and offset then apply to the combined rows
  */
-public record Query(
+public record Subquery(
     List<SelectItem> items,
     boolean distinctRows,
     List<Expression> distinctOn,
-    Table<?> from,
+    TableRef<?> from,
     List<Join> joins,
     Predicate where,
     List<Expression> groupBy,
@@ -43,7 +43,7 @@ public record Query(
     Lock lock,
     List<Combined> combined) {
 
-  public Query {
+  public Subquery {
     items = List.copyOf(items);
     distinctOn = List.copyOf(distinctOn);
     combined = List.copyOf(combined);
@@ -62,110 +62,110 @@ public record Query(
   }
 
   /** A query selecting these fields and tables. */
-  public static Query select(Selectable<?>... items) {
+  public static Subquery select(Selectable<?>... items) {
     return select(Arrays.asList(items));
   }
 
   /** A query selecting these fields and tables. */
-  public static Query select(List<? extends Selectable<?>> items) {
+  public static Subquery select(List<? extends Selectable<?>> items) {
     List<SelectItem> nodes = new ArrayList<>();
     for (Selectable<?> s : items) {
       nodes.add(Objects.requireNonNull(s, "a selected item must not be null").selectItem());
     }
-    return new Query(nodes, false, List.of(), null, List.of(), null, List.of(), null, List.of(), null, null, null, List.of());
+    return new Subquery(nodes, false, List.of(), null, List.of(), null, List.of(), null, List.of(), null, null, null, List.of());
   }
 
   /** Reads from the entity's table. */
-  public Query from(Class<?> entity) {
-    return from(Table.of(entity));
+  public Subquery from(Class<?> entity) {
+    return from(TableRef.of(entity));
   }
 
   /** Reads from this table (aliased for self-joins). */
-  public Query from(Table<?> table) {
+  public Subquery from(TableRef<?> table) {
     Objects.requireNonNull(table, "table must not be null");
-    return new Query(items, distinctRows, distinctOn, table, joins, where, groupBy, having, orderBy, limit, offset, lock, combined);
+    return new Subquery(items, distinctRows, distinctOn, table, joins, where, groupBy, having, orderBy, limit, offset, lock, combined);
   }
 
   /** Adds a join. */
-  public Query join(Join join) {
+  public Subquery join(Join join) {
     List<Join> next = new ArrayList<>(joins);
     next.add(Objects.requireNonNull(join, "join must not be null"));
-    return new Query(items, distinctRows, distinctOn, from, next, where, groupBy, having, orderBy, limit, offset, lock, combined);
+    return new Subquery(items, distinctRows, distinctOn, from, next, where, groupBy, having, orderBy, limit, offset, lock, combined);
   }
 
   /** Inner join along a declared relation (its target table under its own name). */
-  public Query join(Relation<?, ?> relation) {
-    return join(new Join(Join.Type.INNER, Table.of(relation.target()), null, relation));
+  public Subquery join(Relation<?, ?> relation) {
+    return join(new Join(Join.Type.INNER, TableRef.of(relation.target()), null, relation));
   }
 
   /** Inner join along a declared relation to an aliased table. */
-  public Query join(Relation<?, ?> relation, Table<?> target) {
+  public Subquery join(Relation<?, ?> relation, TableRef<?> target) {
     return join(new Join(Join.Type.INNER, target, null, relation));
   }
 
   /** Inner join of a table on a condition. */
-  public Query join(Table<?> table, Predicate on) {
+  public Subquery join(TableRef<?> table, Predicate on) {
     return join(new Join(Join.Type.INNER, table, Objects.requireNonNull(on, "on must not be null"), null));
   }
 
   /** Left outer join along a declared relation. */
-  public Query leftJoin(Relation<?, ?> relation) {
-    return join(new Join(Join.Type.LEFT, Table.of(relation.target()), null, relation));
+  public Subquery leftJoin(Relation<?, ?> relation) {
+    return join(new Join(Join.Type.LEFT, TableRef.of(relation.target()), null, relation));
   }
 
   /** Left outer join along a declared relation to an aliased table. */
-  public Query leftJoin(Relation<?, ?> relation, Table<?> target) {
+  public Subquery leftJoin(Relation<?, ?> relation, TableRef<?> target) {
     return join(new Join(Join.Type.LEFT, target, null, relation));
   }
 
   /** Left outer join of a table on a condition. */
-  public Query leftJoin(Table<?> table, Predicate on) {
+  public Subquery leftJoin(TableRef<?> table, Predicate on) {
     return join(new Join(Join.Type.LEFT, table, Objects.requireNonNull(on, "on must not be null"), null));
   }
 
   /** Adds a row condition (and-ed with any earlier one). */
-  public Query where(Predicate predicate) {
+  public Subquery where(Predicate predicate) {
     Objects.requireNonNull(predicate, "predicate must not be null");
     Predicate p = where == null ? predicate : where.and(predicate);
-    return new Query(items, distinctRows, distinctOn, from, joins, p, groupBy, having, orderBy, limit, offset, lock, combined);
+    return new Subquery(items, distinctRows, distinctOn, from, joins, p, groupBy, having, orderBy, limit, offset, lock, combined);
   }
 
   /** Groups by these fields (replacing earlier keys). */
-  public Query groupBy(Field<?>... keys) {
+  public Subquery groupBy(Field<?>... keys) {
     List<Expression> next = Arrays.stream(keys).map(Field::expression).toList();
-    return new Query(items, distinctRows, distinctOn, from, joins, where, next, having, orderBy, limit, offset, lock, combined);
+    return new Subquery(items, distinctRows, distinctOn, from, joins, where, next, having, orderBy, limit, offset, lock, combined);
   }
 
   /** Adds a group condition (and-ed with any earlier one), e.g. {@code count().gt(3L)}. */
-  public Query having(Predicate predicate) {
+  public Subquery having(Predicate predicate) {
     Objects.requireNonNull(predicate, "predicate must not be null");
     Predicate p = having == null ? predicate : having.and(predicate);
-    return new Query(items, distinctRows, distinctOn, from, joins, where, groupBy, p, orderBy, limit, offset, lock, combined);
+    return new Subquery(items, distinctRows, distinctOn, from, joins, where, groupBy, p, orderBy, limit, offset, lock, combined);
   }
 
   /** Sorts by these keys (replacing earlier ones). */
-  public Query orderBy(Order... orders) {
+  public Subquery orderBy(Order... orders) {
     return orderBy(Arrays.asList(orders));
   }
 
   /** Sorts by these keys (replacing earlier ones). */
-  public Query orderBy(List<Order> orders) {
-    return new Query(items, distinctRows, distinctOn, from, joins, where, groupBy, having, orders, limit, offset, lock, combined);
+  public Subquery orderBy(List<Order> orders) {
+    return new Subquery(items, distinctRows, distinctOn, from, joins, where, groupBy, having, orders, limit, offset, lock, combined);
   }
 
   /** Returns at most this many rows. */
-  public Query limit(long rows) {
-    return new Query(items, distinctRows, distinctOn, from, joins, where, groupBy, having, orderBy, rows, offset, lock, combined);
+  public Subquery limit(long rows) {
+    return new Subquery(items, distinctRows, distinctOn, from, joins, where, groupBy, having, orderBy, rows, offset, lock, combined);
   }
 
   /** Skips this many rows. */
-  public Query offset(long rows) {
-    return new Query(items, distinctRows, distinctOn, from, joins, where, groupBy, having, orderBy, limit, rows, lock, combined);
+  public Subquery offset(long rows) {
+    return new Subquery(items, distinctRows, distinctOn, from, joins, where, groupBy, having, orderBy, limit, rows, lock, combined);
   }
 
   /** Removes duplicate rows ({@code SELECT DISTINCT}). */
-  public Query distinct() {
-    return new Query(items, true, distinctOn, from, joins, where, groupBy, having, orderBy, limit, offset, lock, combined);
+  public Subquery distinct() {
+    return new Subquery(items, true, distinctOn, from, joins, where, groupBy, having, orderBy, limit, offset, lock, combined);
   }
 
   /**
@@ -175,17 +175,17 @@ public record Query(
    * {@link io.r2orm.core.exception.UnsupportedFeatureException} (use {@code rowNumber()} over a
    * window there).
    */
-  public Query distinctOn(Field<?>... keys) {
+  public Subquery distinctOn(Field<?>... keys) {
     if (keys.length == 0) {
       throw new IllegalArgumentException("distinctOn needs at least one key");
     }
     List<Expression> next = Arrays.stream(keys).map(k -> Objects.requireNonNull(k, "key").expression()).toList();
-    return new Query(items, distinctRows, next, from, joins, where, groupBy, having, orderBy, limit, offset, lock, combined);
+    return new Subquery(items, distinctRows, next, from, joins, where, groupBy, having, orderBy, limit, offset, lock, combined);
   }
 
   /** Locks the rows read ({@code FOR UPDATE}/{@code FOR SHARE}); run it in a transaction. */
-  public Query lock(Lock l) {
-    return new Query(items, distinctRows, distinctOn, from, joins, where, groupBy, having, orderBy, limit, offset, l, combined);
+  public Subquery lock(Lock l) {
+    return new Subquery(items, distinctRows, distinctOn, from, joins, where, groupBy, having, orderBy, limit, offset, l, combined);
   }
 
   /** How a query's rows combine with another's. */
@@ -206,7 +206,7 @@ public record Query(
    * @param operator how they combine
    * @param query the other query: as many items, and no order, limit, offset or lock of its own
    */
-  public record Combined(SetOperator operator, Query query) {
+  public record Combined(SetOperator operator, Subquery query) {
     public Combined {
       Objects.requireNonNull(operator, "operator must not be null");
       Objects.requireNonNull(query, "query must not be null");
@@ -225,7 +225,7 @@ public record Query(
    * offset or lock: this query's order, limit and offset apply to the combined rows, and may only
    * sort by selected items.
    */
-  public Query combine(SetOperator operator, Query other) {
+  public Subquery combine(SetOperator operator, Subquery other) {
     Objects.requireNonNull(other, "other must not be null");
     if (other.items().size() != items.size()) {
       throw new IllegalArgumentException(operator.sql() + " of queries selecting " + items.size() + " and "
@@ -238,6 +238,6 @@ public record Query(
     }
     List<Combined> next = new ArrayList<>(combined);
     next.add(new Combined(operator, other));
-    return new Query(items, distinctRows, distinctOn, from, joins, where, groupBy, having, orderBy, limit, offset, lock, next);
+    return new Subquery(items, distinctRows, distinctOn, from, joins, where, groupBy, having, orderBy, limit, offset, lock, next);
   }
 }

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  * {@link #get}. Immutable.
  *
  * <pre>{@code
- * Table<Employee> e = Table.of(Employee.class, "e");
- * Table<Employee> boss = Table.of(Employee.class, "boss");
+ * TableRef<Employee> e = TableRef.of(Employee.class, "e");
+ * TableRef<Employee> boss = TableRef.of(Employee.class, "boss");
  * db.select(e.get(Employee_.NAME), boss.get(Employee_.NAME))
  *     .from(e).leftJoin(Employee_.REPORTS_TO, boss)
  *     .all();
@@ -18,12 +18,12 @@ import java.util.regex.Pattern;
  *
  * @param <E> the entity type
  */
-public final class Table<E> implements Selectable<E> {
+public final class TableRef<E> implements Selectable<E> {
   private static final Pattern ALIAS = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
   private final Class<E> entity;
   private final String alias;
 
-  private Table(Class<E> entity, String alias) {
+  private TableRef(Class<E> entity, String alias) {
     this.entity = Objects.requireNonNull(entity, "entity must not be null");
     if (alias != null && !ALIAS.matcher(alias).matches()) {
       throw new IllegalArgumentException("alias '" + alias + "' is not a plain identifier (letters, digits, _; at most 63)");
@@ -32,13 +32,13 @@ public final class Table<E> implements Selectable<E> {
   }
 
   /** The entity's table under its own name. */
-  public static <E> Table<E> of(Class<E> entity) {
-    return new Table<>(entity, null);
+  public static <E> TableRef<E> of(Class<E> entity) {
+    return new TableRef<>(entity, null);
   }
 
   /** The entity's table under an alias. */
-  public static <E> Table<E> of(Class<E> entity, String alias) {
-    return new Table<>(entity, Objects.requireNonNull(alias, "alias must not be null"));
+  public static <E> TableRef<E> of(Class<E> entity, String alias) {
+    return new TableRef<>(entity, Objects.requireNonNull(alias, "alias must not be null"));
   }
 
   /** The entity class. */
@@ -73,7 +73,7 @@ public final class Table<E> implements Selectable<E> {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Table<?> t && t.entity == entity && Objects.equals(t.alias, alias);
+    return o instanceof TableRef<?> t && t.entity == entity && Objects.equals(t.alias, alias);
   }
 
   @Override
