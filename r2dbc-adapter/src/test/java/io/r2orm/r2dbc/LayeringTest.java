@@ -124,4 +124,25 @@ class LayeringTest {
         .should(exposeNoInternalType)
         .check(ADAPTER);
   }
+
+  /**
+   * Each simple name of the public API (core and adapter, internal packages aside) names one type,
+   * so that wildcard imports never clash and a name means one thing (issue #14: {@code Page},
+   * {@code Query} and {@code Table} each named two).
+   */
+  @Test
+  void everyPublicSimpleNameIsUnique() {
+    JavaClasses api = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("io.r2orm.core", "io.r2orm.r2dbc");
+    java.util.Map<String, java.util.List<String>> byName = new java.util.TreeMap<>();
+    for (com.tngtech.archunit.core.domain.JavaClass type : api) {
+      if (type.isTopLevelClass() && type.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)
+          && !type.getPackageName().contains(".internal")) {
+        byName.computeIfAbsent(type.getSimpleName(), n -> new java.util.ArrayList<>()).add(type.getName());
+      }
+    }
+    assertThat(byName).as("public types sharing a simple name").allSatisfy((name, types) -> assertThat(types).hasSize(1));
+    assertThat(byName).containsKeys("KeysetPage", "Page", "Subquery", "TableRef", "Query", "Table");
+  }
 }
