@@ -82,14 +82,17 @@ public final class UpsertQuery<T> {
     return new UpsertQuery<>(db, entity, target, paths);
   }
 
-  /** Upserts one entity; emits it as stored (its id and new version), or nothing after {@link #doNothing()} when it existed. */
+  /**
+   * Upserts one entity; emits it as stored (its id and new version; after {@link #doUpdate} of chosen
+   * properties, every column as the row now holds it), or nothing after {@link #doNothing()} when it existed.
+   */
   public Mono<T> one(T value) {
     return all(List.of(Objects.requireNonNull(value, "entity must not be null"))).singleOrEmpty();
   }
 
   /**
-   * Upserts the entities in batched statements inside one transaction; emits them as stored, in
-   * input order, after the commit (after {@link #doNothing()}: only those inserted).
+   * Upserts the entities in batched statements inside one transaction; emits them as stored (as
+   * {@link #one}), in input order, after the commit (after {@link #doNothing()}: only those inserted).
    */
   public Flux<T> all(Iterable<T> values) {
     return db.engine().upsertAll(values, target, update);

@@ -233,6 +233,14 @@ public final class EntityCommands {
               if (values == null && doNothing) {
                 continue; // an existing row, left as it was
               }
+              if (onConflictUpdate != null) {
+                // only chosen columns were updated: the row keeps its other values, so emit the row as
+                // stored (its columns), with the input's relation values
+                Object[] merged = model.values(all.get(i));
+                System.arraycopy(values, 0, merged, 0, model.columns().size());
+                out.add(model.instantiate(merged));
+                continue;
+              }
               Object id = values[model.indexOf(model.id())];
               Object v = version == null ? null : values[model.indexOf(version)];
               out.add(model.with(all.get(i), id, v));
