@@ -115,7 +115,7 @@ public class RelationsBenchmark {
   /** Spring has no API for a join into a parent and its children: hand-written {@code DatabaseClient} SQL. */
   @Benchmark
   public List<SpringLoadedParent> springJoin(SpringData spring) {
-    return checkSpring(spring.client.sql(JOIN).map((row, meta) -> (Object[]) new Object[] {
+    return checkSpring(spring.client.sql(JOIN).map((row, meta) -> new Object[] {
             row.get(0, Long.class), row.get(1, String.class), springChild(row)})
         .all()
         .bufferUntilChanged(values -> values[0])

@@ -374,6 +374,7 @@ public final class Database {
    * classes alike).
    */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read, never stored or exposed
   public final <T> Flux<T> load(Iterable<T> entities, FetchPath<T, ?>... paths) {
     Objects.requireNonNull(entities, "entities must not be null");
     return Flux.defer(() -> {

@@ -33,6 +33,7 @@ public final class InsertSelectQuery<T> {
 
   /** The properties written, in the order of the query's selected items. */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read, never stored or exposed
   public final InsertSelectQuery<T> columns(Property<T, ?>... written) {
     List<String> paths = Arrays.stream(written).map(p -> Objects.requireNonNull(p, "property").path()).toList();
     paths.forEach(p -> db.model(entity).column(p));

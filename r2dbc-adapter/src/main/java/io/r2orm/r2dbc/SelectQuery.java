@@ -86,6 +86,7 @@ public final class SelectQuery<T> {
    * one statement per window of parents, never one per parent; see {@link #window(int)}.
    */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read, never stored or exposed
   public final SelectQuery<T> fetch(FetchPath<T, ?>... paths) {
     List<FetchPath<T, ?>> all = new ArrayList<>(fetches);
     all.addAll(Arrays.asList(paths));

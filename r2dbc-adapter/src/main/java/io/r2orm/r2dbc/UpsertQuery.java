@@ -40,6 +40,7 @@ public final class UpsertQuery<T> {
 
   /** The unique properties that decide between insert and update (a unique constraint must cover them). */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read, never stored or exposed
   public final UpsertQuery<T> onConflict(Property<T, ?>... properties) {
     if (properties.length == 0) {
       throw new IllegalArgumentException("onConflict needs at least one property");
@@ -62,6 +63,7 @@ public final class UpsertQuery<T> {
    * the other columns keep their stored values. Not the key or the id.
    */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read, never stored or exposed
   public final UpsertQuery<T> doUpdate(Property<T, ?>... properties) {
     if (properties.length == 0) {
       throw new IllegalArgumentException("doUpdate needs at least one property; use doNothing() to leave existing rows as they are");

@@ -38,6 +38,7 @@ public class ArrayProperty<E, T, V> extends Property<E, T> {
 
   /** The array holds every one of these values (in any order); with none, always true. */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read, never stored or exposed
   public final Predicate containsAll(V... values) {
     return containsAll(Arrays.asList(values));
   }
@@ -49,6 +50,7 @@ public class ArrayProperty<E, T, V> extends Property<E, T> {
 
   /** The array holds at least one of these values; with none, always false. */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read, never stored or exposed
   public final Predicate overlaps(V... values) {
     return overlaps(Arrays.asList(values));
   }

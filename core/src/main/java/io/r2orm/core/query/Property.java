@@ -119,6 +119,7 @@ public class Property<E, T> implements Field<T> {
 
   /** {@code IN (values)}; no values match nothing. */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read, never stored or exposed
   public final Predicate in(T... values) {
     return in(Arrays.asList(values));
   }
@@ -130,6 +131,7 @@ public class Property<E, T> implements Field<T> {
 
   /** {@code NOT IN (values)}. */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read, never stored or exposed
   public final Predicate notIn(T... values) {
     return notIn(Arrays.asList(values));
   }

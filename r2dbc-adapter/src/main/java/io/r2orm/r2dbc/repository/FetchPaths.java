@@ -75,6 +75,6 @@ final class FetchPaths {
   /** The paths as the varargs array {@code SelectQuery.fetch} and {@code Database.load} take. */
   @SuppressWarnings("unchecked")
   static FetchPath<Object, ?>[] array(List<FetchPath<Object, ?>> paths) {
-    return paths.toArray(new FetchPath[0]);
+    return (FetchPath<Object, ?>[]) paths.toArray(new FetchPath<?, ?>[0]);
   }
 }

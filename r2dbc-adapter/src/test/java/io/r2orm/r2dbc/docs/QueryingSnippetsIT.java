@@ -227,7 +227,7 @@ class QueryingSnippetsIT extends DatabaseTest {
     Mono<Long> changed = db.sql("UPDATE book SET version = version + 1 WHERE author_id = :a").bind("a", 7L).execute();
     // querying.md: end
     assertThat(counts.collectList().block(WAIT)).containsExactly(new AuthorCount(7L, 2L));
-    assertThat(books.count().block(WAIT)).isEqualTo((long) ids.stream().filter(id -> id <= 2L).count());
+    assertThat(books.count().block(WAIT)).isEqualTo(ids.stream().filter(id -> id <= 2L).count());
     assertThat(changed.block(WAIT)).isEqualTo(2L);
   }
 }

@@ -233,7 +233,6 @@ public final class LoadTest implements AutoCloseable {
             .bind("$1", applicationName).execute())
         .flatMap(r -> r.map((row, meta) -> Map.entry(row.get("state", String.class), row.get("n", Long.class)))))
         .collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new)
-        .map(m -> (Map<String, Long>) m)
         .block(CHECK_TIMEOUT);
   }
 
