@@ -124,7 +124,7 @@ public final class SelectQuery<T> {
   }
 
   /**
-   * The only matching row, or empty; fails with {@link NonUniqueResultException} when more than
+   * The only matching row, or empty; fails with {@link io.r2orm.core.exception.NonUniqueResultException} when more than
    * one row matches.
    */
   public Mono<T> one() {

@@ -6,7 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * An index that schema generation creates, declared on {@link TableRef#indexes()}. Properties are
+ * An index that schema generation creates, declared on {@link Table#indexes()}. Properties are
  * named as in the Java class (for embedded parts {@code address.city}).
  */
 @Documented
