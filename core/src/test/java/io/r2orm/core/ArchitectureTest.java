@@ -41,4 +41,13 @@ class ArchitectureTest {
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("java.sql.Timestamp");
   }
+
+  @Test
+  void packagesAreFreeOfCycles() {
+    JavaClasses core = new ClassFileImporter()
+        .withImportOption(new ImportOption.DoNotIncludeTests())
+        .importPackages("io.r2orm.core");
+    com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices().matching("io.r2orm.(**)")
+        .should().beFreeOfCycles().check(core);
+  }
 }

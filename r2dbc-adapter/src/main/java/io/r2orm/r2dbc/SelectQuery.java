@@ -165,7 +165,7 @@ public final class SelectQuery<T> {
         throw new IllegalStateException("keyset pages of " + select.entity().getSimpleName()
             + " set their own limit and do not skip rows; remove limit(...)/offset(...)");
       }
-      io.r2orm.core.query.Keyset keyset = io.r2orm.core.query.Keyset.of(db.model(select.entity()), select.orderBy());
+      io.r2orm.core.paging.Keyset keyset = io.r2orm.core.paging.Keyset.of(db.model(select.entity()), select.orderBy());
       Select pageSelect = select.withOrderBy(keyset.orderBy()).withLimit((long) size + 1);
       if (after != null) {
         pageSelect = pageSelect.where(keyset.after(after));

@@ -6,7 +6,7 @@ import io.r2orm.core.convert.ValueTypes;
 import io.r2orm.core.exception.QueryBuildException;
 import io.r2orm.core.mapping.ResultMapper;
 import io.r2orm.core.sql.Bind;
-import io.r2orm.core.sql.NamedParameters;
+import io.r2orm.core.render.NamedParameters;
 import io.r2orm.core.sql.SqlStatement;
 import java.lang.reflect.Array;
 import java.util.ArrayList;

@@ -1,9 +1,13 @@
-package io.r2orm.core.query;
+package io.r2orm.core.paging;
 
 import io.r2orm.core.exception.InvalidPageTokenException;
 import io.r2orm.core.exception.QueryBuildException;
 import io.r2orm.core.metadata.ColumnModel;
 import io.r2orm.core.metadata.EntityModel;
+import io.r2orm.core.query.Order;
+import io.r2orm.core.query.Predicate;
+import io.r2orm.core.query.PropertyRef;
+import io.r2orm.core.query.Value;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

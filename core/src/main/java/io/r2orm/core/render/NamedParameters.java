@@ -1,4 +1,4 @@
-package io.r2orm.core.sql;
+package io.r2orm.core.render;
 
 import io.r2orm.core.dialect.Dialect;
 import io.r2orm.core.exception.QueryBuildException;

@@ -1,4 +1,4 @@
-package io.r2orm.core.query;
+package io.r2orm.core.paging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,8 @@ import io.r2orm.core.annotation.Table;
 import io.r2orm.core.exception.InvalidPageTokenException;
 import io.r2orm.core.metadata.EntityModel;
 import io.r2orm.core.metadata.EntityModels;
+import io.r2orm.core.query.Order;
+import io.r2orm.core.query.PropertyRef;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
