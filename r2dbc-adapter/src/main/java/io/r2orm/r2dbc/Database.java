@@ -4,7 +4,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.r2orm.core.convert.AttributeConverter;
 import io.r2orm.core.dialect.Dialect;
 import io.r2orm.core.dialect.Dialects;
-import io.r2orm.core.mapping.EntityMapper;
+import io.r2orm.core.internal.mapping.EntityMapper;
 import io.r2orm.core.metadata.EntityModel;
 import io.r2orm.core.metadata.EntityModels;
 import io.r2orm.core.metadata.NamingStrategy;
@@ -13,7 +13,7 @@ import io.r2orm.core.query.Subquery;
 import io.r2orm.core.query.Relation;
 import io.r2orm.core.query.Select;
 import io.r2orm.core.query.Selectable;
-import io.r2orm.core.render.SqlRenderer;
+import io.r2orm.core.internal.render.SqlRenderer;
 import io.r2orm.r2dbc.internal.Engine;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -133,7 +133,7 @@ public final class Database {
   }
 
   private <R> ResultQuery<R> project(List<? extends Selectable<?>> items,
-      java.util.function.Function<io.r2orm.core.mapping.ProjectionMapper, java.util.function.Function<Object[], R>> shape) {
+      java.util.function.Function<io.r2orm.core.internal.mapping.ProjectionMapper, java.util.function.Function<Object[], R>> shape) {
     return new ResultQuery<>(this, Subquery.select(items), shape);
   }
 
@@ -415,8 +415,8 @@ public final class Database {
     return engine.renderer();
   }
 
-  /** The compiled row mapper of an entity. Not API. */
-  public <T> EntityMapper<T> mapper(Class<T> entity) {
+  /** The compiled row mapper of an entity. */
+  <T> EntityMapper<T> mapper(Class<T> entity) {
     return engine.mapper(entity);
   }
 

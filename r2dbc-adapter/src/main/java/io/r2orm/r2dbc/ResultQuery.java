@@ -1,6 +1,6 @@
 package io.r2orm.r2dbc;
 
-import io.r2orm.core.mapping.ProjectionMapper;
+import io.r2orm.core.internal.mapping.ProjectionMapper;
 import io.r2orm.core.query.Field;
 import io.r2orm.core.query.Lock;
 import io.r2orm.core.query.Order;
@@ -8,7 +8,7 @@ import io.r2orm.core.query.Predicate;
 import io.r2orm.core.query.Subquery;
 import io.r2orm.core.query.Relation;
 import io.r2orm.core.query.TableRef;
-import io.r2orm.core.render.RenderedQuery;
+import io.r2orm.core.internal.render.RenderedQuery;
 import io.r2orm.core.sql.SqlStatement;
 import java.util.List;
 import java.util.Objects;

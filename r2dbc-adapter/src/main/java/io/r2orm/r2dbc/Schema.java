@@ -1,6 +1,6 @@
 package io.r2orm.r2dbc;
 
-import io.r2orm.core.schema.SchemaGenerator;
+import io.r2orm.core.internal.schema.SchemaGenerator;
 import io.r2orm.core.sql.SqlStatement;
 import io.r2orm.r2dbc.internal.Executor;
 import java.util.ArrayList;

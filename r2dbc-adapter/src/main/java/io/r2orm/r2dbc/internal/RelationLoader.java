@@ -1,14 +1,14 @@
 package io.r2orm.r2dbc.internal;
 
-import io.r2orm.core.fetch.FetchPlan;
-import io.r2orm.core.mapping.EntityMapper;
+import io.r2orm.core.internal.fetch.FetchPlan;
+import io.r2orm.core.internal.mapping.EntityMapper;
 import io.r2orm.core.metadata.ColumnModel;
 import io.r2orm.core.metadata.EntityModel;
 import io.r2orm.core.metadata.EntityModels;
 import io.r2orm.core.metadata.RelationModel;
 import io.r2orm.core.query.FetchOptions;
 import io.r2orm.core.query.Ref;
-import io.r2orm.core.render.FetchRenderer;
+import io.r2orm.core.internal.render.FetchRenderer;
 import io.r2orm.core.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.HashMap;

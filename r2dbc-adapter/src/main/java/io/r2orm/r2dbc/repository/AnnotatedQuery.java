@@ -5,7 +5,7 @@ import io.r2orm.core.convert.ValueType;
 import io.r2orm.core.convert.ValueTypes;
 import io.r2orm.core.exception.QueryBuildException;
 import io.r2orm.core.query.FetchPath;
-import io.r2orm.core.render.NamedParameters;
+import io.r2orm.core.internal.render.NamedParameters;
 import io.r2orm.r2dbc.SqlQuery;
 import java.lang.reflect.Array;
 import java.lang.reflect.Method;

@@ -1,7 +1,7 @@
 package io.r2orm.r2dbc.repository;
 
 import io.r2orm.core.exception.QueryBuildException;
-import io.r2orm.core.fetch.FetchPlan;
+import io.r2orm.core.internal.fetch.FetchPlan;
 import io.r2orm.core.metadata.EntityModel;
 import io.r2orm.core.metadata.RelationModel;
 import io.r2orm.core.query.FetchPath;
