@@ -1,5 +1,6 @@
 package io.r2orm.spring;
 
+import io.r2orm.spring.internal.R2ormRepositoriesRegistrar;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

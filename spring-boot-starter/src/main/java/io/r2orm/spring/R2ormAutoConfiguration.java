@@ -1,5 +1,8 @@
 package io.r2orm.spring;
 
+import io.r2orm.spring.internal.SpringTransactions;
+import io.r2orm.spring.internal.R2ormRepositoriesRegistrar;
+import io.r2orm.spring.internal.SqlLoggingListener;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Option;
 import io.r2orm.core.metadata.NamingStrategy;

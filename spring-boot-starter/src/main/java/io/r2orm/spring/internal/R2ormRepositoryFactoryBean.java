@@ -1,4 +1,4 @@
-package io.r2orm.spring;
+package io.r2orm.spring.internal;
 
 import io.r2orm.r2dbc.Database;
 import io.r2orm.r2dbc.repository.ReactiveRepository;

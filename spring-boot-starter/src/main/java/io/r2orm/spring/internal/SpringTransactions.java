@@ -1,4 +1,4 @@
-package io.r2orm.spring;
+package io.r2orm.spring.internal;
 
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;

@@ -1,4 +1,4 @@
-package io.r2orm.spring;
+package io.r2orm.spring.internal;
 
 import io.r2orm.r2dbc.repository.ReactiveRepository;
 import java.util.ArrayList;
@@ -22,10 +22,13 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Finds repository interfaces and registers one {@link R2ormRepositoryFactoryBean} per interface.
- * Used by {@link EnableR2ormRepositories} (its packages) and by the auto-configuration (the
+ * Used by {@code @EnableR2ormRepositories} (its packages) and by the auto-configuration (the
  * application's auto-configuration packages).
  */
 public class R2ormRepositoriesRegistrar implements ImportBeanDefinitionRegistrar, BeanFactoryAware {
+  /** The API's annotation, by name: this package does not depend on the API package (no cycle). */
+  private static final String ENABLE_ANNOTATION = "io.r2orm.spring.EnableR2ormRepositories";
+
   private BeanFactory beanFactory;
 
   @Override
@@ -37,7 +40,7 @@ public class R2ormRepositoriesRegistrar implements ImportBeanDefinitionRegistrar
 
   @Override
   public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-    boolean explicit = metadata.hasAnnotation(EnableR2ormRepositories.class.getName());
+    boolean explicit = metadata.hasAnnotation(ENABLE_ANNOTATION);
     if (!explicit && scannedExplicitly(registry)) {
       return; // the application chose its packages with @EnableR2ormRepositories
     }
@@ -54,7 +57,7 @@ public class R2ormRepositoriesRegistrar implements ImportBeanDefinitionRegistrar
   }
 
   private List<String> packages(AnnotationMetadata metadata) {
-    Map<String, Object> attributes = metadata.getAnnotationAttributes(EnableR2ormRepositories.class.getName());
+    Map<String, Object> attributes = metadata.getAnnotationAttributes(ENABLE_ANNOTATION);
     if (attributes == null) {
       return AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory) : List.of();
     }
