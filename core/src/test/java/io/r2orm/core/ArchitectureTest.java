@@ -4,16 +4,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaCodeUnit;
-import com.tngtech.archunit.core.domain.JavaField;
-import com.tngtech.archunit.core.domain.JavaMember;
-import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -67,26 +61,7 @@ class ArchitectureTest {
     JavaClasses core = new ClassFileImporter()
         .withImportOption(new ImportOption.DoNotIncludeTests())
         .importPackages("io.r2orm.core");
-    List<String> exposed = new ArrayList<>();
-    for (JavaClass type : core) {
-      if (type.getPackageName().contains(".internal") || !type.getModifiers().contains(JavaModifier.PUBLIC)) {
-        continue;
-      }
-      for (JavaMember member : type.getMembers()) {
-        if (!member.getModifiers().contains(JavaModifier.PUBLIC) && !member.getModifiers().contains(JavaModifier.PROTECTED)) {
-          continue;
-        }
-        List<JavaClass> types = new ArrayList<>();
-        if (member instanceof JavaCodeUnit unit) {
-          types.add(unit.getRawReturnType());
-          types.addAll(unit.getRawParameterTypes());
-        } else if (member instanceof JavaField field) {
-          types.add(field.getRawType());
-        }
-        types.stream().filter(t -> t.getPackageName().contains(".internal"))
-            .forEach(t -> exposed.add(member.getFullName() + " exposes " + t.getName()));
-      }
-    }
+    List<String> exposed = io.r2orm.testsupport.ApiSurface.internalTypesExposed(core);
     assertThat(core.stream().anyMatch(t -> t.getPackageName().startsWith("io.r2orm.core.internal")))
         .as("internal packages were imported").isTrue();
     assertThat(exposed).isEmpty();

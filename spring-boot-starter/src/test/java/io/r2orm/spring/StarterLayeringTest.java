@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaCodeUnit;
-import com.tngtech.archunit.core.domain.JavaField;
-import com.tngtech.archunit.core.domain.JavaMember;
-import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,26 +29,7 @@ class StarterLayeringTest {
 
   @Test
   void noInternalTypeInApiSignatures() {
-    List<String> exposed = new ArrayList<>();
-    for (JavaClass type : STARTER) {
-      if (type.getPackageName().contains(".internal") || !type.getModifiers().contains(JavaModifier.PUBLIC)) {
-        continue;
-      }
-      for (JavaMember member : type.getMembers()) {
-        if (!member.getModifiers().contains(JavaModifier.PUBLIC) && !member.getModifiers().contains(JavaModifier.PROTECTED)) {
-          continue;
-        }
-        List<JavaClass> types = new ArrayList<>();
-        if (member instanceof JavaCodeUnit unit) {
-          types.add(unit.getRawReturnType());
-          types.addAll(unit.getRawParameterTypes());
-        } else if (member instanceof JavaField field) {
-          types.add(field.getRawType());
-        }
-        types.stream().filter(t -> t.getPackageName().contains(".internal"))
-            .forEach(t -> exposed.add(member.getFullName() + " exposes " + t.getName()));
-      }
-    }
+    List<String> exposed = io.r2orm.testsupport.ApiSurface.internalTypesExposed(STARTER);
     assertThat(exposed).isEmpty();
   }
 }
