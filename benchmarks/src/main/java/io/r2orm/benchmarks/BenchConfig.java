@@ -13,10 +13,16 @@ public final class BenchConfig {
   public static final int PORT = Integer.getInteger("r2orm.bench.port", 5432);
   public static final String USER = System.getProperty("r2orm.bench.user", "postgres");
   public static final String PASSWORD = System.getProperty("r2orm.bench.password", "");
-  /** The database the suite creates and fills; it is never dropped, only refilled when its data is stale. */
+
+  /**
+   * The database the suite creates and fills; it is never dropped, only refilled when its data is
+   * stale.
+   */
   public static final String DATABASE = System.getProperty("r2orm.bench.database", "r2orm_bench");
+
   /** An existing database to connect to while creating {@link #DATABASE}. */
-  public static final String ADMIN_DATABASE = System.getProperty("r2orm.bench.adminDatabase", "postgres");
+  public static final String ADMIN_DATABASE =
+      System.getProperty("r2orm.bench.adminDatabase", "postgres");
 
   private BenchConfig() {}
 

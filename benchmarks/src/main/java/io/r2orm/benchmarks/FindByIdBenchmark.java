@@ -31,8 +31,8 @@ import java.util.function.IntFunction;
 import javax.sql.DataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -89,7 +89,8 @@ public class FindByIdBenchmark {
 
   @Benchmark
   public long spring(SpringData spring) {
-    return run(id -> spring.template.select(SpringWorld.class).matching(query(where("id").is(id))).one());
+    return run(
+        id -> spring.template.select(SpringWorld.class).matching(query(where("id").is(id))).one());
   }
 
   @Benchmark
@@ -97,13 +98,14 @@ public class FindByIdBenchmark {
     int perThread = REQUESTS / inFlight;
     List<Callable<Long>> tasks = new ArrayList<>(inFlight);
     for (int t = 0; t < inFlight; t++) {
-      tasks.add(() -> {
-        long found = 0;
-        for (int i = 0; i < perThread; i++) {
-          found += jdbcFind(jdbc.dataSource, randomId()) != null ? 1 : 0;
-        }
-        return found;
-      });
+      tasks.add(
+          () -> {
+            long found = 0;
+            for (int i = 0; i < perThread; i++) {
+              found += jdbcFind(jdbc.dataSource, randomId()) != null ? 1 : 0;
+            }
+            return found;
+          });
     }
     long found = 0;
     if (inFlight == 1) {
@@ -124,11 +126,16 @@ public class FindByIdBenchmark {
   /** The same statement on a connection already in hand (inside a transaction). */
   static Flux<World> rawFind(io.r2dbc.spi.Connection c, int id) {
     return Flux.from(c.createStatement(SQL).bind(0, id).execute())
-        .concatMap(result -> result.map((row, meta) -> new World(row.get(0, Integer.class), row.get(1, Integer.class))));
+        .concatMap(
+            result ->
+                result.map(
+                    (row, meta) ->
+                        new World(row.get(0, Integer.class), row.get(1, Integer.class))));
   }
 
   static World jdbcFind(DataSource dataSource, int id) throws SQLException {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(JDBC_SQL)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(JDBC_SQL)) {
       ps.setInt(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? new World(rs.getInt(1), rs.getInt(2)) : null;
@@ -137,7 +144,8 @@ public class FindByIdBenchmark {
   }
 
   private long run(IntFunction<Mono<?>> find) {
-    Long found = Flux.range(0, REQUESTS).flatMap(i -> find.apply(randomId()), inFlight).count().block();
+    Long found =
+        Flux.range(0, REQUESTS).flatMap(i -> find.apply(randomId()), inFlight).count().block();
     return check(found);
   }
 

@@ -27,16 +27,16 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -57,11 +57,15 @@ import reactor.core.publisher.Mono;
 public class InsertBenchmark {
   /** Rows per multi-row {@code VALUES} statement: r2orm's default insert batch. */
   static final int VALUES_ROWS = 1000;
-  private static final String COLUMNS = "INSERT INTO inserted_item (name, quantity, created_at, price)";
+
+  private static final String COLUMNS =
+      "INSERT INTO inserted_item (name, quantity, created_at, price)";
   private static final String ONE_ROW = COLUMNS + " VALUES ($1, $2, $3, $4) RETURNING id";
-  private static final String UNNEST = COLUMNS
-      + " SELECT * FROM unnest($1::text[], $2::int[], $3::timestamptz[], $4::numeric[]) RETURNING id";
-  private static final String COPY = "COPY inserted_item (name, quantity, created_at, price) FROM STDIN";
+  private static final String UNNEST =
+      COLUMNS
+          + " SELECT * FROM unnest($1::text[], $2::int[], $3::timestamptz[], $4::numeric[]) RETURNING id";
+  private static final String COPY =
+      "COPY inserted_item (name, quantity, created_at, price) FROM STDIN";
   private static final String VALUES = valuesSql(VALUES_ROWS);
 
   List<InsertedItem> rows;
@@ -73,9 +77,12 @@ public class InsertBenchmark {
     springRows = new ArrayList<>(BenchDatabase.INSERT_ROWS);
     OffsetDateTime start = OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
     for (int i = 0; i < BenchDatabase.INSERT_ROWS; i++) {
-      InsertedItem row = new InsertedItem(null, "inserted-" + i, i % 1000, start.plusSeconds(i), BigDecimal.valueOf(i, 2));
+      InsertedItem row =
+          new InsertedItem(
+              null, "inserted-" + i, i % 1000, start.plusSeconds(i), BigDecimal.valueOf(i, 2));
       rows.add(row);
-      springRows.add(new SpringInsertedItem(null, row.name(), row.quantity(), row.createdAt(), row.price()));
+      springRows.add(
+          new SpringInsertedItem(null, row.name(), row.quantity(), row.createdAt(), row.price()));
     }
   }
 
@@ -88,24 +95,31 @@ public class InsertBenchmark {
   @Warmup(iterations = 2, time = 1)
   @Measurement(iterations = 2, time = 1)
   public long rawOneByOne(RawDriver raw) {
-    return check(RawR2dbc.inTransaction(raw.pool, c -> Flux.fromIterable(rows)
-        .concatMap(r -> ids(bind(c.createStatement(ONE_ROW), r, 0)))));
+    return check(
+        RawR2dbc.inTransaction(
+            raw.pool,
+            c ->
+                Flux.fromIterable(rows)
+                    .concatMap(r -> ids(bind(c.createStatement(ONE_ROW), r, 0)))));
   }
 
   @Benchmark
   @Warmup(iterations = 2, time = 1)
   @Measurement(iterations = 2, time = 1)
   public long rawStatementAdd(RawDriver raw) {
-    return check(RawR2dbc.inTransaction(raw.pool, c -> {
-      Statement s = c.createStatement(ONE_ROW);
-      for (int i = 0; i < rows.size(); i++) {
-        if (i > 0) {
-          s.add();
-        }
-        bind(s, rows.get(i), 0);
-      }
-      return ids(s);
-    }));
+    return check(
+        RawR2dbc.inTransaction(
+            raw.pool,
+            c -> {
+              Statement s = c.createStatement(ONE_ROW);
+              for (int i = 0; i < rows.size(); i++) {
+                if (i > 0) {
+                  s.add();
+                }
+                bind(s, rows.get(i), 0);
+              }
+              return ids(s);
+            }));
   }
 
   @Benchmark
@@ -115,24 +129,49 @@ public class InsertBenchmark {
 
   @Benchmark
   public long rawUnnest(RawDriver raw) {
-    return check(RawR2dbc.inTransaction(raw.pool, c -> ids(c.createStatement(UNNEST)
-        .bind(0, rows.stream().map(InsertedItem::name).toArray(String[]::new))
-        .bind(1, rows.stream().map(InsertedItem::quantity).toArray(Integer[]::new))
-        .bind(2, rows.stream().map(InsertedItem::createdAt).toArray(OffsetDateTime[]::new))
-        .bind(3, rows.stream().map(InsertedItem::price).toArray(BigDecimal[]::new)))));
+    return check(
+        RawR2dbc.inTransaction(
+            raw.pool,
+            c ->
+                ids(
+                    c.createStatement(UNNEST)
+                        .bind(0, rows.stream().map(InsertedItem::name).toArray(String[]::new))
+                        .bind(1, rows.stream().map(InsertedItem::quantity).toArray(Integer[]::new))
+                        .bind(
+                            2,
+                            rows.stream()
+                                .map(InsertedItem::createdAt)
+                                .toArray(OffsetDateTime[]::new))
+                        .bind(
+                            3,
+                            rows.stream().map(InsertedItem::price).toArray(BigDecimal[]::new)))));
   }
 
-  /** {@code COPY … FROM STDIN} in text format; returns no generated keys, so it is only a reference. */
+  /**
+   * {@code COPY … FROM STDIN} in text format; returns no generated keys, so it is only a reference.
+   */
   @Benchmark
   public long rawCopyNoKeys(RawDriver raw) {
     StringBuilder text = new StringBuilder(rows.size() * 48);
     for (InsertedItem r : rows) {
-      text.append(r.name()).append('\t').append(r.quantity()).append('\t').append(r.createdAt()).append('\t')
-          .append(r.price().toPlainString()).append('\n');
+      text.append(r.name())
+          .append('\t')
+          .append(r.quantity())
+          .append('\t')
+          .append(r.createdAt())
+          .append('\t')
+          .append(r.price().toPlainString())
+          .append('\n');
     }
     byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-    Long copied = RawR2dbc.inTransaction(raw.pool, c -> postgres(c).copyIn(COPY, Mono.fromSupplier(() -> Unpooled.wrappedBuffer(bytes))))
-        .single().block();
+    Long copied =
+        RawR2dbc.inTransaction(
+                raw.pool,
+                c ->
+                    postgres(c)
+                        .copyIn(COPY, Mono.fromSupplier(() -> Unpooled.wrappedBuffer(bytes))))
+            .single()
+            .block();
     return check(copied);
   }
 
@@ -151,31 +190,45 @@ public class InsertBenchmark {
   @Warmup(iterations = 2, time = 1)
   @Measurement(iterations = 2, time = 1)
   public long springOneByOne(SpringData spring) {
-    return check(spring.transactional.transactional(Flux.fromIterable(springRows).concatMap(spring.template::insert)));
+    return check(
+        spring.transactional.transactional(
+            Flux.fromIterable(springRows).concatMap(spring.template::insert)));
   }
 
-  /** {@code addBatch} with pgjdbc's {@code reWriteBatchedInserts}, keys from {@code getGeneratedKeys}. */
+  /**
+   * {@code addBatch} with pgjdbc's {@code reWriteBatchedInserts}, keys from {@code
+   * getGeneratedKeys}.
+   */
   @Benchmark
   public long jdbcBatch(Jdbc jdbc) throws SQLException {
     return check(jdbcBatch(jdbc.dataSource, rows));
   }
 
   static Flux<Long> rawMultiRowValues(ConnectionFactory factory, List<InsertedItem> rows) {
-    return RawR2dbc.inTransaction(factory, c -> Flux.fromIterable(chunks(rows, VALUES_ROWS)).concatMap(chunk -> {
-      Statement s = c.createStatement(chunk.size() == VALUES_ROWS ? VALUES : valuesSql(chunk.size()));
-      for (int i = 0; i < chunk.size(); i++) {
-        bind(s, chunk.get(i), i * 4);
-      }
-      return ids(s);
-    }));
+    return RawR2dbc.inTransaction(
+        factory,
+        c ->
+            Flux.fromIterable(chunks(rows, VALUES_ROWS))
+                .concatMap(
+                    chunk -> {
+                      Statement s =
+                          c.createStatement(
+                              chunk.size() == VALUES_ROWS ? VALUES : valuesSql(chunk.size()));
+                      for (int i = 0; i < chunk.size(); i++) {
+                        bind(s, chunk.get(i), i * 4);
+                      }
+                      return ids(s);
+                    }));
   }
 
   static long jdbcBatch(DataSource dataSource, List<InsertedItem> rows) throws SQLException {
     try (java.sql.Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       long keys = 0;
-      try (PreparedStatement ps = c.prepareStatement(ONE_ROW.replaceAll("\\$\\d", "?").replace(" RETURNING id", ""),
-          new String[] {"id"})) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              ONE_ROW.replaceAll("\\$\\d", "?").replace(" RETURNING id", ""),
+              new String[] {"id"})) {
         for (InsertedItem r : rows) {
           ps.setString(1, r.name());
           ps.setInt(2, r.quantity());
@@ -205,18 +258,30 @@ public class InsertBenchmark {
     StringBuilder sql = new StringBuilder(COLUMNS).append(" VALUES ");
     for (int i = 0; i < rows; i++) {
       int p = i * 4;
-      sql.append(i > 0 ? ", (" : "(").append('$').append(p + 1).append(", $").append(p + 2).append(", $").append(p + 3)
-          .append(", $").append(p + 4).append(')');
+      sql.append(i > 0 ? ", (" : "(")
+          .append('$')
+          .append(p + 1)
+          .append(", $")
+          .append(p + 2)
+          .append(", $")
+          .append(p + 3)
+          .append(", $")
+          .append(p + 4)
+          .append(')');
     }
     return sql.append(" RETURNING id").toString();
   }
 
   private static Statement bind(Statement s, InsertedItem r, int offset) {
-    return s.bind(offset, r.name()).bind(offset + 1, r.quantity()).bind(offset + 2, r.createdAt()).bind(offset + 3, r.price());
+    return s.bind(offset, r.name())
+        .bind(offset + 1, r.quantity())
+        .bind(offset + 2, r.createdAt())
+        .bind(offset + 3, r.price());
   }
 
   private static Flux<Long> ids(Statement s) {
-    return Flux.from(s.execute()).concatMap(result -> result.map((row, meta) -> row.get(0, Long.class)));
+    return Flux.from(s.execute())
+        .concatMap(result -> result.map((row, meta) -> row.get(0, Long.class)));
   }
 
   private static PostgresqlConnection postgres(Connection c) {
@@ -241,7 +306,8 @@ public class InsertBenchmark {
 
   private static long check(Long stored) {
     if (stored == null || stored != BenchDatabase.INSERT_ROWS) {
-      throw new IllegalStateException("expected " + BenchDatabase.INSERT_ROWS + " rows stored, got " + stored);
+      throw new IllegalStateException(
+          "expected " + BenchDatabase.INSERT_ROWS + " rows stored, got " + stored);
     }
     return stored;
   }

@@ -51,10 +51,13 @@ import reactor.core.publisher.Flux;
 public class RelationsBenchmark {
   static final int WINDOW = 500;
   private static final String PARENTS = "SELECT id, name FROM parent";
-  private static final String CHILDREN_OF_ONE = "SELECT id, parent_id, name, position FROM child WHERE parent_id = $1 ORDER BY id";
-  private static final String CHILDREN_OF_MANY = "SELECT id, parent_id, name, position FROM child WHERE parent_id = ANY($1) ORDER BY id";
-  private static final String JOIN = "SELECT p.id, p.name, c.id, c.parent_id, c.name, c.position"
-      + " FROM parent p LEFT JOIN child c ON c.parent_id = p.id ORDER BY p.id, c.id";
+  private static final String CHILDREN_OF_ONE =
+      "SELECT id, parent_id, name, position FROM child WHERE parent_id = $1 ORDER BY id";
+  private static final String CHILDREN_OF_MANY =
+      "SELECT id, parent_id, name, position FROM child WHERE parent_id = ANY($1) ORDER BY id";
+  private static final String JOIN =
+      "SELECT p.id, p.name, c.id, c.parent_id, c.name, c.position"
+          + " FROM parent p LEFT JOIN child c ON c.parent_id = p.id ORDER BY p.id, c.id";
 
   @Benchmark
   public List<Parent> rawNPlusOne(RawDriver raw) {
@@ -90,45 +93,98 @@ public class RelationsBenchmark {
   /** Template per parent: {@code select(SpringChild).matching(parentId = ?)}. */
   @Benchmark
   public List<SpringLoadedParent> springNPlusOne(SpringData spring) {
-    return checkSpring(spring.template.select(SpringParent.class).all().collectList()
-        .flatMapMany(parents -> Flux.fromIterable(parents).flatMapSequential(p -> spring.template.select(SpringChild.class)
-            .matching(query(where("parentId").is(p.id())).sort(Sort.by("id"))).all().collectList()
-            .map(children -> new SpringLoadedParent(p, children)), BenchConfig.POOL_SIZE)));
+    return checkSpring(
+        spring
+            .template
+            .select(SpringParent.class)
+            .all()
+            .collectList()
+            .flatMapMany(
+                parents ->
+                    Flux.fromIterable(parents)
+                        .flatMapSequential(
+                            p ->
+                                spring
+                                    .template
+                                    .select(SpringChild.class)
+                                    .matching(
+                                        query(where("parentId").is(p.id())).sort(Sort.by("id")))
+                                    .all()
+                                    .collectList()
+                                    .map(children -> new SpringLoadedParent(p, children)),
+                            BenchConfig.POOL_SIZE)));
   }
 
-  /** Template per window: {@code where("parentId").in(ids)}, which Spring renders as an expanded {@code IN} list. */
+  /**
+   * Template per window: {@code where("parentId").in(ids)}, which Spring renders as an expanded
+   * {@code IN} list.
+   */
   @Benchmark
   public List<SpringLoadedParent> springBatched(SpringData spring) {
-    return checkSpring(spring.template.select(SpringParent.class).all().buffer(WINDOW)
-        .concatMap(window -> spring.template.select(SpringChild.class)
-            .matching(query(where("parentId").in(window.stream().map(SpringParent::id).toList())).sort(Sort.by("id")))
-            .all().collectList()
-            .flatMapIterable(children -> {
-              Map<Long, List<SpringChild>> byParent = new HashMap<>();
-              for (SpringChild c : children) {
-                byParent.computeIfAbsent(c.parentId(), k -> new ArrayList<>()).add(c);
-              }
-              return window.stream().map(p -> new SpringLoadedParent(p, byParent.getOrDefault(p.id(), List.of()))).toList();
-            })));
+    return checkSpring(
+        spring
+            .template
+            .select(SpringParent.class)
+            .all()
+            .buffer(WINDOW)
+            .concatMap(
+                window ->
+                    spring
+                        .template
+                        .select(SpringChild.class)
+                        .matching(
+                            query(
+                                    where("parentId")
+                                        .in(window.stream().map(SpringParent::id).toList()))
+                                .sort(Sort.by("id")))
+                        .all()
+                        .collectList()
+                        .flatMapIterable(
+                            children -> {
+                              Map<Long, List<SpringChild>> byParent = new HashMap<>();
+                              for (SpringChild c : children) {
+                                byParent
+                                    .computeIfAbsent(c.parentId(), k -> new ArrayList<>())
+                                    .add(c);
+                              }
+                              return window.stream()
+                                  .map(
+                                      p ->
+                                          new SpringLoadedParent(
+                                              p, byParent.getOrDefault(p.id(), List.of())))
+                                  .toList();
+                            })));
   }
 
-  /** Spring has no API for a join into a parent and its children: hand-written {@code DatabaseClient} SQL. */
+  /**
+   * Spring has no API for a join into a parent and its children: hand-written {@code
+   * DatabaseClient} SQL.
+   */
   @Benchmark
   public List<SpringLoadedParent> springJoin(SpringData spring) {
-    return checkSpring(spring.client.sql(JOIN).map((row, meta) -> new Object[] {
-            row.get(0, Long.class), row.get(1, String.class), springChild(row)})
-        .all()
-        .bufferUntilChanged(values -> values[0])
-        .map(rows -> {
-          List<SpringChild> children = new ArrayList<>(rows.size());
-          for (Object[] values : rows) {
-            if (values[2] != null) {
-              children.add((SpringChild) values[2]);
-            }
-          }
-          Object[] first = rows.get(0);
-          return new SpringLoadedParent(new SpringParent((Long) first[0], (String) first[1]), children);
-        }));
+    return checkSpring(
+        spring
+            .client
+            .sql(JOIN)
+            .map(
+                (row, meta) ->
+                    new Object[] {
+                      row.get(0, Long.class), row.get(1, String.class), springChild(row)
+                    })
+            .all()
+            .bufferUntilChanged(values -> values[0])
+            .map(
+                rows -> {
+                  List<SpringChild> children = new ArrayList<>(rows.size());
+                  for (Object[] values : rows) {
+                    if (values[2] != null) {
+                      children.add((SpringChild) values[2]);
+                    }
+                  }
+                  Object[] first = rows.get(0);
+                  return new SpringLoadedParent(
+                      new SpringParent((Long) first[0], (String) first[1]), children);
+                }));
   }
 
   @Benchmark
@@ -137,44 +193,68 @@ public class RelationsBenchmark {
   }
 
   static Flux<Parent> rawNPlusOne(ConnectionFactory factory) {
-    return rawParents(factory).collectList().flatMapMany(parents -> Flux.fromIterable(parents)
-        .flatMapSequential(p -> RawR2dbc.withConnection(factory,
-                c -> Flux.from(c.createStatement(CHILDREN_OF_ONE).bind(0, p.id()).execute())
-                    .concatMap(result -> result.map(RelationsBenchmark::child)))
-            .collectList()
-            .map(children -> new Parent(p.id(), p.name(), children)), BenchConfig.POOL_SIZE));
+    return rawParents(factory)
+        .collectList()
+        .flatMapMany(
+            parents ->
+                Flux.fromIterable(parents)
+                    .flatMapSequential(
+                        p ->
+                            RawR2dbc.withConnection(
+                                    factory,
+                                    c ->
+                                        Flux.from(
+                                                c.createStatement(CHILDREN_OF_ONE)
+                                                    .bind(0, p.id())
+                                                    .execute())
+                                            .concatMap(
+                                                result -> result.map(RelationsBenchmark::child)))
+                                .collectList()
+                                .map(children -> new Parent(p.id(), p.name(), children)),
+                        BenchConfig.POOL_SIZE));
   }
 
   static Flux<Parent> rawBatched(ConnectionFactory factory) {
-    return rawParents(factory).buffer(WINDOW).concatMap(window -> {
-      Long[] ids = window.stream().map(Parent::id).toArray(Long[]::new);
-      return RawR2dbc.withConnection(factory, c -> Flux.from(c.createStatement(CHILDREN_OF_MANY).bind(0, ids).execute())
-              .concatMap(result -> result.map(RelationsBenchmark::child)))
-          .collectList()
-          .flatMapIterable(children -> attach(window, children));
-    });
+    return rawParents(factory)
+        .buffer(WINDOW)
+        .concatMap(
+            window -> {
+              Long[] ids = window.stream().map(Parent::id).toArray(Long[]::new);
+              return RawR2dbc.withConnection(
+                      factory,
+                      c ->
+                          Flux.from(c.createStatement(CHILDREN_OF_MANY).bind(0, ids).execute())
+                              .concatMap(result -> result.map(RelationsBenchmark::child)))
+                  .collectList()
+                  .flatMapIterable(children -> attach(window, children));
+            });
   }
 
   static Flux<Parent> rawJoin(ConnectionFactory factory) {
-    return RawR2dbc.withConnection(factory, (Connection c) -> Flux.from(c.createStatement(JOIN).execute())
-            .concatMap(result -> result.map((row, meta) -> joined(row))))
+    return RawR2dbc.withConnection(
+            factory,
+            (Connection c) ->
+                Flux.from(c.createStatement(JOIN).execute())
+                    .concatMap(result -> result.map((row, meta) -> joined(row))))
         .bufferUntilChanged(values -> values[0])
-        .map(rows -> {
-          List<Child> children = new ArrayList<>(rows.size());
-          for (Object[] values : rows) {
-            if (values[2] != null) {
-              children.add((Child) values[2]);
-            }
-          }
-          Object[] first = rows.get(0);
-          return new Parent((Long) first[0], (String) first[1], children);
-        });
+        .map(
+            rows -> {
+              List<Child> children = new ArrayList<>(rows.size());
+              for (Object[] values : rows) {
+                if (values[2] != null) {
+                  children.add((Child) values[2]);
+                }
+              }
+              Object[] first = rows.get(0);
+              return new Parent((Long) first[0], (String) first[1], children);
+            });
   }
 
   static List<Parent> jdbcBatched(DataSource dataSource) throws SQLException {
     try (java.sql.Connection c = dataSource.getConnection()) {
       List<Parent> parents = new ArrayList<>(BenchDatabase.PARENTS);
-      try (PreparedStatement ps = c.prepareStatement(PARENTS); ResultSet rs = ps.executeQuery()) {
+      try (PreparedStatement ps = c.prepareStatement(PARENTS);
+          ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           parents.add(new Parent(rs.getLong(1), rs.getString(2), List.of()));
         }
@@ -198,27 +278,47 @@ public class RelationsBenchmark {
   }
 
   private static Flux<Parent> rawParents(ConnectionFactory factory) {
-    return RawR2dbc.withConnection(factory, c -> Flux.from(c.createStatement(PARENTS).execute())
-        .concatMap(result -> result.map((row, meta) -> new Parent(row.get(0, Long.class), row.get(1, String.class), List.of()))));
+    return RawR2dbc.withConnection(
+        factory,
+        c ->
+            Flux.from(c.createStatement(PARENTS).execute())
+                .concatMap(
+                    result ->
+                        result.map(
+                            (row, meta) ->
+                                new Parent(
+                                    row.get(0, Long.class), row.get(1, String.class), List.of()))));
   }
 
   private static Child child(Readable row) {
-    return new Child(row.get(0, Long.class), row.get(1, Long.class), row.get(2, String.class), row.get(3, Integer.class));
+    return new Child(
+        row.get(0, Long.class),
+        row.get(1, Long.class),
+        row.get(2, String.class),
+        row.get(3, Integer.class));
   }
 
   private static Object[] joined(Readable row) {
     Long parentId = row.get(0, Long.class);
     String parentName = row.get(1, String.class);
     Long childId = row.get(2, Long.class);
-    Child child = childId == null ? null
-        : new Child(childId, row.get(3, Long.class), row.get(4, String.class), row.get(5, Integer.class));
+    Child child =
+        childId == null
+            ? null
+            : new Child(
+                childId,
+                row.get(3, Long.class),
+                row.get(4, String.class),
+                row.get(5, Integer.class));
     return new Object[] {parentId, parentName, child};
   }
 
   private static SpringChild springChild(Readable row) {
     Long id = row.get(2, Long.class);
-    return id == null ? null
-        : new SpringChild(id, row.get(3, Long.class), row.get(4, String.class), row.get(5, Integer.class));
+    return id == null
+        ? null
+        : new SpringChild(
+            id, row.get(3, Long.class), row.get(4, String.class), row.get(5, Integer.class));
   }
 
   private static List<Parent> attach(List<Parent> window, List<Child> children) {
@@ -239,11 +339,16 @@ public class RelationsBenchmark {
 
   static List<Parent> check(List<Parent> parents) {
     if (parents == null || parents.size() != BenchDatabase.PARENTS) {
-      throw new IllegalStateException("expected " + BenchDatabase.PARENTS + " parents, got " + (parents == null ? null : parents.size()));
+      throw new IllegalStateException(
+          "expected "
+              + BenchDatabase.PARENTS
+              + " parents, got "
+              + (parents == null ? null : parents.size()));
     }
     for (Parent p : parents) {
       if (p.children().size() != BenchDatabase.CHILDREN_PER_PARENT) {
-        throw new IllegalStateException("parent " + p.id() + " has " + p.children().size() + " children");
+        throw new IllegalStateException(
+            "parent " + p.id() + " has " + p.children().size() + " children");
       }
     }
     return parents;
@@ -251,7 +356,8 @@ public class RelationsBenchmark {
 
   private static List<SpringLoadedParent> checkSpring(Flux<SpringLoadedParent> parents) {
     List<SpringLoadedParent> list = parents.collectList().block();
-    if (list == null || list.size() != BenchDatabase.PARENTS
+    if (list == null
+        || list.size() != BenchDatabase.PARENTS
         || list.stream().anyMatch(p -> p.children().size() != BenchDatabase.CHILDREN_PER_PARENT)) {
       throw new IllegalStateException("Spring load returned the wrong parents or children");
     }

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Turns one run's scores into the Markdown results table: absolute figures with their error, and
- * every line's speed relative to the raw driver, the raw driver with binary results and Spring
- * Data R2DBC from the same run; then the targets, met or missed, and the heap check.
+ * every line's speed relative to the raw driver, the raw driver with binary results and Spring Data
+ * R2DBC from the same run; then the targets, met or missed, and the heap check.
  */
 public final class Report {
   /** A JMH score with its 99.9% error half-width (NaN when there were too few iterations). */
@@ -23,7 +23,9 @@ public final class Report {
     this.scores = Map.copyOf(scores);
   }
 
-  /** The key of a score: {@code FindByIdBenchmark.raw|inFlight=64}, or without the parameter part. */
+  /**
+   * The key of a score: {@code FindByIdBenchmark.raw|inFlight=64}, or without the parameter part.
+   */
   public static String key(String benchmark, String method, String param) {
     return benchmark + "." + method + (param.isEmpty() ? "" : "|" + param);
   }
@@ -32,23 +34,31 @@ public final class Report {
   public String render(List<String> heapLines) {
     StringBuilder out = new StringBuilder();
     for (Workload w : Workloads.ALL) {
-      if (w.lines().stream().anyMatch(l -> scores.containsKey(key(w.benchmark(), l.method(), w.param())))) {
+      if (w.lines().stream()
+          .anyMatch(l -> scores.containsKey(key(w.benchmark(), l.method(), w.param())))) {
         table(out, w);
       }
     }
-    out.append("### Targets (issues #7 and #11)\n\n| target | measured | verdict |\n| --- | ---: | --- |\n");
+    out.append(
+        "### Targets (issues #7 and #11)\n\n| target | measured | verdict |\n| --- | ---: | --- |\n");
     for (Target t : Workloads.TARGETS) {
       Double ratio = speedup(t.workload(), t.line(), t.against());
       String verdict = ratio == null ? "not run" : ratio >= t.min() ? "met" : "**missed**";
-      out.append("| ").append(t.description()).append(" | ").append(ratio == null ? "—" : times(ratio)).append(" | ")
-          .append(verdict).append(" |\n");
+      out.append("| ")
+          .append(t.description())
+          .append(" | ")
+          .append(ratio == null ? "—" : times(ratio))
+          .append(" | ")
+          .append(verdict)
+          .append(" |\n");
     }
     out.append("\n### Heap check: 1,000,000 rows streamed in a JVM with -Xmx64m\n\n");
     if (heapLines.isEmpty()) {
       out.append("not run\n");
     } else {
-      out.append("| contender | completed | rows | seconds | peak heap after GC | max heap | error |\n"
-          + "| --- | --- | ---: | ---: | ---: | ---: | --- |\n");
+      out.append(
+          "| contender | completed | rows | seconds | peak heap after GC | max heap | error |\n"
+              + "| --- | --- | ---: | ---: | ---: | ---: | --- |\n");
       for (String line : heapLines) {
         out.append(heapRow(line)).append('\n');
       }
@@ -58,15 +68,27 @@ public final class Report {
 
   private void table(StringBuilder out, Workload w) {
     boolean paired = w.lines().stream().anyMatch(l -> !l.pairedWith().isEmpty());
-    out.append("### ").append(w.title()).append("\n\n")
-        .append("| contender | score ± error | × raw | × raw binary | × Spring |").append(paired ? " × pair |" : "")
-        .append("\n| --- | ---: | ---: | ---: | ---: |").append(paired ? " ---: |" : "").append('\n');
+    out.append("### ")
+        .append(w.title())
+        .append("\n\n")
+        .append("| contender | score ± error | × raw | × raw binary | × Spring |")
+        .append(paired ? " × pair |" : "")
+        .append("\n| --- | ---: | ---: | ---: | ---: |")
+        .append(paired ? " ---: |" : "")
+        .append('\n');
     for (Line line : w.lines()) {
       Score s = scores.get(key(w.benchmark(), line.method(), w.param()));
-      out.append("| ").append(line.label()).append(" | ").append(s == null ? "not run" : format(s)).append(" | ")
-          .append(ratioCell(w, line.method(), w.raw())).append(" | ")
-          .append(ratioCell(w, line.method(), w.rawBinary())).append(" | ")
-          .append(ratioCell(w, line.method(), w.spring())).append(" |");
+      out.append("| ")
+          .append(line.label())
+          .append(" | ")
+          .append(s == null ? "not run" : format(s))
+          .append(" | ")
+          .append(ratioCell(w, line.method(), w.raw()))
+          .append(" | ")
+          .append(ratioCell(w, line.method(), w.rawBinary()))
+          .append(" | ")
+          .append(ratioCell(w, line.method(), w.spring()))
+          .append(" |");
       if (paired) {
         out.append(' ').append(ratioCell(w, line.method(), line.pairedWith())).append(" |");
       }
@@ -117,9 +139,20 @@ public final class Report {
         f.put(part.substring(0, eq), part.substring(eq + 1));
       }
     }
-    return "| " + f.getOrDefault("contender", "?") + " | " + f.getOrDefault("completed", "?") + " | "
-        + f.getOrDefault("rows", "?") + " | " + f.getOrDefault("seconds", "?") + " | "
-        + f.getOrDefault("peakHeapAfterGcMB", "?") + " MB | " + f.getOrDefault("maxHeapMB", "?") + " MB | "
-        + (error.isEmpty() ? "" : error) + " |";
+    return "| "
+        + f.getOrDefault("contender", "?")
+        + " | "
+        + f.getOrDefault("completed", "?")
+        + " | "
+        + f.getOrDefault("rows", "?")
+        + " | "
+        + f.getOrDefault("seconds", "?")
+        + " | "
+        + f.getOrDefault("peakHeapAfterGcMB", "?")
+        + " MB | "
+        + f.getOrDefault("maxHeapMB", "?")
+        + " MB | "
+        + (error.isEmpty() ? "" : error)
+        + " |";
   }
 }

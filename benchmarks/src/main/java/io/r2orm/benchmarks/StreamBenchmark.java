@@ -38,10 +38,10 @@ import reactor.core.publisher.Flux;
  * Workload 2: stream all 100,000 rows of {@code item} (bigint, text, int, timestamptz, numeric)
  * into objects. The score is rows per second.
  *
- * <p>Every contender runs the same statement, {@code … FROM item WHERE quantity >= $1} with 0 bound. The
- * bind matters: r2dbc-postgresql sends a statement without binds (and without a fetch size) with
- * the simple query protocol, whose results are always text, so {@code forceBinary(true)} would
- * silently change nothing.
+ * <p>Every contender runs the same statement, {@code … FROM item WHERE quantity >= $1} with 0
+ * bound. The bind matters: r2dbc-postgresql sends a statement without binds (and without a fetch
+ * size) with the simple query protocol, whose results are always text, so {@code forceBinary(true)}
+ * would silently change nothing.
  */
 @Fork(1)
 @Warmup(iterations = 4, time = 2)
@@ -50,7 +50,8 @@ import reactor.core.publisher.Flux;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @OperationsPerInvocation(BenchDatabase.ITEM_ROWS)
 public class StreamBenchmark {
-  private static final String SQL = "SELECT id, name, quantity, created_at, price FROM item WHERE quantity >= $1";
+  private static final String SQL =
+      "SELECT id, name, quantity, created_at, price FROM item WHERE quantity >= $1";
 
   @Benchmark
   public long raw(RawDriver raw) {
@@ -74,7 +75,12 @@ public class StreamBenchmark {
 
   @Benchmark
   public long spring(SpringData spring) {
-    return check(spring.template.select(SpringItem.class).matching(query(where("quantity").greaterThanOrEquals(0))).all());
+    return check(
+        spring
+            .template
+            .select(SpringItem.class)
+            .matching(query(where("quantity").greaterThanOrEquals(0)))
+            .all());
   }
 
   @Benchmark
@@ -82,7 +88,9 @@ public class StreamBenchmark {
     return check(jdbcStream(jdbc.dataSource, bh));
   }
 
-  /** Hand-written driver code: one statement, rows mapped by index, no fetch size (driver default). */
+  /**
+   * Hand-written driver code: one statement, rows mapped by index, no fetch size (driver default).
+   */
   static Flux<Item> rawStream(ConnectionFactory factory) {
     return RawR2dbc.withConnection(factory, StreamBenchmark::rawStream);
   }
@@ -90,8 +98,16 @@ public class StreamBenchmark {
   /** The hand-written statement on a connection already in hand. */
   static Flux<Item> rawStream(io.r2dbc.spi.Connection c) {
     return Flux.from(c.createStatement(SQL).bind(0, 0).execute())
-        .concatMap(result -> result.map((row, meta) -> new Item(row.get(0, Long.class), row.get(1, String.class),
-            row.get(2, Integer.class), row.get(3, OffsetDateTime.class), row.get(4, BigDecimal.class))));
+        .concatMap(
+            result ->
+                result.map(
+                    (row, meta) ->
+                        new Item(
+                            row.get(0, Long.class),
+                            row.get(1, String.class),
+                            row.get(2, Integer.class),
+                            row.get(3, OffsetDateTime.class),
+                            row.get(4, BigDecimal.class))));
   }
 
   /** r2orm's stream of every row (the same statement). */
@@ -109,8 +125,13 @@ public class StreamBenchmark {
         ps.setFetchSize(1000);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            bh.consume(new Item(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getObject(4, OffsetDateTime.class),
-                rs.getBigDecimal(5)));
+            bh.consume(
+                new Item(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getInt(3),
+                    rs.getObject(4, OffsetDateTime.class),
+                    rs.getBigDecimal(5)));
             rows++;
           }
         }
@@ -128,7 +149,8 @@ public class StreamBenchmark {
 
   private static long check(Long rows) {
     if (rows == null || rows != BenchDatabase.ITEM_ROWS) {
-      throw new IllegalStateException("expected " + BenchDatabase.ITEM_ROWS + " rows, streamed " + rows);
+      throw new IllegalStateException(
+          "expected " + BenchDatabase.ITEM_ROWS + " rows, streamed " + rows);
     }
     return rows;
   }

@@ -35,10 +35,19 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class Suite {
   private static final List<String> HEAP_CONTENDERS = List.of("raw", "r2orm", "r2ormRecommended");
-  private static final List<String> VERSIONS = List.of("io.r2orm:r2orm-r2dbc", "org.postgresql:r2dbc-postgresql",
-      "io.r2dbc:r2dbc-pool", "io.projectreactor:reactor-core", "io.projectreactor.netty:reactor-netty-core",
-      "io.netty:netty-common", "org.springframework.data:spring-data-r2dbc", "org.springframework:spring-r2dbc",
-      "org.postgresql:postgresql", "com.zaxxer:HikariCP", "org.openjdk.jmh:jmh-core");
+  private static final List<String> VERSIONS =
+      List.of(
+          "io.r2orm:r2orm-r2dbc",
+          "org.postgresql:r2dbc-postgresql",
+          "io.r2dbc:r2dbc-pool",
+          "io.projectreactor:reactor-core",
+          "io.projectreactor.netty:reactor-netty-core",
+          "io.netty:netty-common",
+          "org.springframework.data:spring-data-r2dbc",
+          "org.springframework:spring-r2dbc",
+          "org.postgresql:postgresql",
+          "com.zaxxer:HikariCP",
+          "org.openjdk.jmh:jmh-core");
 
   private Suite() {}
 
@@ -68,35 +77,49 @@ public final class Suite {
       String shortName = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
       String inFlight = r.getParams().getParam("inFlight");
       String key = shortName + (inFlight == null ? "" : "|inFlight=" + inFlight);
-      scores.put(key, new Report.Score(r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError(),
-          r.getPrimaryResult().getScoreUnit()));
+      scores.put(
+          key,
+          new Report.Score(
+              r.getPrimaryResult().getScore(),
+              r.getPrimaryResult().getScoreError(),
+              r.getPrimaryResult().getScoreUnit()));
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
-    String text = header(started, options, quick, loadBefore, took) + new Report(scores).render(heapLines);
+    String text =
+        header(started, options, quick, loadBefore, took) + new Report(scores).render(heapLines);
     Path out = outDir.resolve("results-" + stamp + ".md");
     Files.writeString(out, text);
     Files.writeString(outDir.resolve("latest.md"), text);
     System.out.println();
     System.out.println(text);
-    System.out.println("Written to " + out.toAbsolutePath() + " (JMH JSON: " + json.getFileName() + ")");
+    System.out.println(
+        "Written to " + out.toAbsolutePath() + " (JMH JSON: " + json.getFileName() + ")");
   }
 
-  private static org.openjdk.jmh.runner.options.Options jmhOptions(Map<String, String> options, boolean quick, Path json) {
+  private static org.openjdk.jmh.runner.options.Options jmhOptions(
+      Map<String, String> options, boolean quick, Path json) {
     List<String> jvmArgs = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
-    System.getProperties().forEach((k, v) -> {
-      if (k.toString().startsWith("r2orm.bench.")) {
-        jvmArgs.add("-D" + k + "=" + v);
-      }
-    });
-    ChainedOptionsBuilder b = new OptionsBuilder()
-        .include(options.getOrDefault("include", "io\\.r2orm\\.benchmarks\\.[A-Za-z]+Benchmark\\..*"))
-        .forks(1)
-        .shouldFailOnError(true)
-        .jvmArgsAppend(jvmArgs.toArray(String[]::new))
-        .resultFormat(ResultFormatType.JSON)
-        .result(json.toString());
+    System.getProperties()
+        .forEach(
+            (k, v) -> {
+              if (k.toString().startsWith("r2orm.bench.")) {
+                jvmArgs.add("-D" + k + "=" + v);
+              }
+            });
+    ChainedOptionsBuilder b =
+        new OptionsBuilder()
+            .include(
+                options.getOrDefault(
+                    "include", "io\\.r2orm\\.benchmarks\\.[A-Za-z]+Benchmark\\..*"))
+            .forks(1)
+            .shouldFailOnError(true)
+            .jvmArgsAppend(jvmArgs.toArray(String[]::new))
+            .resultFormat(ResultFormatType.JSON)
+            .result(json.toString());
     if (quick) {
-      b.warmupIterations(1).warmupTime(TimeValue.seconds(1)).measurementIterations(1)
+      b.warmupIterations(1)
+          .warmupTime(TimeValue.seconds(1))
+          .measurementIterations(1)
           .measurementTime(TimeValue.seconds(1));
     }
     return b.build();
@@ -108,16 +131,22 @@ public final class Suite {
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     for (String contender : HEAP_CONTENDERS) {
       List<String> command = new ArrayList<>(List.of(java, "-Xmx64m"));
-      System.getProperties().forEach((k, v) -> {
-        if (k.toString().startsWith("r2orm.bench.")) {
-          command.add("-D" + k + "=" + v);
-        }
-      });
-      command.addAll(List.of("-cp", System.getProperty("java.class.path"), HeapCheck.class.getName(), contender));
-      System.out.println("# Heap check: " + String.join(" ", command.subList(0, 2)) + " … HeapCheck " + contender);
+      System.getProperties()
+          .forEach(
+              (k, v) -> {
+                if (k.toString().startsWith("r2orm.bench.")) {
+                  command.add("-D" + k + "=" + v);
+                }
+              });
+      command.addAll(
+          List.of(
+              "-cp", System.getProperty("java.class.path"), HeapCheck.class.getName(), contender));
+      System.out.println(
+          "# Heap check: " + String.join(" ", command.subList(0, 2)) + " … HeapCheck " + contender);
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       String found = null;
-      try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      try (BufferedReader out =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line; (line = out.readLine()) != null; ) {
           System.out.println(line);
           if (line.startsWith(HeapCheck.MARKER)) {
@@ -126,28 +155,63 @@ public final class Suite {
         }
       }
       int exit = p.waitFor();
-      lines.add(found != null ? found : HeapCheck.MARKER + " contender=" + contender + " completed=false error=exit " + exit);
+      lines.add(
+          found != null
+              ? found
+              : HeapCheck.MARKER
+                  + " contender="
+                  + contender
+                  + " completed=false error=exit "
+                  + exit);
     }
     return lines;
   }
 
-  private static String header(String started, Map<String, String> options, boolean quick, String loadBefore, Duration took)
+  private static String header(
+      String started, Map<String, String> options, boolean quick, String loadBefore, Duration took)
       throws Exception {
     StringBuilder h = new StringBuilder("## r2orm benchmarks, ").append(started).append("\n\n");
     if (quick) {
-      h.append("**Quick run** (1 warm-up and 1 measurement iteration of 1 s): a smoke test, not a measurement.\n\n");
+      h.append(
+          "**Quick run** (1 warm-up and 1 measurement iteration of 1 s): a smoke test, not a measurement.\n\n");
     }
-    h.append("- machine: ").append(cpu()).append(", ").append(Runtime.getRuntime().availableProcessors())
-        .append(" cores, ").append(memory()).append(", ").append(System.getProperty("os.name")).append(' ')
-        .append(System.getProperty("os.version")).append('\n');
-    h.append("- load average (1/5/15 min) before: ").append(loadBefore).append(", after: ").append(loadAverage()).append('\n');
-    h.append("- JVM: ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.runtime.version"))
+    h.append("- machine: ")
+        .append(cpu())
+        .append(", ")
+        .append(Runtime.getRuntime().availableProcessors())
+        .append(" cores, ")
+        .append(memory())
+        .append(", ")
+        .append(System.getProperty("os.name"))
+        .append(' ')
+        .append(System.getProperty("os.version"))
+        .append('\n');
+    h.append("- load average (1/5/15 min) before: ")
+        .append(loadBefore)
+        .append(", after: ")
+        .append(loadAverage())
+        .append('\n');
+    h.append("- JVM: ")
+        .append(System.getProperty("java.vm.name"))
+        .append(' ')
+        .append(System.getProperty("java.runtime.version"))
         .append(", forks with -Xms1g -Xmx1g\n");
-    h.append("- database: ").append(BenchDatabase.serverVersion()).append(" on ").append(BenchConfig.HOST).append(':')
-        .append(BenchConfig.PORT).append(", pool size ").append(BenchConfig.POOL_SIZE).append(" for every contender\n");
+    h.append("- database: ")
+        .append(BenchDatabase.serverVersion())
+        .append(" on ")
+        .append(BenchConfig.HOST)
+        .append(':')
+        .append(BenchConfig.PORT)
+        .append(", pool size ")
+        .append(BenchConfig.POOL_SIZE)
+        .append(" for every contender\n");
     h.append("- r2orm commit: ").append(options.getOrDefault("commit", "unknown")).append('\n');
     h.append("- versions: ").append(versions()).append('\n');
-    h.append("- suite time: ").append(took.toMinutes()).append(" min ").append(took.toSecondsPart()).append(" s\n\n");
+    h.append("- suite time: ")
+        .append(took.toMinutes())
+        .append(" min ")
+        .append(took.toSecondsPart())
+        .append(" s\n\n");
     h.append("Ratios are speed relative to the named line from this same run (> 1 means faster). ")
         .append("Errors are JMH's 99.9% confidence half-widths.\n\n");
     return h.toString();
@@ -155,7 +219,8 @@ public final class Suite {
 
   private static String versions() throws IOException {
     Map<String, String> found = new LinkedHashMap<>();
-    try (InputStream in = Suite.class.getResourceAsStream("/META-INF/r2orm-benchmarks/dependencies.txt")) {
+    try (InputStream in =
+        Suite.class.getResourceAsStream("/META-INF/r2orm-benchmarks/dependencies.txt")) {
       if (in == null) {
         return "unknown (no dependency list in the jar)";
       }
@@ -169,15 +234,19 @@ public final class Suite {
     }
     List<String> out = new ArrayList<>();
     for (String artifact : VERSIONS) {
-      out.add(artifact.substring(artifact.indexOf(':') + 1) + " " + found.getOrDefault(artifact, "?"));
+      out.add(
+          artifact.substring(artifact.indexOf(':') + 1) + " " + found.getOrDefault(artifact, "?"));
     }
     return String.join(", ", out);
   }
 
   private static String cpu() {
     try {
-      return Files.readAllLines(Paths.get("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-          .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse(System.getProperty("os.arch"));
+      return Files.readAllLines(Paths.get("/proc/cpuinfo")).stream()
+          .filter(l -> l.startsWith("model name"))
+          .map(l -> l.substring(l.indexOf(':') + 1).trim())
+          .findFirst()
+          .orElse(System.getProperty("os.arch"));
     } catch (IOException e) {
       return System.getProperty("os.arch");
     }
@@ -217,8 +286,11 @@ public final class Suite {
       } else if (List.of("quick", "no-heap").contains(name)) {
         options.put(name, "true");
       } else {
-        throw new IllegalArgumentException("unknown option " + a + "; use --quick, --no-heap, --include REGEX,"
-            + " --out-dir DIR, --commit SHA");
+        throw new IllegalArgumentException(
+            "unknown option "
+                + a
+                + "; use --quick, --no-heap, --include REGEX,"
+                + " --out-dir DIR, --commit SHA");
       }
     }
     return options;

@@ -55,12 +55,18 @@ public class TransactionPerRowBenchmark {
   }
 
   static Flux<World> rawPerRow(ConnectionFactory factory) {
-    return RawR2dbc.inTransaction(factory,
-        c -> Flux.range(0, QUERIES).concatMap(i -> FindByIdBenchmark.rawFind(c, FindByIdBenchmark.randomId())));
+    return RawR2dbc.inTransaction(
+        factory,
+        c ->
+            Flux.range(0, QUERIES)
+                .concatMap(i -> FindByIdBenchmark.rawFind(c, FindByIdBenchmark.randomId())));
   }
 
   static Flux<World> r2ormPerRow(Database db) {
-    return db.transaction(tx -> Flux.range(0, QUERIES).concatMap(i -> tx.findById(World.class, FindByIdBenchmark.randomId())));
+    return db.transaction(
+        tx ->
+            Flux.range(0, QUERIES)
+                .concatMap(i -> tx.findById(World.class, FindByIdBenchmark.randomId())));
   }
 
   static long check(Flux<World> found) {

@@ -22,12 +22,12 @@ import reactor.core.publisher.Flux;
 
 /**
  * Issue #11: the 100,000-row stream of {@link StreamBenchmark} inside a read-only transaction,
- * beside the same stream outside one, with text and with binary results. Inside a transaction
- * r2orm never leaves a result open while the caller's code runs: it probes ({@code LIMIT 257}),
- * then reads through a cursor ({@code DECLARE}, {@code FETCH FORWARD 10000} per window, {@code
- * CLOSE}). The raw driver inside {@code BEGIN READ ONLY} simply streams the statement: nothing
- * else can run on its connection meanwhile, which is the reference, not an equivalent guarantee.
- * The score is rows per second.
+ * beside the same stream outside one, with text and with binary results. Inside a transaction r2orm
+ * never leaves a result open while the caller's code runs: it probes ({@code LIMIT 257}), then
+ * reads through a cursor ({@code DECLARE}, {@code FETCH FORWARD 10000} per window, {@code CLOSE}).
+ * The raw driver inside {@code BEGIN READ ONLY} simply streams the statement: nothing else can run
+ * on its connection meanwhile, which is the reference, not an equivalent guarantee. The score is
+ * rows per second.
  */
 @Fork(1)
 @Warmup(iterations = 4, time = 2)
@@ -78,7 +78,10 @@ public class TransactionStreamBenchmark {
     return StreamBenchmark.check(r2ormReadOnly(r2orm.db));
   }
 
-  /** The hand-written stream inside {@code BEGIN READ ONLY} … {@code COMMIT} on one pooled connection. */
+  /**
+   * The hand-written stream inside {@code BEGIN READ ONLY} … {@code COMMIT} on one pooled
+   * connection.
+   */
   static Flux<Item> rawReadOnly(ConnectionFactory factory) {
     return RawR2dbc.inTransaction(factory, RawR2dbc.READ_ONLY, StreamBenchmark::rawStream);
   }

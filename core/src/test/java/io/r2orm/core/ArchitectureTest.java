@@ -16,15 +16,19 @@ class ArchitectureTest {
 
   private static final ArchRule NO_IO =
       noClasses()
-          .that().resideInAPackage("io.r2orm.core..")
-          .should().dependOnClassesThat().resideInAnyPackage("io.r2dbc..", "reactor..", "java.sql..", "org.springframework..")
+          .that()
+          .resideInAPackage("io.r2orm.core..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("io.r2dbc..", "reactor..", "java.sql..", "org.springframework..")
           .because("core produces plans, not effects; the adapter does the I/O");
 
   @Test
   void coreDependsOnNoIoLibrary() {
-    JavaClasses core = new ClassFileImporter()
-        .withImportOption(new ImportOption.DoNotIncludeTests())
-        .importPackages("io.r2orm.core");
+    JavaClasses core =
+        new ClassFileImporter()
+            .withImportOption(new ImportOption.DoNotIncludeTests())
+            .importPackages("io.r2orm.core");
     assertThat(core).as("main classes were imported").isNotEmpty();
     assertThat(core.contain(ArchitectureTest.class)).as("test classes are excluded").isFalse();
     NO_IO.check(core);
@@ -45,25 +49,32 @@ class ArchitectureTest {
 
   @Test
   void packagesAreFreeOfCycles() {
-    JavaClasses core = new ClassFileImporter()
-        .withImportOption(new ImportOption.DoNotIncludeTests())
-        .importPackages("io.r2orm.core");
-    com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices().matching("io.r2orm.(**)")
-        .should().beFreeOfCycles().check(core);
+    JavaClasses core =
+        new ClassFileImporter()
+            .withImportOption(new ImportOption.DoNotIncludeTests())
+            .importPackages("io.r2orm.core");
+    com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+        .matching("io.r2orm.(**)")
+        .should()
+        .beFreeOfCycles()
+        .check(core);
   }
 
   /**
    * The API packages of core neither take nor return a type of an {@code internal} package in a
-   * public or protected member of a public class: what is internal can change without breaking users.
+   * public or protected member of a public class: what is internal can change without breaking
+   * users.
    */
   @Test
   void noInternalTypeInApiSignatures() {
-    JavaClasses core = new ClassFileImporter()
-        .withImportOption(new ImportOption.DoNotIncludeTests())
-        .importPackages("io.r2orm.core");
+    JavaClasses core =
+        new ClassFileImporter()
+            .withImportOption(new ImportOption.DoNotIncludeTests())
+            .importPackages("io.r2orm.core");
     List<String> exposed = io.r2orm.testsupport.ApiSurface.internalTypesExposed(core);
     assertThat(core.stream().anyMatch(t -> t.getPackageName().startsWith("io.r2orm.core.internal")))
-        .as("internal packages were imported").isTrue();
+        .as("internal packages were imported")
+        .isTrue();
     assertThat(exposed).isEmpty();
   }
 }

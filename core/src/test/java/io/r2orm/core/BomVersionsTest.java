@@ -30,10 +30,16 @@ class BomVersionsTest {
   void theBomPinsTheVersionsTheBuildUses() throws Exception {
     Map<String, String> bom = properties(Path.of("../bom/pom.xml"));
     Map<String, String> parent = properties(Path.of("../pom.xml"));
-    assertThat(bom).containsKeys("reactor-netty.version", "netty.version", "reactor-pool.version", "r2dbc-pool.version");
-    Map<String, String> differing = bom.entrySet().stream()
-        .filter(e -> !e.getValue().equals(parent.get(e.getKey())))
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue() + " (parent: " + parent.get(e.getKey()) + ")"));
+    assertThat(bom)
+        .containsKeys(
+            "reactor-netty.version", "netty.version", "reactor-pool.version", "r2dbc-pool.version");
+    Map<String, String> differing =
+        bom.entrySet().stream()
+            .filter(e -> !e.getValue().equals(parent.get(e.getKey())))
+            .collect(
+                Collectors.toMap(
+                    Map.Entry::getKey,
+                    e -> e.getValue() + " (parent: " + parent.get(e.getKey()) + ")"));
     assertThat(differing).as("bom/pom.xml properties that differ from the parent pom's").isEmpty();
   }
 }

@@ -14,10 +14,23 @@ import javax.lang.model.element.Element;
  * @param elementType for an array property, its boxed element type as written before {@code
  *     .class}; null otherwise
  */
-record MetaProperty(String constant, String path, Kind kind, String valueType, String classLiteral, Element element,
-    String elementType) implements MetaConstant {
+record MetaProperty(
+    String constant,
+    String path,
+    Kind kind,
+    String valueType,
+    String classLiteral,
+    Element element,
+    String elementType)
+    implements MetaConstant {
 
-  MetaProperty(String constant, String path, Kind kind, String valueType, String classLiteral, Element element) {
+  MetaProperty(
+      String constant,
+      String path,
+      Kind kind,
+      String valueType,
+      String classLiteral,
+      Element element) {
     this(constant, path, kind, valueType, classLiteral, element, null);
   }
 

@@ -15,7 +15,10 @@ final class Names {
     StringBuilder out = new StringBuilder(property.length() + 8);
     for (int i = 0; i < property.length(); i++) {
       char c = property.charAt(i);
-      if (Character.isUpperCase(c) && i > 0 && property.charAt(i - 1) != '_' && startsWord(property, i)) {
+      if (Character.isUpperCase(c)
+          && i > 0
+          && property.charAt(i - 1) != '_'
+          && startsWord(property, i)) {
         out.append('_');
       }
       out.append(c);
@@ -31,6 +34,8 @@ final class Names {
 
   /** {@code PARENT_CHILD} for a property of an embedded part. */
   static String constant(String parentConstant, String property) {
-    return parentConstant.isEmpty() ? constant(property) : parentConstant + "_" + constant(property);
+    return parentConstant.isEmpty()
+        ? constant(property)
+        : parentConstant + "_" + constant(property);
   }
 }

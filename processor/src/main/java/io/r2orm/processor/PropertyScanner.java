@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
@@ -24,11 +24,11 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Lists the properties of an entity the way core's metadata reads them: record components in
- * order, or the non-static, non-transient fields of a class (superclass fields first) without
+ * Lists the properties of an entity the way core's metadata reads them: record components in order,
+ * or the non-static, non-transient fields of a class (superclass fields first) without
  * {@code @Transient}; {@code @Embedded} parts flattened recursively. A property with a relation
- * annotation becomes a relation constant instead of a property; relations are allowed on the
- * entity only, not in its embedded parts.
+ * annotation becomes a relation constant instead of a property; relations are allowed on the entity
+ * only, not in its embedded parts.
  */
 final class PropertyScanner {
   private static final String EMBEDDED = "io.r2orm.core.annotation.Embedded";
@@ -42,7 +42,8 @@ final class PropertyScanner {
    */
   private record Member(String name, TypeMirror type, Element element, Element component) {
     boolean annotated(String annotation) {
-      return PropertyScanner.annotated(element, annotation) || PropertyScanner.annotated(component, annotation);
+      return PropertyScanner.annotated(element, annotation)
+          || PropertyScanner.annotated(component, annotation);
     }
   }
 
@@ -51,7 +52,11 @@ final class PropertyScanner {
   private final TypeNames names;
   private final TypeElement entity;
   private final RelationReader relations;
-  /** The key constants of to-one relations that own a foreign key ({@code ALBUM_ID}), by their relation's constant. */
+
+  /**
+   * The key constants of to-one relations that own a foreign key ({@code ALBUM_ID}), by their
+   * relation's constant.
+   */
   private final java.util.Map<String, MetaProperty> relationKeys = new java.util.LinkedHashMap<>();
 
   PropertyScanner(Elements elements, Types types, TypeNames names, TypeElement entity) {
@@ -81,12 +86,22 @@ final class PropertyScanner {
     return withKeys;
   }
 
-  private void part(DeclaredType type, String path, String constant, Deque<TypeElement> embedding,
-      List<MetaConstant> out) throws EntityProblem {
+  private void part(
+      DeclaredType type,
+      String path,
+      String constant,
+      Deque<TypeElement> embedding,
+      List<MetaConstant> out)
+      throws EntityProblem {
     TypeElement element = (TypeElement) type.asElement();
     if (embedding.contains(element)) {
-      throw EntityProblem.invalid(entity, "embedded type " + element.getQualifiedName()
-          + " contains itself (via " + path.substring(0, path.length() - 1) + "); embedded parts cannot be recursive");
+      throw EntityProblem.invalid(
+          entity,
+          "embedded type "
+              + element.getQualifiedName()
+              + " contains itself (via "
+              + path.substring(0, path.length() - 1)
+              + "); embedded parts cannot be recursive");
     }
     embedding.push(element);
     for (Member m : members(type, element)) {
@@ -94,7 +109,12 @@ final class PropertyScanner {
       if (!relation.isEmpty()) {
         out.add(relation(m, relation, path, element));
       } else if (m.annotated(EMBEDDED)) {
-        part(embeddedType(m, path), path + m.name() + ".", Names.constant(constant, m.name()), embedding, out);
+        part(
+            embeddedType(m, path),
+            path + m.name() + ".",
+            Names.constant(constant, m.name()),
+            embedding,
+            out);
       } else {
         out.add(property(m, path + m.name(), Names.constant(constant, m.name())));
       }
@@ -108,14 +128,19 @@ final class PropertyScanner {
       List<VariableElement> fields = ElementFilter.fieldsIn(element.getEnclosedElements());
       for (RecordComponentElement c : element.getRecordComponents()) {
         TypeMirror accessor = types.asMemberOf(type, c.getAccessor());
-        members.add(new Member(
-            c.getSimpleName().toString(), ((ExecutableType) accessor).getReturnType(), field(fields, c), c));
+        members.add(
+            new Member(
+                c.getSimpleName().toString(),
+                ((ExecutableType) accessor).getReturnType(),
+                field(fields, c),
+                c));
       }
       return members;
     }
     for (TypeElement c : hierarchy(element)) {
       for (VariableElement f : ElementFilter.fieldsIn(c.getEnclosedElements())) {
-        if (!f.getModifiers().contains(Modifier.STATIC) && !f.getModifiers().contains(Modifier.TRANSIENT)
+        if (!f.getModifiers().contains(Modifier.STATIC)
+            && !f.getModifiers().contains(Modifier.TRANSIENT)
             && !annotated(f, TRANSIENT)) {
           members.add(new Member(f.getSimpleName().toString(), types.asMemberOf(type, f), f, f));
         }
@@ -136,14 +161,19 @@ final class PropertyScanner {
   /** The class and its superclasses up to (not including) Object, topmost first. */
   private List<TypeElement> hierarchy(TypeElement type) throws EntityProblem {
     List<TypeElement> chain = new ArrayList<>();
-    for (TypeElement c = type; c != null && !c.getQualifiedName().contentEquals("java.lang.Object"); ) {
+    for (TypeElement c = type;
+        c != null && !c.getQualifiedName().contentEquals("java.lang.Object"); ) {
       chain.add(0, c);
       TypeMirror superclass = c.getSuperclass();
       if (superclass.getKind() == TypeKind.ERROR) {
-        throw EntityProblem.unresolved(c, "the superclass " + superclass + " of " + c.getQualifiedName()
-            + " cannot be resolved");
+        throw EntityProblem.unresolved(
+            c,
+            "the superclass " + superclass + " of " + c.getQualifiedName() + " cannot be resolved");
       }
-      c = superclass.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) superclass).asElement() : null;
+      c =
+          superclass.getKind() == TypeKind.DECLARED
+              ? (TypeElement) ((DeclaredType) superclass).asElement()
+              : null;
     }
     return chain;
   }
@@ -151,19 +181,38 @@ final class PropertyScanner {
   private DeclaredType embeddedType(Member m, String path) throws EntityProblem {
     requireResolved(m, path);
     if (m.type() instanceof DeclaredType d
-        && (d.asElement().getKind() == ElementKind.CLASS || d.asElement().getKind() == ElementKind.RECORD)) {
+        && (d.asElement().getKind() == ElementKind.CLASS
+            || d.asElement().getKind() == ElementKind.RECORD)) {
       return d;
     }
-    throw EntityProblem.invalid(m.element(), "@Embedded property '" + path + m.name() + "' of "
-        + entity.getQualifiedName() + " has type " + m.type() + "; an embedded part must be a record or a class");
+    throw EntityProblem.invalid(
+        m.element(),
+        "@Embedded property '"
+            + path
+            + m.name()
+            + "' of "
+            + entity.getQualifiedName()
+            + " has type "
+            + m.type()
+            + "; an embedded part must be a record or a class");
   }
 
-  private MetaRelation relation(Member m, List<RelationReader.Kind> kinds, String path, TypeElement part)
+  private MetaRelation relation(
+      Member m, List<RelationReader.Kind> kinds, String path, TypeElement part)
       throws EntityProblem {
     if (!path.isEmpty()) {
-      throw EntityProblem.invalid(m.element(), kinds.get(0) + " property '" + path + m.name() + "' of "
-          + entity.getQualifiedName() + ": relations are only allowed on the entity itself, not in embedded part "
-          + part.getQualifiedName() + "; move the relation to " + entity.getSimpleName());
+      throw EntityProblem.invalid(
+          m.element(),
+          kinds.get(0)
+              + " property '"
+              + path
+              + m.name()
+              + "' of "
+              + entity.getQualifiedName()
+              + ": relations are only allowed on the entity itself, not in embedded part "
+              + part.getQualifiedName()
+              + "; move the relation to "
+              + entity.getSimpleName());
     }
     requireResolved(m, m.name());
     DeclaredType target = relations.target(kinds, m.name(), m.type(), m.element());
@@ -175,14 +224,25 @@ final class PropertyScanner {
         TypeMirror boxed = id instanceof PrimitiveType p ? types.boxedClass(p).asType() : id;
         String generic = names.generic(boxed);
         String erased = names.erased(boxed);
-        relationKeys.put(constant, new MetaProperty(constant + "_ID", m.name(), kind(boxed, !generic.equals(erased)),
-            generic, erased, m.element()));
+        relationKeys.put(
+            constant,
+            new MetaProperty(
+                constant + "_ID",
+                m.name(),
+                kind(boxed, !generic.equals(erased)),
+                generic,
+                erased,
+                m.element()));
       }
     }
-    return new MetaRelation(constant, m.name(), kinds.get(0).toMany(), names.erased(target), m.element());
+    return new MetaRelation(
+        constant, m.name(), kinds.get(0).toMany(), names.erased(target), m.element());
   }
 
-  /** Whether the to-one relation holds the foreign key column: {@code @ManyToOne}, or {@code @OneToOne} without mappedBy. */
+  /**
+   * Whether the to-one relation holds the foreign key column: {@code @ManyToOne}, or
+   * {@code @OneToOne} without mappedBy.
+   */
   private static boolean ownsKey(Member m, RelationReader.Kind kind) {
     if (kind == RelationReader.Kind.MANY_TO_ONE) {
       return true;
@@ -195,9 +255,12 @@ final class PropertyScanner {
         continue;
       }
       for (var a : e.getAnnotationMirrors()) {
-        if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().contentEquals(kind.qualifiedAnnotation())) {
+        if (((TypeElement) a.getAnnotationType().asElement())
+            .getQualifiedName()
+            .contentEquals(kind.qualifiedAnnotation())) {
           for (var v : a.getElementValues().entrySet()) {
-            if (v.getKey().getSimpleName().contentEquals("mappedBy") && !v.getValue().getValue().toString().isEmpty()) {
+            if (v.getKey().getSimpleName().contentEquals("mappedBy")
+                && !v.getValue().getValue().toString().isEmpty()) {
               return false;
             }
           }
@@ -207,7 +270,10 @@ final class PropertyScanner {
     return true;
   }
 
-  /** The type of the target entity's {@code @Id} (a record component or a field, also of a superclass), or null. */
+  /**
+   * The type of the target entity's {@code @Id} (a record component or a field, also of a
+   * superclass), or null.
+   */
   private TypeMirror idType(TypeElement target) {
     for (TypeElement t = target; t != null; t = superclass(t)) {
       if (t.getKind() == ElementKind.RECORD) {
@@ -232,21 +298,24 @@ final class PropertyScanner {
 
   private MetaProperty property(Member m, String path, String constant) throws EntityProblem {
     requireResolved(m, path);
-    TypeMirror boxed = m.type() instanceof PrimitiveType p ? types.boxedClass(p).asType() : m.type();
+    TypeMirror boxed =
+        m.type() instanceof PrimitiveType p ? types.boxedClass(p).asType() : m.type();
     requireAccessible(m, path, boxed);
     String generic = names.generic(boxed);
     String erased = names.erased(boxed);
     TypeMirror arrayElement = arrayElement(boxed);
     if (arrayElement != null) {
-      return new MetaProperty(constant, path, Kind.ARRAY, generic, erased, m.element(), names.erased(arrayElement));
+      return new MetaProperty(
+          constant, path, Kind.ARRAY, generic, erased, m.element(), names.erased(arrayElement));
     }
-    return new MetaProperty(constant, path, kind(boxed, !generic.equals(erased)), generic, erased, m.element());
+    return new MetaProperty(
+        constant, path, kind(boxed, !generic.equals(erased)), generic, erased, m.element());
   }
 
   /**
-   * The boxed element type of a property stored as a database array ({@code List<E>} or {@code E[]},
-   * {@code byte[]} excepted) whose elements are text, numbers, booleans, UUIDs, {@code java.time}
-   * values or enums; null for any other type.
+   * The boxed element type of a property stored as a database array ({@code List<E>} or {@code
+   * E[]}, {@code byte[]} excepted) whose elements are text, numbers, booleans, UUIDs, {@code
+   * java.time} values or enums; null for any other type.
    */
   private TypeMirror arrayElement(TypeMirror type) {
     TypeMirror element;
@@ -255,7 +324,8 @@ final class PropertyScanner {
         return null;
       }
       element = a.getComponentType();
-    } else if (type instanceof DeclaredType d && d.getTypeArguments().size() == 1
+    } else if (type instanceof DeclaredType d
+        && d.getTypeArguments().size() == 1
         && ((TypeElement) d.asElement()).getQualifiedName().contentEquals("java.util.List")) {
       element = d.getTypeArguments().get(0);
     } else {
@@ -269,10 +339,20 @@ final class PropertyScanner {
     }
     TypeElement e = (TypeElement) d.asElement();
     String name = e.getQualifiedName().toString();
-    boolean storable = e.getKind() == ElementKind.ENUM || name.equals("java.lang.String") || name.equals("java.util.UUID")
-        || name.equals("java.math.BigDecimal") || name.startsWith("java.time.")
-        || Set.of("java.lang.Integer", "java.lang.Long", "java.lang.Short", "java.lang.Double", "java.lang.Float",
-            "java.lang.Boolean").contains(name);
+    boolean storable =
+        e.getKind() == ElementKind.ENUM
+            || name.equals("java.lang.String")
+            || name.equals("java.util.UUID")
+            || name.equals("java.math.BigDecimal")
+            || name.startsWith("java.time.")
+            || Set.of(
+                    "java.lang.Integer",
+                    "java.lang.Long",
+                    "java.lang.Short",
+                    "java.lang.Double",
+                    "java.lang.Float",
+                    "java.lang.Boolean")
+                .contains(name);
     return storable ? element : null;
   }
 
@@ -280,38 +360,59 @@ final class PropertyScanner {
     if (type.getKind() != TypeKind.DECLARED || parameterized) {
       return Kind.PLAIN;
     }
-    if (((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals("java.lang.String")) {
+    if (((TypeElement) ((DeclaredType) type).asElement())
+        .getQualifiedName()
+        .contentEquals("java.lang.String")) {
       return Kind.STRING;
     }
     TypeElement comparable = elements.getTypeElement("java.lang.Comparable");
-    DeclaredType comparableOfSuper = types.getDeclaredType(comparable, types.getWildcardType(null, type));
+    DeclaredType comparableOfSuper =
+        types.getDeclaredType(comparable, types.getWildcardType(null, type));
     return types.isAssignable(type, comparableOfSuper) ? Kind.COMPARABLE : Kind.PLAIN;
   }
 
   private void requireResolved(Member m, String path) throws EntityProblem {
     List<TypeMirror> unresolved = new ArrayList<>();
-    TypeNames.walk(m.type(), t -> {
-      if (t.getKind() == TypeKind.ERROR) {
-        unresolved.add(t);
-      }
-    });
+    TypeNames.walk(
+        m.type(),
+        t -> {
+          if (t.getKind() == TypeKind.ERROR) {
+            unresolved.add(t);
+          }
+        });
     if (!unresolved.isEmpty()) {
-      throw EntityProblem.unresolved(m.element(), "the type " + unresolved.get(0) + " of property '" + path
-          + "' of " + entity.getQualifiedName() + " cannot be resolved");
+      throw EntityProblem.unresolved(
+          m.element(),
+          "the type "
+              + unresolved.get(0)
+              + " of property '"
+              + path
+              + "' of "
+              + entity.getQualifiedName()
+              + " cannot be resolved");
     }
   }
 
   private void requireAccessible(Member m, String path, TypeMirror type) throws EntityProblem {
     List<TypeElement> hidden = new ArrayList<>();
-    TypeNames.walk(type, t -> {
-      if (t instanceof DeclaredType d && !names.accessible((TypeElement) d.asElement())) {
-        hidden.add((TypeElement) d.asElement());
-      }
-    });
+    TypeNames.walk(
+        type,
+        t -> {
+          if (t instanceof DeclaredType d && !names.accessible((TypeElement) d.asElement())) {
+            hidden.add((TypeElement) d.asElement());
+          }
+        });
     if (!hidden.isEmpty()) {
-      throw EntityProblem.invalid(m.element(), "property '" + path + "' of " + entity.getQualifiedName()
-          + " has type " + hidden.get(0).getQualifiedName() + ", which the generated metamodel cannot see; "
-          + "make the type public or package-private in the entity's package, or mark the property @Transient");
+      throw EntityProblem.invalid(
+          m.element(),
+          "property '"
+              + path
+              + "' of "
+              + entity.getQualifiedName()
+              + " has type "
+              + hidden.get(0).getQualifiedName()
+              + ", which the generated metamodel cannot see; "
+              + "make the type public or package-private in the entity's package, or mark the property @Transient");
     }
   }
 
@@ -320,14 +421,25 @@ final class PropertyScanner {
     for (MetaConstant p : constants) {
       MetaConstant other = seen.putIfAbsent(p.constant(), p);
       if (other != null) {
-        throw EntityProblem.invalid(p.element(), "properties '" + other.path() + "' and '" + p.path()
-            + "' both become the metamodel constant " + p.constant() + "; rename one of them");
+        throw EntityProblem.invalid(
+            p.element(),
+            "properties '"
+                + other.path()
+                + "' and '"
+                + p.path()
+                + "' both become the metamodel constant "
+                + p.constant()
+                + "; rename one of them");
       }
     }
   }
 
   private static boolean annotated(Element element, String annotation) {
-    return element.getAnnotationMirrors().stream().anyMatch(a ->
-        ((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().contentEquals(annotation));
+    return element.getAnnotationMirrors().stream()
+        .anyMatch(
+            a ->
+                ((TypeElement) a.getAnnotationType().asElement())
+                    .getQualifiedName()
+                    .contentEquals(annotation));
   }
 }

@@ -77,30 +77,54 @@ final class RelationReader {
    *
    * @throws EntityProblem when the property has more than one relation annotation or the wrong type
    */
-  DeclaredType target(List<Kind> kinds, String property, TypeMirror type, Element element) throws EntityProblem {
+  DeclaredType target(List<Kind> kinds, String property, TypeMirror type, Element element)
+      throws EntityProblem {
     String where = "property '" + property + "' of " + entity.getQualifiedName();
     if (kinds.size() > 1) {
-      throw EntityProblem.invalid(element, where + " has " + kinds.stream().map(Kind::toString)
-          .collect(Collectors.joining(" and ")) + "; a relation property takes exactly one relation annotation");
+      throw EntityProblem.invalid(
+          element,
+          where
+              + " has "
+              + kinds.stream().map(Kind::toString).collect(Collectors.joining(" and "))
+              + "; a relation property takes exactly one relation annotation");
     }
     Kind kind = kinds.get(0);
     String container = kind.toMany() ? "List" : "Ref";
     String declareAs = "declare it as " + container + "<" + suggestedTarget(type) + ">";
     if (!(type instanceof DeclaredType declared) || !isA(declared, kind.toMany() ? LIST : REF)) {
-      throw EntityProblem.invalid(element, kind + " " + where + " has type " + type + "; " + declareAs
-          + alternative(kind, type));
+      throw EntityProblem.invalid(
+          element,
+          kind + " " + where + " has type " + type + "; " + declareAs + alternative(kind, type));
     }
     if (declared.getTypeArguments().isEmpty()) {
-      throw EntityProblem.invalid(element, kind + " " + where + " has the raw type " + container
-          + "; declare it as " + container + "<Target>, naming the " + (kind.toMany() ? "related" : "referenced")
-          + " entity" + (kind == Kind.MANY_TO_MANY ? " (or its id type)" : ""));
+      throw EntityProblem.invalid(
+          element,
+          kind
+              + " "
+              + where
+              + " has the raw type "
+              + container
+              + "; declare it as "
+              + container
+              + "<Target>, naming the "
+              + (kind.toMany() ? "related" : "referenced")
+              + " entity"
+              + (kind == Kind.MANY_TO_MANY ? " (or its id type)" : ""));
     }
     TypeMirror argument = declared.getTypeArguments().get(0);
     if (argument instanceof DeclaredType target && target.getTypeArguments().isEmpty()) {
       return target;
     }
-    throw EntityProblem.invalid(element, kind + " " + where + " has type " + type + "; the type argument must "
-        + "name the target class itself, so " + declareAs);
+    throw EntityProblem.invalid(
+        element,
+        kind
+            + " "
+            + where
+            + " has type "
+            + type
+            + "; the type argument must "
+            + "name the target class itself, so "
+            + declareAs);
   }
 
   private static boolean isA(DeclaredType type, String qualifiedName) {
@@ -122,7 +146,8 @@ final class RelationReader {
     }
     if (candidate != null && types.erasure(candidate) instanceof DeclaredType d) {
       TypeElement target = (TypeElement) d.asElement();
-      if (argument || !elements.getPackageOf(target).getQualifiedName().toString().startsWith("java.")) {
+      if (argument
+          || !elements.getPackageOf(target).getQualifiedName().toString().startsWith("java.")) {
         return target.getSimpleName().toString();
       }
     }
@@ -137,6 +162,8 @@ final class RelationReader {
     if (!kind.toMany() && isA(d, LIST)) {
       return ", or use @OneToMany or @ManyToMany for a list";
     }
-    return kind.toMany() && isA(d, REF) ? ", or use @ManyToOne or @OneToOne for a single reference" : "";
+    return kind.toMany() && isA(d, REF)
+        ? ", or use @ManyToOne or @OneToOne for a single reference"
+        : "";
   }
 }

@@ -18,14 +18,14 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Writes types as source text for one generated class. Names are written relative to the
- * generated package (or {@code java.lang}) when that cannot be shadowed, and fully qualified
- * otherwise. Type variables, which a static constant cannot mention, become wildcards or their
- * erasure.
+ * Writes types as source text for one generated class. Names are written relative to the generated
+ * package (or {@code java.lang}) when that cannot be shadowed, and fully qualified otherwise. Type
+ * variables, which a static constant cannot mention, become wildcards or their erasure.
  */
 final class TypeNames {
   /** Simple names the generated file imports; a type with such a name must be written qualified. */
-  static final Set<String> IMPORTED = Set.of("Property", "ComparableProperty", "StringProperty", "ArrayProperty", "Relation");
+  static final Set<String> IMPORTED =
+      Set.of("Property", "ComparableProperty", "StringProperty", "ArrayProperty", "Relation");
 
   private final Elements elements;
   private final Types types;
@@ -42,9 +42,10 @@ final class TypeNames {
     return switch (type.getKind()) {
       case ARRAY -> arrayComponent(((ArrayType) type).getComponentType()) + "[]";
       case DECLARED -> declared((DeclaredType) type);
-      default -> type.getKind().isPrimitive()
-          ? name(types.boxedClass((PrimitiveType) type))
-          : generic(types.erasure(type));
+      default ->
+          type.getKind().isPrimitive()
+              ? name(types.boxedClass((PrimitiveType) type))
+              : generic(types.erasure(type));
     };
   }
 
@@ -64,12 +65,16 @@ final class TypeNames {
     String owner = elements.getPackageOf(type).getQualifiedName().toString();
     String relative = owner.isEmpty() ? qualified : qualified.substring(owner.length() + 1);
     String outermost = relative.split("\\.", 2)[0];
-    boolean safe = !IMPORTED.contains(outermost)
-        && (owner.equals(packageName) || owner.equals("java.lang") && !declaredInPackage(outermost));
+    boolean safe =
+        !IMPORTED.contains(outermost)
+            && (owner.equals(packageName)
+                || owner.equals("java.lang") && !declaredInPackage(outermost));
     return safe ? relative : qualified;
   }
 
-  /** Calls the action for the type and every type it is built from (arguments, bounds, components). */
+  /**
+   * Calls the action for the type and every type it is built from (arguments, bounds, components).
+   */
   static void walk(TypeMirror type, Consumer<TypeMirror> action) {
     action.accept(type);
     if (type instanceof DeclaredType d) {
@@ -91,7 +96,8 @@ final class TypeNames {
     for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
       Set<Modifier> modifiers = e.getModifiers();
       boolean samePackage = elements.getPackageOf(e).getQualifiedName().contentEquals(packageName);
-      if (modifiers.contains(Modifier.PRIVATE) || !modifiers.contains(Modifier.PUBLIC) && !samePackage) {
+      if (modifiers.contains(Modifier.PRIVATE)
+          || !modifiers.contains(Modifier.PUBLIC) && !samePackage) {
         return false;
       }
     }
@@ -103,9 +109,12 @@ final class TypeNames {
     List<? extends TypeMirror> arguments = type.getTypeArguments();
     if (arguments.isEmpty()) {
       int parameters = element.getTypeParameters().size();
-      return parameters == 0 ? name(element) : name(element) + "<?" + ", ?".repeat(parameters - 1) + ">";
+      return parameters == 0
+          ? name(element)
+          : name(element) + "<?" + ", ?".repeat(parameters - 1) + ">";
     }
-    return name(element) + arguments.stream().map(this::argument).collect(Collectors.joining(", ", "<", ">"));
+    return name(element)
+        + arguments.stream().map(this::argument).collect(Collectors.joining(", ", "<", ">"));
   }
 
   private String argument(TypeMirror type) {

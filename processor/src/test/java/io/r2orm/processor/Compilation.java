@@ -30,7 +30,10 @@ import javax.tools.ToolProvider;
  * @param diagnostics everything javac and the processor reported
  * @param generatedSources the directory holding generated sources
  */
-record Compilation(boolean success, List<Diagnostic<? extends JavaFileObject>> diagnostics, Path generatedSources) {
+record Compilation(
+    boolean success,
+    List<Diagnostic<? extends JavaFileObject>> diagnostics,
+    Path generatedSources) {
 
   /** Compiles the sources, given as file name ({@code com/example/Book.java}) to text. */
   static Compilation compile(Path workDir, Map<String, String> sources) {
@@ -41,17 +44,25 @@ record Compilation(boolean success, List<Diagnostic<? extends JavaFileObject>> d
   static Compilation compile(Path workDir, Map<String, String> sources, List<Processor> others) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
       Path classes = Files.createDirectories(workDir.resolve("classes"));
       Path generated = Files.createDirectories(workDir.resolve("generated"));
       files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
       files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generated));
       files.setLocationFromPaths(StandardLocation.CLASS_PATH, testClasspath());
-      List<JavaFileObject> units = sources.entrySet().stream()
-          .map(e -> (JavaFileObject) new Source(e.getKey(), e.getValue()))
-          .toList();
-      JavaCompiler.CompilationTask task = javac.getTask(
-          null, files, diagnostics, List.of("-Xlint:all,-processing", "-encoding", "UTF-8"), null, units);
+      List<JavaFileObject> units =
+          sources.entrySet().stream()
+              .map(e -> (JavaFileObject) new Source(e.getKey(), e.getValue()))
+              .toList();
+      JavaCompiler.CompilationTask task =
+          javac.getTask(
+              null,
+              files,
+              diagnostics,
+              List.of("-Xlint:all,-processing", "-encoding", "UTF-8"),
+              null,
+              units);
       List<Processor> processors = new ArrayList<>(others);
       processors.add(new MetamodelProcessor());
       task.setProcessors(processors);
@@ -68,13 +79,17 @@ record Compilation(boolean success, List<Diagnostic<? extends JavaFileObject>> d
     try {
       return Files.readString(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("no generated source " + file + "; diagnostics: " + messages(), e);
+      throw new UncheckedIOException(
+          "no generated source " + file + "; diagnostics: " + messages(), e);
     }
   }
 
   /** Diagnostics of the given kind, as text. */
   List<String> messages(Diagnostic.Kind kind) {
-    return diagnostics.stream().filter(d -> d.getKind() == kind).map(Compilation::describe).toList();
+    return diagnostics.stream()
+        .filter(d -> d.getKind() == kind)
+        .map(Compilation::describe)
+        .toList();
   }
 
   /** All diagnostics, one a line. */
@@ -90,7 +105,8 @@ record Compilation(boolean success, List<Diagnostic<? extends JavaFileObject>> d
   }
 
   private static String describe(Diagnostic<? extends JavaFileObject> d) {
-    String source = d.getSource() == null ? "" : d.getSource().getName() + ":" + d.getLineNumber() + ": ";
+    String source =
+        d.getSource() == null ? "" : d.getSource().getName() + ":" + d.getLineNumber() + ": ";
     return d.getKind() + " " + source + d.getMessage(null);
   }
 

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MetamodelProcessorTest {
-  private static final String ADDRESS = """
+  private static final String ADDRESS =
+      """
       package com.example;
       public record Address(String street, String city) {}
       """;
@@ -27,14 +28,22 @@ class MetamodelProcessorTest {
 
   @Test
   void generatesRecordMetamodel() {
-    Compilation c = compile(Map.of("com/example/Address.java", ADDRESS, "com/example/Book.java", """
+    Compilation c =
+        compile(
+            Map.of(
+                "com/example/Address.java",
+                ADDRESS,
+                "com/example/Book.java",
+                """
         package com.example;
         import io.r2orm.core.annotation.*;
         @Table public record Book(@Id Long id, String title, byte[] cover, int year, @Embedded Address home,
             java.time.LocalDate publishedOn, String isbnCode) {}
         """));
 
-    assertThat(c.generated("com.example.Book_")).isEqualTo("""
+    assertThat(c.generated("com.example.Book_"))
+        .isEqualTo(
+            """
         package com.example;
 
         import io.r2orm.core.query.ComparableProperty;
@@ -60,13 +69,19 @@ class MetamodelProcessorTest {
 
   @Test
   void readsClassFieldsSuperclassFirstAndSkipsStaticAndTransient() {
-    Compilation c = compile(Map.of("com/example/Base.java", """
+    Compilation c =
+        compile(
+            Map.of(
+                "com/example/Base.java",
+                """
         package com.example;
         public abstract class Base<ID> {
           protected ID id;
           protected long version;
         }
-        """, "com/example/Author.java", """
+        """,
+                "com/example/Author.java",
+                """
         package com.example;
         import io.r2orm.core.annotation.*;
         @Table public class Author extends Base<Long> {
@@ -89,7 +104,13 @@ class MetamodelProcessorTest {
 
   @Test
   void flattensEmbeddedPartsRecursively() {
-    Compilation c = compile(Map.of("com/example/Address.java", ADDRESS, "com/example/Contact.java", """
+    Compilation c =
+        compile(
+            Map.of(
+                "com/example/Address.java",
+                ADDRESS,
+                "com/example/Contact.java",
+                """
         package com.example;
         import io.r2orm.core.annotation.*;
         public class Contact {
@@ -97,30 +118,41 @@ class MetamodelProcessorTest {
           @Embedded private Address postal;
           public Contact() {}
         }
-        """, "com/example/Customer.java", """
+        """,
+                "com/example/Customer.java",
+                """
         package com.example;
         import io.r2orm.core.annotation.*;
         @Table public record Customer(@Id long id, @Embedded(prefix = "main_") Contact mainContact) {}
         """));
 
-    assertThat(c.generated("com.example.Customer_")).containsSubsequence(
-        "ComparableProperty<Customer, Long> ID = Property.comparable(Customer.class, \"id\", Long.class);",
-        "StringProperty<Customer> MAIN_CONTACT_EMAIL = Property.string(Customer.class, \"mainContact.email\");",
-        "MAIN_CONTACT_POSTAL_STREET = Property.string(Customer.class, \"mainContact.postal.street\");",
-        "MAIN_CONTACT_POSTAL_CITY = Property.string(Customer.class, \"mainContact.postal.city\");");
+    assertThat(c.generated("com.example.Customer_"))
+        .containsSubsequence(
+            "ComparableProperty<Customer, Long> ID = Property.comparable(Customer.class, \"id\", Long.class);",
+            "StringProperty<Customer> MAIN_CONTACT_EMAIL = Property.string(Customer.class, \"mainContact.email\");",
+            "MAIN_CONTACT_POSTAL_STREET = Property.string(Customer.class, \"mainContact.postal.street\");",
+            "MAIN_CONTACT_POSTAL_CITY = Property.string(Customer.class, \"mainContact.postal.city\");");
   }
 
   @Test
   void choosesPropertyKindFromTheValueType() {
-    Compilation c = compile(Map.of("com/example/Money.java", """
+    Compilation c =
+        compile(
+            Map.of(
+                "com/example/Money.java",
+                """
         package com.example;
         public record Money(long cents) implements Comparable<Money> {
           public int compareTo(Money o) { return Long.compare(cents, o.cents); }
         }
-        """, "com/example/Colour.java", """
+        """,
+                "com/example/Colour.java",
+                """
         package com.example;
         public record Colour(int rgb) {}
-        """, "com/example/Item.java", """
+        """,
+                "com/example/Item.java",
+                """
         package com.example;
         import io.r2orm.core.annotation.*;
         @Table public class Item {
@@ -136,20 +168,25 @@ class MetamodelProcessorTest {
         }
         """));
 
-    assertThat(c.generated("com.example.Item_")).contains(
-        "ComparableProperty<Item, java.util.UUID> ID = Property.comparable(Item.class, \"id\", java.util.UUID.class);",
-        "ComparableProperty<Item, Item.Status> STATUS = Property.comparable(Item.class, \"status\", Item.Status.class);",
-        "ComparableProperty<Item, Double> WEIGHT = Property.comparable(Item.class, \"weight\", Double.class);",
-        "ComparableProperty<Item, Character> GRADE = Property.comparable(Item.class, \"grade\", Character.class);",
-        "ComparableProperty<Item, java.math.BigDecimal> PRICE =",
-        "ComparableProperty<Item, java.time.Instant> CREATED_AT =",
-        "ComparableProperty<Item, Money> COST = Property.comparable(Item.class, \"cost\", Money.class);",
-        "Property<Item, Colour> COLOUR = Property.of(Item.class, \"colour\", Colour.class);");
+    assertThat(c.generated("com.example.Item_"))
+        .contains(
+            "ComparableProperty<Item, java.util.UUID> ID = Property.comparable(Item.class, \"id\", java.util.UUID.class);",
+            "ComparableProperty<Item, Item.Status> STATUS = Property.comparable(Item.class, \"status\", Item.Status.class);",
+            "ComparableProperty<Item, Double> WEIGHT = Property.comparable(Item.class, \"weight\", Double.class);",
+            "ComparableProperty<Item, Character> GRADE = Property.comparable(Item.class, \"grade\", Character.class);",
+            "ComparableProperty<Item, java.math.BigDecimal> PRICE =",
+            "ComparableProperty<Item, java.time.Instant> CREATED_AT =",
+            "ComparableProperty<Item, Money> COST = Property.comparable(Item.class, \"cost\", Money.class);",
+            "Property<Item, Colour> COLOUR = Property.of(Item.class, \"colour\", Colour.class);");
   }
 
   @Test
   void keepsTypeArgumentsOfParameterizedTypesBehindAnUncheckedCast() {
-    Compilation c = compile(Map.of("com/example/Post.java", """
+    Compilation c =
+        compile(
+            Map.of(
+                "com/example/Post.java",
+                """
         package com.example;
         import io.r2orm.core.annotation.*;
         import java.util.*;
@@ -160,11 +197,14 @@ class MetamodelProcessorTest {
         }
         """));
 
-    assertThat(c.generated("com.example.Post_")).contains("""
+    assertThat(c.generated("com.example.Post_"))
+        .contains(
+            """
           @SuppressWarnings("unchecked")
           public static final ArrayProperty<Post, java.util.List<String>, String> TAGS = \
         Property.array(Post.class, "tags", (Class<java.util.List<String>>) (Class<?>) java.util.List.class, String.class);
-        """, """
+        """,
+            """
           public static final Property<Post, java.util.Map<String, ? extends Number>> SCORES = \
         Property.of(Post.class, "scores", (Class<java.util.Map<String, ? extends Number>>) (Class<?>) java.util.Map.class);
         """);
@@ -173,7 +213,11 @@ class MetamodelProcessorTest {
 
   @Test
   void arrayPropertiesGetElementTestsTypedByTheirElement() {
-    Compilation c = compile(Map.of("com/example/Film.java", """
+    Compilation c =
+        compile(
+            Map.of(
+                "com/example/Film.java",
+                """
         package com.example;
         import io.r2orm.core.annotation.*;
         import java.util.*;
@@ -181,7 +225,9 @@ class MetamodelProcessorTest {
             byte[] poster, List<Object> odd) {
           public enum Rating { G, PG }
         }
-        """, "com/example/Use.java", """
+        """,
+                "com/example/Use.java",
+                """
         package com.example;
         class Use {
           io.r2orm.core.query.Predicate ok = Film_.FEATURES.has("Trailers").and(Film_.SCORES.containsAll(1, 2))
@@ -190,26 +236,33 @@ class MetamodelProcessorTest {
         }
         """));
 
-    assertThat(c.generated("com.example.Film_")).contains(
-        "ArrayProperty<Film, String[], String> FEATURES = Property.array(Film.class, \"features\", String[].class, String.class);",
-        "ArrayProperty<Film, int[], Integer> SCORES = Property.array(Film.class, \"scores\", int[].class, Integer.class);",
-        "ArrayProperty<Film, java.util.List<java.util.UUID>, java.util.UUID> REFS =",
-        "ArrayProperty<Film, java.util.List<Film.Rating>, Film.Rating> RATINGS =",
-        "Property<Film, byte[]> POSTER = Property.of(Film.class, \"poster\", byte[].class);",
-        "Property<Film, java.util.List<Object>> ODD =");
+    assertThat(c.generated("com.example.Film_"))
+        .contains(
+            "ArrayProperty<Film, String[], String> FEATURES = Property.array(Film.class, \"features\", String[].class, String.class);",
+            "ArrayProperty<Film, int[], Integer> SCORES = Property.array(Film.class, \"scores\", int[].class, Integer.class);",
+            "ArrayProperty<Film, java.util.List<java.util.UUID>, java.util.UUID> REFS =",
+            "ArrayProperty<Film, java.util.List<Film.Rating>, Film.Rating> RATINGS =",
+            "Property<Film, byte[]> POSTER = Property.of(Film.class, \"poster\", byte[].class);",
+            "Property<Film, java.util.List<Object>> ODD =");
     assertThat(c.messages(javax.tools.Diagnostic.Kind.ERROR)).isEmpty();
   }
 
   @Test
   void namesNestedEntitiesAfterTheirSimpleNameUnlessThatIsAmbiguous() {
-    Compilation c = compile(Map.of("com/example/Library.java", """
+    Compilation c =
+        compile(
+            Map.of(
+                "com/example/Library.java",
+                """
         package com.example;
         import io.r2orm.core.annotation.*;
         public class Library {
           @Table public record Shelf(@Id Long id) {}
           @Table public record Book(@Id Long id) {}
         }
-        """, "com/example/Book.java", """
+        """,
+                "com/example/Book.java",
+                """
         package com.example;
         import io.r2orm.core.annotation.*;
         @Table public record Book(@Id Long id, String title) {}
@@ -217,41 +270,61 @@ class MetamodelProcessorTest {
 
     assertThat(c.success()).as(c.messages()).isTrue();
     assertThat(c.generated("com.example.Shelf_"))
-        .contains("public final class Shelf_", "{@link Library.Shelf}", "Property.comparable(Library.Shelf.class, \"id\"");
-    assertThat(c.generated("com.example.Library_Book_")).contains("ComparableProperty<Library.Book, Long> ID");
+        .contains(
+            "public final class Shelf_",
+            "{@link Library.Shelf}",
+            "Property.comparable(Library.Shelf.class, \"id\"");
+    assertThat(c.generated("com.example.Library_Book_"))
+        .contains("ComparableProperty<Library.Book, Long> ID");
     assertThat(c.generated("com.example.Book_")).contains("StringProperty<Book> TITLE");
   }
 
   @Test
   void qualifiesNamesThatWouldBeShadowed() {
-    Compilation c = compile(Map.of("com/example/Property.java", """
+    Compilation c =
+        compile(
+            Map.of(
+                "com/example/Property.java",
+                """
         package com.example;
         public record Property(String key) {}
-        """, "com/example/Long.java", """
+        """,
+                "com/example/Long.java",
+                """
         package com.example;
         public final class Long {}
-        """, "com/example/Setting.java", """
+        """,
+                "com/example/Setting.java",
+                """
         package com.example;
         import io.r2orm.core.annotation.*;
         @Table public record Setting(@Id java.lang.Long id, Property config) {}
         """));
 
-    assertThat(c.generated("com.example.Setting_")).contains(
-        "ComparableProperty<Setting, java.lang.Long> ID = Property.comparable(Setting.class, \"id\", java.lang.Long.class);",
-        "Property<Setting, com.example.Property> CONFIG = Property.of(Setting.class, \"config\", com.example.Property.class);");
+    assertThat(c.generated("com.example.Setting_"))
+        .contains(
+            "ComparableProperty<Setting, java.lang.Long> ID = Property.comparable(Setting.class, \"id\", java.lang.Long.class);",
+            "Property<Setting, com.example.Property> CONFIG = Property.of(Setting.class, \"config\", com.example.Property.class);");
   }
 
   @Test
   void waitsForPropertyTypesThatAnotherProcessorGeneratesLater() {
-    Compilation c = Compilation.compile(dir, Map.of("com/example/Edition.java", """
+    Compilation c =
+        Compilation.compile(
+            dir,
+            Map.of(
+                "com/example/Edition.java",
+                """
         package com.example;
         import io.r2orm.core.annotation.*;
         @Table public record Edition(@Id Long id, Isbn isbn) {}
-        """), List.of(new IsbnGenerator()));
+        """),
+            List.of(new IsbnGenerator()));
 
     assertThat(c.success()).as(c.messages()).isTrue();
     assertThat(c.generated("com.example.Edition_"))
-        .contains("Property<Edition, Isbn> ISBN = Property.of(Edition.class, \"isbn\", Isbn.class);");
+        .contains(
+            "Property<Edition, Isbn> ISBN = Property.of(Edition.class, \"isbn\", Isbn.class);");
   }
 
   /** Writes {@code com.example.Isbn} in the first round, as another processor might. */
@@ -268,7 +341,8 @@ class MetamodelProcessorTest {
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
       if (!done) {
         done = true;
-        try (Writer out = processingEnv.getFiler().createSourceFile("com.example.Isbn").openWriter()) {
+        try (Writer out =
+            processingEnv.getFiler().createSourceFile("com.example.Isbn").openWriter()) {
           out.write("package com.example; public record Isbn(String value) {}");
         } catch (IOException e) {
           throw new UncheckedIOException(e);

@@ -10,14 +10,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Relation properties become {@code Relation} constants, never {@code Property} ones. */
 class RelationMetamodelTest {
-  private static final String LINK_TABLE = "joinTable = \"book_tag\", joinColumn = \"book_id\", "
-      + "inverseJoinColumn = \"tag_id\"";
+  private static final String LINK_TABLE =
+      "joinTable = \"book_tag\", joinColumn = \"book_id\", " + "inverseJoinColumn = \"tag_id\"";
 
   @TempDir Path dir;
 
   @Test
   void generatesEveryRelationKindOnARecord() {
-    Compilation c = compile(Map.of("com/example/Book.java", """
+    Compilation c =
+        compile(
+            Map.of(
+                "com/example/Book.java",
+                """
         package com.example;
         import io.r2orm.core.annotation.*;
         import io.r2orm.core.query.Ref;
@@ -26,9 +30,12 @@ class RelationMetamodelTest {
             @OneToOne(column = "cover_ref") Ref<Cover> cover, @OneToMany(mappedBy = "book") List<Review> reviews,
             @ManyToMany(%1$s) List<Tag> tags,
             @ManyToMany(%1$s, target = Tag.class) List<Long> tagIds) {}
-        """.formatted(LINK_TABLE)));
+        """
+                    .formatted(LINK_TABLE)));
 
-    assertThat(c.generated("com.example.Book_")).isEqualTo("""
+    assertThat(c.generated("com.example.Book_"))
+        .isEqualTo(
+            """
         package com.example;
 
         import io.r2orm.core.query.ComparableProperty;
@@ -56,7 +63,11 @@ class RelationMetamodelTest {
 
   @Test
   void generatesEveryRelationKindOnAClass() {
-    Compilation c = compile(Map.of("com/example/Author.java", """
+    Compilation c =
+        compile(
+            Map.of(
+                "com/example/Author.java",
+                """
         package com.example;
         import io.r2orm.core.annotation.*;
         import io.r2orm.core.query.Ref;
@@ -82,46 +93,63 @@ class RelationMetamodelTest {
             "ComparableProperty<Author, Long> AGENT_ID = Property.comparable(Author.class, \"agent\", Long.class);",
             "Relation<Author, java.util.UUID> TAG_KEYS = "
                 + "Relation.toMany(Author.class, \"tagKeys\", java.util.UUID.class);")
-        // only a to-one relation that holds the key gets a key property: not a to-many one, nor the mappedBy side
+        // only a to-one relation that holds the key gets a key property: not a to-many one, nor the
+        // mappedBy side
         .doesNotContainPattern("Property\\.\\w+\\(Author\\.class, \"(books|portrait|tagKeys)\"");
     assertThat(c.warnings()).isEmpty();
   }
 
   /**
-   * The key column of a to-one relation is a typed property beside the relation (issue #12,
-   * finding 6), typed as the target's id; a property of the same constant name wins over it.
+   * The key column of a to-one relation is a typed property beside the relation (issue #12, finding
+   * 6), typed as the target's id; a property of the same constant name wins over it.
    */
   @Test
   void aToOneRelationGetsItsKeyAsATypedPropertyUnlessTheNameIsTaken() {
-    Compilation c = compile(Map.of("com/example/Inventory.java", """
+    Compilation c =
+        compile(
+            Map.of(
+                "com/example/Inventory.java",
+                """
         package com.example;
         import io.r2orm.core.annotation.*;
         import io.r2orm.core.query.Ref;
         @Table public record Inventory(@Id Long id, @ManyToOne Ref<Film> film, @ManyToOne Ref<Store> store,
             @Column("store_ref") String storeId) {}
-        """, "com/example/Film.java", """
+        """,
+                "com/example/Film.java",
+                """
         package com.example;
         import io.r2orm.core.annotation.*;
         @Table public record Film(@Id int id) {}
-        """, "com/example/Store.java", """
+        """,
+                "com/example/Store.java",
+                """
         package com.example;
         import io.r2orm.core.annotation.*;
         public class Store extends Base {}
-        """, "com/example/Base.java", """
+        """,
+                "com/example/Base.java",
+                """
         package com.example;
         import io.r2orm.core.annotation.*;
         public abstract class Base { @Id protected java.util.UUID key; }
         """));
 
     assertThat(c.generated("com.example.Inventory_"))
-        .contains("ComparableProperty<Inventory, Integer> FILM_ID = Property.comparable(Inventory.class, \"film\", Integer.class);")
-        .contains("StringProperty<Inventory> STORE_ID = Property.string(Inventory.class, \"storeId\");")
+        .contains(
+            "ComparableProperty<Inventory, Integer> FILM_ID = Property.comparable(Inventory.class, \"film\", Integer.class);")
+        .contains(
+            "StringProperty<Inventory> STORE_ID = Property.string(Inventory.class, \"storeId\");")
         .doesNotContain("Property.comparable(Inventory.class, \"store\"");
   }
 
   @Test
   void supportsSelfReferences() {
-    Compilation c = compile(Map.of("com/example/Employee.java", """
+    Compilation c =
+        compile(
+            Map.of(
+                "com/example/Employee.java",
+                """
         package com.example;
         import io.r2orm.core.annotation.*;
         import io.r2orm.core.query.Ref;
@@ -133,14 +161,19 @@ class RelationMetamodelTest {
         }
         """));
 
-    assertThat(c.generated("com.example.Employee_")).contains(
-        "Relation<Employee, Employee> MANAGER = Relation.toOne(Employee.class, \"manager\", Employee.class);",
-        "Relation<Employee, Employee> REPORTS = Relation.toMany(Employee.class, \"reports\", Employee.class);");
+    assertThat(c.generated("com.example.Employee_"))
+        .contains(
+            "Relation<Employee, Employee> MANAGER = Relation.toOne(Employee.class, \"manager\", Employee.class);",
+            "Relation<Employee, Employee> REPORTS = Relation.toMany(Employee.class, \"reports\", Employee.class);");
   }
 
   @Test
   void resolvesRelationsInheritedThroughAGenericSuperclass() {
-    Compilation c = compile(Map.of("com/example/TreeNode.java", """
+    Compilation c =
+        compile(
+            Map.of(
+                "com/example/TreeNode.java",
+                """
         package com.example;
         import io.r2orm.core.annotation.*;
         import io.r2orm.core.query.Ref;
@@ -150,41 +183,52 @@ class RelationMetamodelTest {
           @ManyToOne protected Ref<N> parent;
           @OneToMany(mappedBy = "parent") protected List<N> children;
         }
-        """, "com/example/Category.java", """
+        """,
+                "com/example/Category.java",
+                """
         package com.example;
         @io.r2orm.core.annotation.Table public class Category extends TreeNode<Category> {
           private String label;
         }
         """));
 
-    assertThat(c.generated("com.example.Category_")).containsSubsequence(
-        "ComparableProperty<Category, Long> ID",
-        "Relation<Category, Category> PARENT = Relation.toOne(Category.class, \"parent\", Category.class);",
-        "Relation<Category, Category> CHILDREN = Relation.toMany(Category.class, \"children\", Category.class);",
-        "StringProperty<Category> LABEL");
+    assertThat(c.generated("com.example.Category_"))
+        .containsSubsequence(
+            "ComparableProperty<Category, Long> ID",
+            "Relation<Category, Category> PARENT = Relation.toOne(Category.class, \"parent\", Category.class);",
+            "Relation<Category, Category> CHILDREN = Relation.toMany(Category.class, \"children\", Category.class);",
+            "StringProperty<Category> LABEL");
   }
 
   @Test
   void qualifiesTypesNamedRelation() {
-    Compilation c = compile(Map.of("com/example/Relation.java", """
+    Compilation c =
+        compile(
+            Map.of(
+                "com/example/Relation.java",
+                """
         package com.example;
         import io.r2orm.core.annotation.*;
         import java.util.List;
         @Table public record Relation(@Id Long id, @OneToMany(mappedBy = "relation") List<Link> links) {}
-        """, "com/example/Link.java", """
+        """,
+                "com/example/Link.java",
+                """
         package com.example;
         import io.r2orm.core.annotation.*;
         import io.r2orm.core.query.Ref;
         @Table public record Link(@Id Long id, @ManyToOne Ref<Relation> relation) {}
         """));
 
-    assertThat(c.generated("com.example.Link_")).contains(
-        "import io.r2orm.core.query.Relation;",
-        "Relation<Link, com.example.Relation> RELATION = "
-            + "Relation.toOne(Link.class, \"relation\", com.example.Relation.class);");
-    assertThat(c.generated("com.example.Relation_")).contains(
-        "Relation<com.example.Relation, Link> LINKS = "
-            + "Relation.toMany(com.example.Relation.class, \"links\", Link.class);");
+    assertThat(c.generated("com.example.Link_"))
+        .contains(
+            "import io.r2orm.core.query.Relation;",
+            "Relation<Link, com.example.Relation> RELATION = "
+                + "Relation.toOne(Link.class, \"relation\", com.example.Relation.class);");
+    assertThat(c.generated("com.example.Relation_"))
+        .contains(
+            "Relation<com.example.Relation, Link> LINKS = "
+                + "Relation.toMany(com.example.Relation.class, \"links\", Link.class);");
   }
 
   @Test
@@ -196,16 +240,23 @@ class RelationMetamodelTest {
 
   /** Compiles the sources next to the entities the samples refer to, expecting success. */
   private Compilation compile(Map<String, String> sources) {
-    Map<String, String> all = new HashMap<>(Map.of(
-        "com/example/Cover.java", entity("Cover", "@OneToOne io.r2orm.core.query.Ref<Author> author"),
-        "com/example/Review.java", entity("Review", "@ManyToOne io.r2orm.core.query.Ref<Book> book"),
-        "com/example/Tag.java", entity("Tag", "String label"),
-        "com/example/people/Agent.java", """
+    Map<String, String> all =
+        new HashMap<>(
+            Map.of(
+                "com/example/Cover.java",
+                    entity("Cover", "@OneToOne io.r2orm.core.query.Ref<Author> author"),
+                "com/example/Review.java",
+                    entity("Review", "@ManyToOne io.r2orm.core.query.Ref<Book> book"),
+                "com/example/Tag.java", entity("Tag", "String label"),
+                "com/example/people/Agent.java",
+                    """
             package com.example.people;
             @io.r2orm.core.annotation.Table public record Agent(@io.r2orm.core.annotation.Id Long id) {}
             """));
     if (!sources.containsKey("com/example/Book.java")) {
-      all.put("com/example/Book.java", entity("Book", "@ManyToOne io.r2orm.core.query.Ref<Author> author"));
+      all.put(
+          "com/example/Book.java",
+          entity("Book", "@ManyToOne io.r2orm.core.query.Ref<Author> author"));
     }
     if (!sources.containsKey("com/example/Author.java")) {
       all.put("com/example/Author.java", entity("Author", "String name"));
@@ -221,6 +272,7 @@ class RelationMetamodelTest {
         package com.example;
         import io.r2orm.core.annotation.*;
         @Table public record %s(@Id Long id, %s) {}
-        """.formatted(name, property);
+        """
+        .formatted(name, property);
   }
 }

@@ -11,24 +11,32 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The point of the metamodel: the compiler checks property values and operations. */
 class TypeSafetyTest {
-  private static final String BOOK = """
+  private static final String BOOK =
+      """
       package com.example;
       import io.r2orm.core.annotation.*;
       @Table public record Book(@Id Long id, String title, Integer year, byte[] cover, java.util.List<String> tags) {}
       """;
-  private static final Map<String, String> LIBRARY = Map.of("com/example/Author.java", """
+  private static final Map<String, String> LIBRARY =
+      Map.of(
+          "com/example/Author.java",
+          """
       package com.example;
       import io.r2orm.core.annotation.*;
       import java.util.List;
       @Table public record Author(@Id Long id, @OneToMany(mappedBy = "author") List<Novel> books) {}
-      """, "com/example/Novel.java", """
+      """,
+          "com/example/Novel.java",
+          """
       package com.example;
       import io.r2orm.core.annotation.*;
       import io.r2orm.core.query.Ref;
       import java.util.List;
       @Table public record Novel(@Id Long id, @ManyToOne Ref<Author> author,
           @OneToMany(mappedBy = "novel") List<Review> reviews) {}
-      """, "com/example/Review.java", """
+      """,
+          "com/example/Review.java",
+          """
       package com.example;
       import io.r2orm.core.annotation.*;
       import io.r2orm.core.query.Ref;
@@ -39,7 +47,9 @@ class TypeSafetyTest {
 
   @Test
   void acceptsWellTypedUsage() {
-    Compilation c = compileUsage("""
+    Compilation c =
+        compileUsage(
+            """
         io.r2orm.core.query.Predicate p = Book_.TITLE.startsWith("Du").and(Book_.YEAR.ge(1965)).and(Book_.ID.in(1L, 2L))
             .and(Book_.TAGS.eq(java.util.List.of("sf"))).and(Book_.COVER.isNull());
         """);
@@ -57,11 +67,17 @@ class TypeSafetyTest {
 
   @Test
   void rejectsAnArrayElementOfTheWrongTypeAndElementTestsOnANonArray() {
-    assertThat(compileUsage("io.r2orm.core.query.Predicate p = Book_.TAGS.has(\"sf\");").success()).isTrue();
-    Compilation wrongElement = compileUsage("io.r2orm.core.query.Predicate p = Book_.TAGS.has(42);");
+    assertThat(compileUsage("io.r2orm.core.query.Predicate p = Book_.TAGS.has(\"sf\");").success())
+        .isTrue();
+    Compilation wrongElement =
+        compileUsage("io.r2orm.core.query.Predicate p = Book_.TAGS.has(42);");
     assertThat(wrongElement.success()).isFalse();
-    assertThat(wrongElement.messages(Diagnostic.Kind.ERROR)).singleElement().asString().contains("Usage.java");
-    assertThat(compileUsage("io.r2orm.core.query.Predicate p = Book_.TITLE.has(\"x\");").success()).isFalse();
+    assertThat(wrongElement.messages(Diagnostic.Kind.ERROR))
+        .singleElement()
+        .asString()
+        .contains("Usage.java");
+    assertThat(compileUsage("io.r2orm.core.query.Predicate p = Book_.TITLE.has(\"x\");").success())
+        .isFalse();
   }
 
   @Test
@@ -83,7 +99,9 @@ class TypeSafetyTest {
 
   @Test
   void acceptsFetchPathsThatFollowTheRelations() {
-    Compilation c = compileRelationUsage("""
+    Compilation c =
+        compileRelationUsage(
+            """
         FetchPath<Author, Review> reviews = Author_.BOOKS.then(Novel_.REVIEWS);
         FetchPath<Review, Novel> back = Review_.NOVEL.then(Novel_.AUTHOR).then(Author_.BOOKS);
         Relation<Author, Novel> recent = Author_.BOOKS.where(Novel_.ID.gt(10L)).limit(3);
@@ -96,7 +114,8 @@ class TypeSafetyTest {
 
   @Test
   void rejectsAFetchPathThatDoesNotStartWhereThePreviousEnds() {
-    Compilation c = compileRelationUsage("FetchPath<Author, Novel> p = Author_.BOOKS.then(Author_.BOOKS);");
+    Compilation c =
+        compileRelationUsage("FetchPath<Author, Novel> p = Author_.BOOKS.then(Author_.BOOKS);");
 
     assertThat(c.success()).isFalse();
     assertThat(c.messages(Diagnostic.Kind.ERROR)).singleElement().asString().contains("Usage.java");
@@ -112,7 +131,9 @@ class TypeSafetyTest {
 
   private Compilation compileRelationUsage(String statements) {
     Map<String, String> sources = new HashMap<>(LIBRARY);
-    sources.put("com/example/Usage.java", """
+    sources.put(
+        "com/example/Usage.java",
+        """
         package com.example;
         import io.r2orm.core.query.FetchPath;
         import io.r2orm.core.query.Relation;
@@ -121,18 +142,26 @@ class TypeSafetyTest {
             %s
           }
         }
-        """.formatted(statements));
+        """
+            .formatted(statements));
     return Compilation.compile(dir, sources);
   }
 
   private Compilation compileUsage(String statement) {
-    return Compilation.compile(dir, Map.of("com/example/Book.java", BOOK, "com/example/Usage.java", """
+    return Compilation.compile(
+        dir,
+        Map.of(
+            "com/example/Book.java",
+            BOOK,
+            "com/example/Usage.java",
+            """
         package com.example;
         class Usage {
           void use() {
             %s
           }
         }
-        """.formatted(statement)));
+        """
+                .formatted(statement)));
   }
 }

@@ -5,15 +5,15 @@ import io.r2orm.core.convert.AttributeConverter;
 import io.r2orm.core.dialect.Dialect;
 import io.r2orm.core.dialect.Dialects;
 import io.r2orm.core.internal.mapping.EntityMapper;
+import io.r2orm.core.internal.render.SqlRenderer;
 import io.r2orm.core.metadata.EntityModel;
 import io.r2orm.core.metadata.EntityModels;
 import io.r2orm.core.metadata.NamingStrategy;
 import io.r2orm.core.query.FetchPath;
-import io.r2orm.core.query.Subquery;
 import io.r2orm.core.query.Relation;
 import io.r2orm.core.query.Select;
 import io.r2orm.core.query.Selectable;
-import io.r2orm.core.internal.render.SqlRenderer;
+import io.r2orm.core.query.Subquery;
 import io.r2orm.r2dbc.internal.Engine;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,10 +28,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The entry point: reads and writes entities over an R2DBC {@link ConnectionFactory}. Build one
- * per database and share it; it is immutable and thread-safe. Nothing runs until the returned
- * {@code Mono}/{@code Flux} is subscribed, and each operation takes a connection for as long as
- * it runs, so pass a pooled factory ({@code r2dbc-pool}'s {@code ConnectionPool}).
+ * The entry point: reads and writes entities over an R2DBC {@link ConnectionFactory}. Build one per
+ * database and share it; it is immutable and thread-safe. Nothing runs until the returned {@code
+ * Mono}/{@code Flux} is subscribed, and each operation takes a connection for as long as it runs,
+ * so pass a pooled factory ({@code r2dbc-pool}'s {@code ConnectionPool}).
  *
  * <pre>{@code
  * Database db = Database.create(connectionPool);
@@ -48,9 +48,19 @@ public final class Database {
 
   private Database(Builder b) {
     this.models = b.models.build();
-    this.engine = new Engine(models, new SqlRenderer(b.dialect, models), b.connectionFactory, List.copyOf(b.replicas),
-        b.replicaFallback == ReplicaFallback.PRIMARY, b.fetchSize, b.fetchWindow, b.insertBatchSize,
-        EngineAdapter.observer(b.listeners), b.statementTimeout, EngineAdapter.join(b.externalTransactions));
+    this.engine =
+        new Engine(
+            models,
+            new SqlRenderer(b.dialect, models),
+            b.connectionFactory,
+            List.copyOf(b.replicas),
+            b.replicaFallback == ReplicaFallback.PRIMARY,
+            b.fetchSize,
+            b.fetchWindow,
+            b.insertBatchSize,
+            EngineAdapter.observer(b.listeners),
+            b.statementTimeout,
+            EngineAdapter.join(b.externalTransactions));
   }
 
   /** A view of a database bound to one transaction (the {@code tx} of {@link #transaction}). */
@@ -60,8 +70,8 @@ public final class Database {
   }
 
   /**
-   * A database with defaults: the dialect detected from the factory's metadata, snake-case
-   * naming, fetch size 10,000.
+   * A database with defaults: the dialect detected from the factory's metadata, snake-case naming,
+   * fetch size 10,000.
    */
   public static Database create(ConnectionFactory connectionFactory) {
     return builder(connectionFactory).build();
@@ -107,20 +117,24 @@ public final class Database {
   }
 
   /** A query of three items; rows are {@link Row3}s. */
-  public <A, B, C> ResultQuery<Row3<A, B, C>> select(Selectable<A> a, Selectable<B> b, Selectable<C> c) {
+  public <A, B, C> ResultQuery<Row3<A, B, C>> select(
+      Selectable<A> a, Selectable<B> b, Selectable<C> c) {
     return project(List.of(a, b, c), mapper -> v -> new Row3<>(cast(v[0]), cast(v[1]), cast(v[2])));
   }
 
   /** A query of four items; rows are {@link Row4}s. */
-  public <A, B, C, D> ResultQuery<Row4<A, B, C, D>> select(Selectable<A> a, Selectable<B> b, Selectable<C> c,
-      Selectable<D> d) {
-    return project(List.of(a, b, c, d), mapper -> v -> new Row4<>(cast(v[0]), cast(v[1]), cast(v[2]), cast(v[3])));
+  public <A, B, C, D> ResultQuery<Row4<A, B, C, D>> select(
+      Selectable<A> a, Selectable<B> b, Selectable<C> c, Selectable<D> d) {
+    return project(
+        List.of(a, b, c, d),
+        mapper -> v -> new Row4<>(cast(v[0]), cast(v[1]), cast(v[2]), cast(v[3])));
   }
 
   /** A query of five items; rows are {@link Row5}s. */
-  public <A, B, C, D, E> ResultQuery<Row5<A, B, C, D, E>> select(Selectable<A> a, Selectable<B> b, Selectable<C> c,
-      Selectable<D> d, Selectable<E> e) {
-    return project(List.of(a, b, c, d, e),
+  public <A, B, C, D, E> ResultQuery<Row5<A, B, C, D, E>> select(
+      Selectable<A> a, Selectable<B> b, Selectable<C> c, Selectable<D> d, Selectable<E> e) {
+    return project(
+        List.of(a, b, c, d, e),
         mapper -> v -> new Row5<>(cast(v[0]), cast(v[1]), cast(v[2]), cast(v[3]), cast(v[4])));
   }
 
@@ -132,8 +146,12 @@ public final class Database {
     return project(items, mapper -> values -> values);
   }
 
-  private <R> ResultQuery<R> project(List<? extends Selectable<?>> items,
-      java.util.function.Function<io.r2orm.core.internal.mapping.ProjectionMapper, java.util.function.Function<Object[], R>> shape) {
+  private <R> ResultQuery<R> project(
+      List<? extends Selectable<?>> items,
+      java.util.function.Function<
+              io.r2orm.core.internal.mapping.ProjectionMapper,
+              java.util.function.Function<Object[], R>>
+          shape) {
     return new ResultQuery<>(this, Subquery.select(items), shape);
   }
 
@@ -147,15 +165,24 @@ public final class Database {
    * when the version matches); emits it as stored. For a natural key use {@link #upsertInto}.
    */
   public <T> Mono<T> upsert(T entity) {
-    return engine.upsertAll(List.of(Objects.requireNonNull(entity, "entity must not be null")), List.of(), null).single();
+    return engine
+        .upsertAll(
+            List.of(Objects.requireNonNull(entity, "entity must not be null")), List.of(), null)
+        .single();
   }
 
-  /** Upserts the entities on their ids in batched statements, in one transaction; see {@link UpsertQuery}. */
+  /**
+   * Upserts the entities on their ids in batched statements, in one transaction; see {@link
+   * UpsertQuery}.
+   */
   public <T> Flux<T> upsertAll(Iterable<T> entities) {
     return engine.upsertAll(entities, List.of(), null);
   }
 
-  /** An upsert of entities of this class, on the id or on a unique key named with {@code onConflict}. */
+  /**
+   * An upsert of entities of this class, on the id or on a unique key named with {@code
+   * onConflict}.
+   */
   public <T> UpsertQuery<T> upsertInto(Class<T> entity) {
     models.of(entity);
     return new UpsertQuery<>(this, entity, List.of(), null);
@@ -173,8 +200,8 @@ public final class Database {
 
   /**
    * A repository from its interface ({@code interface BookRepository extends
-   * ReactiveRepository<Book, Long>}): CRUD, derived queries parsed from method names, {@code
-   * @Query} methods and fetch plans, all checked now. The same as {@link
+   * ReactiveRepository<Book, Long>}): CRUD, derived queries parsed from method names,
+   * {@code @Query} methods and fetch plans, all checked now. The same as {@link
    * io.r2orm.r2dbc.repository.Repositories#create}, which is built on this class; this method
    * reaches it through a {@link RepositoryProvider} rather than depending on it, so it cannot name
    * {@code ReactiveRepository} in its type bound and checks it at run time instead.
@@ -191,14 +218,19 @@ public final class Database {
 
   /** The repository provider, looked up once, when the first repository is made. */
   private static final class RepositoryLookup {
-    private static final RepositoryProvider PROVIDER = ServiceLoader
-        .load(RepositoryProvider.class, RepositoryProvider.class.getClassLoader()).findFirst().orElse(null);
+    private static final RepositoryProvider PROVIDER =
+        ServiceLoader.load(RepositoryProvider.class, RepositoryProvider.class.getClassLoader())
+            .findFirst()
+            .orElse(null);
 
     static RepositoryProvider provider() {
       if (PROVIDER == null) {
-        throw new IllegalStateException("No " + RepositoryProvider.class.getName() + " found: r2dbc-adapter registers "
-            + "one in META-INF/services, which is missing from the class path (a shaded or merged jar that dropped "
-            + "service files?); keep service files when repackaging, or call Repositories.create(db, type)");
+        throw new IllegalStateException(
+            "No "
+                + RepositoryProvider.class.getName()
+                + " found: r2dbc-adapter registers "
+                + "one in META-INF/services, which is missing from the class path (a shaded or merged jar that dropped "
+                + "service files?); keep service files when repackaging, or call Repositories.create(db, type)");
       }
       return PROVIDER;
     }
@@ -241,8 +273,12 @@ public final class Database {
     return walk(parent, start, true, DEFAULT_WALK_DEPTH);
   }
 
-  /** {@link #descendants(Relation, io.r2orm.core.query.Predicate)} at most {@code maxDepth} steps below the start. */
-  public <T> Flux<T> descendants(Relation<T, T> parent, io.r2orm.core.query.Predicate start, int maxDepth) {
+  /**
+   * {@link #descendants(Relation, io.r2orm.core.query.Predicate)} at most {@code maxDepth} steps
+   * below the start.
+   */
+  public <T> Flux<T> descendants(
+      Relation<T, T> parent, io.r2orm.core.query.Predicate start, int maxDepth) {
     return walk(parent, start, true, maxDepth);
   }
 
@@ -255,17 +291,25 @@ public final class Database {
     return walk(parent, start, false, DEFAULT_WALK_DEPTH);
   }
 
-  /** {@link #ancestors(Relation, io.r2orm.core.query.Predicate)} at most {@code maxDepth} steps above the start. */
-  public <T> Flux<T> ancestors(Relation<T, T> parent, io.r2orm.core.query.Predicate start, int maxDepth) {
+  /**
+   * {@link #ancestors(Relation, io.r2orm.core.query.Predicate)} at most {@code maxDepth} steps
+   * above the start.
+   */
+  public <T> Flux<T> ancestors(
+      Relation<T, T> parent, io.r2orm.core.query.Predicate start, int maxDepth) {
     return walk(parent, start, false, maxDepth);
   }
 
-  private <T> Flux<T> walk(Relation<T, T> parent, io.r2orm.core.query.Predicate start, boolean down, int maxDepth) {
+  private <T> Flux<T> walk(
+      Relation<T, T> parent, io.r2orm.core.query.Predicate start, boolean down, int maxDepth) {
     Objects.requireNonNull(parent, "parent must not be null");
     Objects.requireNonNull(start, "start must not be null");
-    return Flux.defer(() -> {
-      return engine.entities(renderer().walk(parent.owner(), parent.name(), start, down, maxDepth), parent.owner());
-    });
+    return Flux.defer(
+        () -> {
+          return engine.entities(
+              renderer().walk(parent.owner(), parent.name(), start, down, maxDepth),
+              parent.owner());
+        });
   }
 
   /** The entity with this id, or empty. */
@@ -274,9 +318,9 @@ public final class Database {
   }
 
   /**
-   * Inserts an entity and emits it as stored: with the generated id (identity), a random UUID
-   * (UUID generation, when the id was null) and version 1. Records are returned as new instances;
-   * classes are updated in place after the insert succeeds.
+   * Inserts an entity and emits it as stored: with the generated id (identity), a random UUID (UUID
+   * generation, when the id was null) and version 1. Records are returned as new instances; classes
+   * are updated in place after the insert succeeds.
    */
   public <T> Mono<T> insert(T entity) {
     return engine.insert(entity);
@@ -284,8 +328,8 @@ public final class Database {
 
   /**
    * Inserts many entities with one statement per batch of rows (never one per row) and emits them
-   * as stored, in input order, each with its generated key. When more than one statement is
-   * needed, they run in one transaction: either every row is stored or none.
+   * as stored, in input order, each with its generated key. When more than one statement is needed,
+   * they run in one transaction: either every row is stored or none.
    */
   public <T> Flux<T> insertAll(Iterable<T> entities) {
     return engine.insertAll(entities);
@@ -302,9 +346,9 @@ public final class Database {
   }
 
   /**
-   * Inserts or updates, never guessing: an identity id that is null (or 0) means insert,
-   * otherwise update; an assigned id is new when its version is null (or 0); an assigned id
-   * without a version is written with one upsert statement (insert, or update on an id conflict).
+   * Inserts or updates, never guessing: an identity id that is null (or 0) means insert, otherwise
+   * update; an assigned id is new when its version is null (or 0); an assigned id without a version
+   * is written with one upsert statement (insert, or update on an id conflict).
    */
   public <T> Mono<T> save(T entity) {
     return engine.save(entity);
@@ -326,8 +370,8 @@ public final class Database {
   /**
    * This database with its statements outside transactions run on the read replicas ({@link
    * Builder#readReplica}) instead of the primary: for reads that may lag behind the primary's
-   * latest writes. Transactions still go where their options say (read-only ones to a replica),
-   * and a write made through this view fails with {@link
+   * latest writes. Transactions still go where their options say (read-only ones to a replica), and
+   * a write made through this view fails with {@link
    * io.r2orm.core.exception.ReadOnlyTransactionException}. Without replicas, this database itself,
    * so code written for replicas runs against one server.
    *
@@ -344,9 +388,9 @@ public final class Database {
    * Runs work in a transaction: every r2orm call inside, however deep, runs on the transaction's
    * connection (carried in the Reactor context). Commits when the work completes; rolls back when
    * it fails or is cancelled. Called inside another transaction, it joins that one. A read-only
-   * transaction ({@link TransactionOptions#withReadOnly}) runs on a read replica when the
-   * database has one (except a SERIALIZABLE one, which a hot standby cannot run); every other runs
-   * on the primary.
+   * transaction ({@link TransactionOptions#withReadOnly}) runs on a read replica when the database
+   * has one (except a SERIALIZABLE one, which a hot standby cannot run); every other runs on the
+   * primary.
    *
    * <pre>{@code
    * Mono<Book> moved = db.transaction(tx -> tx.update(book).flatMap(b -> tx.insert(log).thenReturn(b))).single();
@@ -358,14 +402,17 @@ public final class Database {
 
   /**
    * Runs work in a transaction with these options: isolation level, read-only, a timeout after
-   * which the work is cancelled and rolled back ({@link io.r2orm.core.exception.QueryTimeoutException}),
-   * and nesting: with {@link TransactionOptions#nested()} an inner call runs in a savepoint, so
-   * its failure rolls back only its own work.
+   * which the work is cancelled and rolled back ({@link
+   * io.r2orm.core.exception.QueryTimeoutException}), and nesting: with {@link
+   * TransactionOptions#nested()} an inner call runs in a savepoint, so its failure rolls back only
+   * its own work.
    */
-  public <T> Flux<T> transaction(TransactionOptions options, Function<Database, ? extends Publisher<T>> work) {
+  public <T> Flux<T> transaction(
+      TransactionOptions options, Function<Database, ? extends Publisher<T>> work) {
     Objects.requireNonNull(options, "options must not be null");
     Objects.requireNonNull(work, "work must not be null");
-    return engine.transaction(EngineAdapter.spec(options), bound -> work.apply(new Database(models, bound)));
+    return engine.transaction(
+        EngineAdapter.spec(options), bound -> work.apply(new Database(models, bound)));
   }
 
   /**
@@ -377,27 +424,33 @@ public final class Database {
   @SuppressWarnings("varargs") // the array is only read, never stored or exposed
   public final <T> Flux<T> load(Iterable<T> entities, FetchPath<T, ?>... paths) {
     Objects.requireNonNull(entities, "entities must not be null");
-    return Flux.defer(() -> {
-      List<T> list = new ArrayList<>();
-      entities.forEach(e -> list.add(Objects.requireNonNull(e, "entities must not contain null")));
-      return engine.load(list, Arrays.asList(paths));
-    });
+    return Flux.defer(
+        () -> {
+          List<T> list = new ArrayList<>();
+          entities.forEach(
+              e -> list.add(Objects.requireNonNull(e, "entities must not contain null")));
+          return engine.load(list, Arrays.asList(paths));
+        });
   }
 
   /**
-   * Adds many-to-many link rows between an owner and targets (entities or ids); emits the number
-   * of rows added.
+   * Adds many-to-many link rows between an owner and targets (entities or ids); emits the number of
+   * rows added.
    */
   public <E, T> Mono<Long> link(Relation<E, T> relation, E owner, Collection<?> targets) {
     return linkRows(relation, owner, targets, true);
   }
 
-  /** Removes many-to-many link rows between an owner and targets (entities or ids); emits the number removed. */
+  /**
+   * Removes many-to-many link rows between an owner and targets (entities or ids); emits the number
+   * removed.
+   */
   public <E, T> Mono<Long> unlink(Relation<E, T> relation, E owner, Collection<?> targets) {
     return linkRows(relation, owner, targets, false);
   }
 
-  private <E, T> Mono<Long> linkRows(Relation<E, T> relation, E owner, Collection<?> targets, boolean add) {
+  private <E, T> Mono<Long> linkRows(
+      Relation<E, T> relation, E owner, Collection<?> targets, boolean add) {
     return engine.linkRows(relation, owner, targets, add);
   }
 
@@ -435,7 +488,8 @@ public final class Database {
     private ReplicaFallback replicaFallback = ReplicaFallback.FAIL;
 
     private Builder(ConnectionFactory connectionFactory) {
-      this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory must not be null");
+      this.connectionFactory =
+          Objects.requireNonNull(connectionFactory, "connectionFactory must not be null");
     }
 
     /** The SQL dialect; detected from the connection factory's metadata when not set. */
@@ -451,9 +505,9 @@ public final class Database {
     }
 
     /**
-     * Stores properties of any type in JSON columns ({@code @Column(type = "jsonb") Details details})
-     * as the JSON text this codec writes, e.g. over Jackson: {@code
-     * jsonCodec(new JsonCodec() { ... mapper.writeValueAsString(v) ... mapper.readValue(json,
+     * Stores properties of any type in JSON columns ({@code @Column(type = "jsonb") Details
+     * details}) as the JSON text this codec writes, e.g. over Jackson: {@code jsonCodec(new
+     * JsonCodec() { ... mapper.writeValueAsString(v) ... mapper.readValue(json,
      * mapper.constructType(type)) })}. The Spring Boot starter registers the application's Jackson
      * mapper. Without one, such a property is an error naming it.
      */
@@ -475,24 +529,27 @@ public final class Database {
      * this size are read in one go. 0 leaves it to the driver (no paging).
      */
     public Builder fetchSize(int rows) {
-      if (rows < 0) throw new IllegalArgumentException("fetchSize must not be negative, got " + rows);
+      if (rows < 0)
+        throw new IllegalArgumentException("fetchSize must not be negative, got " + rows);
       this.fetchSize = rows;
       return this;
     }
 
     /** Rows per insert statement in {@link Database#insertAll} (default 1000). */
     public Builder insertBatchSize(int rows) {
-      if (rows < 1) throw new IllegalArgumentException("insertBatchSize must be at least 1, got " + rows);
+      if (rows < 1)
+        throw new IllegalArgumentException("insertBatchSize must be at least 1, got " + rows);
       this.insertBatchSize = rows;
       return this;
     }
 
     /**
-     * Parents per batch when relations are fetched (default 256): each relation costs one
-     * statement per window of parents. Larger windows mean fewer statements and more memory.
+     * Parents per batch when relations are fetched (default 256): each relation costs one statement
+     * per window of parents. Larger windows mean fewer statements and more memory.
      */
     public Builder fetchWindow(int parents) {
-      if (parents < 1) throw new IllegalArgumentException("fetchWindow must be at least 1, got " + parents);
+      if (parents < 1)
+        throw new IllegalArgumentException("fetchWindow must be at least 1, got " + parents);
       this.fetchWindow = parents;
       return this;
     }
@@ -502,14 +559,15 @@ public final class Database {
      * server and fails with {@link io.r2orm.core.exception.QueryTimeoutException}. On PostgreSQL it
      * is {@code SET LOCAL statement_timeout} after each {@code BEGIN}, and a statement outside a
      * transaction runs in a short one of its own (three statements more), so that nothing stays on
-     * a connection a pooler hands to others (docs/replicas-and-poolers.md); elsewhere R2DBC's {@code
-     * Connection.setStatementTimeout}, one round trip per connection taken. On PostgreSQL, statements
-     * that cannot run in a transaction block ({@code VACUUM}, {@code CREATE INDEX CONCURRENTLY})
-     * then need a database without a timeout. Default: none.
+     * a connection a pooler hands to others (docs/replicas-and-poolers.md); elsewhere R2DBC's
+     * {@code Connection.setStatementTimeout}, one round trip per connection taken. On PostgreSQL,
+     * statements that cannot run in a transaction block ({@code VACUUM}, {@code CREATE INDEX
+     * CONCURRENTLY}) then need a database without a timeout. Default: none.
      */
     public Builder statementTimeout(java.time.Duration limit) {
       Objects.requireNonNull(limit, "limit must not be null");
-      if (limit.isNegative() || limit.isZero()) throw new IllegalArgumentException("statementTimeout must be positive");
+      if (limit.isNegative() || limit.isZero())
+        throw new IllegalArgumentException("statementTimeout must be positive");
       this.statementTimeout = limit;
       return this;
     }
@@ -526,8 +584,8 @@ public final class Database {
     }
 
     /**
-     * What replica work does when no replica can be reached (server down, connection refused; not
-     * a busy pool): fail with {@link io.r2orm.core.exception.ConnectionFailureException} (the
+     * What replica work does when no replica can be reached (server down, connection refused; not a
+     * busy pool): fail with {@link io.r2orm.core.exception.ConnectionFailureException} (the
      * default), or run on the primary.
      */
     public Builder replicaFallback(ReplicaFallback fallback) {
@@ -540,11 +598,14 @@ public final class Database {
      * uses its connection and leaves commit and rollback to it.
      */
     public Builder externalTransactions(ExternalTransactions transactions) {
-      this.externalTransactions = Objects.requireNonNull(transactions, "transactions must not be null");
+      this.externalTransactions =
+          Objects.requireNonNull(transactions, "transactions must not be null");
       return this;
     }
 
-    /** Tells this listener about every statement (metrics, tracing, statement counting in tests). */
+    /**
+     * Tells this listener about every statement (metrics, tracing, statement counting in tests).
+     */
     public Builder listener(StatementListener listener) {
       listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
       return this;
@@ -553,8 +614,14 @@ public final class Database {
     public Database build() {
       if (dialect == null) {
         String product = connectionFactory.getMetadata().getName();
-        dialect = Dialects.forProductName(product).orElseThrow(() -> new IllegalArgumentException(
-            "No r2orm dialect for database '" + product + "'; pass one with Database.builder(cf).dialect(...)"));
+        dialect =
+            Dialects.forProductName(product)
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "No r2orm dialect for database '"
+                                + product
+                                + "'; pass one with Database.builder(cf).dialect(...)"));
       }
       return new Database(this);
     }

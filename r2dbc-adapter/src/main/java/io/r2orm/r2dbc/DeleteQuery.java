@@ -9,9 +9,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * A delete of the rows of one entity that match a condition, e.g. {@code
- * db.delete(Book.class).where(Book_.YEAR.lt(1900)).execute()}. Immutable. To avoid emptying a
- * table by accident, {@link #execute()} needs a {@link #where}; call {@link #all()} to mean every
- * row.
+ * db.delete(Book.class).where(Book_.YEAR.lt(1900)).execute()}. Immutable. To avoid emptying a table
+ * by accident, {@link #execute()} needs a {@link #where}; call {@link #all()} to mean every row.
  *
  * @param <T> the entity type
  */
@@ -40,8 +39,11 @@ public final class DeleteQuery<T> {
   /** Runs the delete; emits the number of rows deleted. Fails when no condition was given. */
   public Mono<Long> execute() {
     if (where == null) {
-      return Mono.error(new IllegalStateException("delete of " + entity.getSimpleName()
-          + " has no where(...); add a condition, or call all() to delete every row"));
+      return Mono.error(
+          new IllegalStateException(
+              "delete of "
+                  + entity.getSimpleName()
+                  + " has no where(...); add a condition, or call all() to delete every row"));
     }
     return all();
   }
@@ -58,9 +60,13 @@ public final class DeleteQuery<T> {
    */
   public Flux<T> returning() {
     if (where == null) {
-      return Flux.error(new IllegalStateException("delete of " + entity.getSimpleName()
-          + " has no where(...); add a condition (returning() deletes only rows that match one)"));
+      return Flux.error(
+          new IllegalStateException(
+              "delete of "
+                  + entity.getSimpleName()
+                  + " has no where(...); add a condition (returning() deletes only rows that match one)"));
     }
-    return Flux.defer(() -> db.engine().changedRows(db.renderer().returningRows(entity, toSql(), true), entity));
+    return Flux.defer(
+        () -> db.engine().changedRows(db.renderer().returningRows(entity, toSql(), true), entity));
   }
 }

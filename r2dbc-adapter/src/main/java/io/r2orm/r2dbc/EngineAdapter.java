@@ -23,8 +23,12 @@ final class EngineAdapter {
 
   /** The engine's form of transaction options. */
   static TransactionSpec spec(TransactionOptions options) {
-    return new TransactionSpec(options.isolation(), options.readOnly(), options.timeout(),
-        options.propagation() == TransactionOptions.Propagation.NESTED, options.rollbackOnly());
+    return new TransactionSpec(
+        options.isolation(),
+        options.readOnly(),
+        options.timeout(),
+        options.propagation() == TransactionOptions.Propagation.NESTED,
+        options.rollbackOnly());
   }
 
   /**
@@ -63,11 +67,16 @@ final class EngineAdapter {
   private record Listeners(List<StatementListener> listeners) implements StatementObserver {
     @Override
     public void statementEnded(String sql, Duration elapsed, Outcome outcome, Throwable error) {
-      StatementEvent event = new StatementEvent(sql, elapsed, switch (outcome) {
-        case COMPLETE -> StatementEvent.Outcome.COMPLETE;
-        case ERROR -> StatementEvent.Outcome.ERROR;
-        case CANCEL -> StatementEvent.Outcome.CANCEL;
-      }, error);
+      StatementEvent event =
+          new StatementEvent(
+              sql,
+              elapsed,
+              switch (outcome) {
+                case COMPLETE -> StatementEvent.Outcome.COMPLETE;
+                case ERROR -> StatementEvent.Outcome.ERROR;
+                case CANCEL -> StatementEvent.Outcome.CANCEL;
+              },
+              error);
       for (StatementListener listener : listeners) {
         try {
           listener.onStatement(event);
@@ -78,7 +87,8 @@ final class EngineAdapter {
     }
 
     @Override
-    public void relationBatchLoaded(Class<?> entity, String relation, int batchSize, int rows, Duration elapsed) {
+    public void relationBatchLoaded(
+        Class<?> entity, String relation, int batchSize, int rows, Duration elapsed) {
       RelationBatchEvent event = new RelationBatchEvent(entity, relation, batchSize, rows, elapsed);
       for (StatementListener listener : listeners) {
         try {

@@ -6,10 +6,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Lets r2orm join transactions it does not manage, such as Spring's {@code @Transactional} or
- * {@code TransactionalOperator}: when the subscriber runs inside one, every r2orm call — and
- * {@link Database#transaction}, which then joins instead of beginning its own — uses that
- * transaction's connection, and leaves commit, rollback and closing to its owner. The Spring Boot
- * starter provides the implementation; set it with {@link Database.Builder#externalTransactions}.
+ * {@code TransactionalOperator}: when the subscriber runs inside one, every r2orm call — and {@link
+ * Database#transaction}, which then joins instead of beginning its own — uses that transaction's
+ * connection, and leaves commit, rollback and closing to its owner. The Spring Boot starter
+ * provides the implementation; set it with {@link Database.Builder#externalTransactions}.
  */
 public interface ExternalTransactions {
   /**

@@ -35,14 +35,17 @@ public final class InsertSelectQuery<T> {
   @SafeVarargs
   @SuppressWarnings("varargs") // the array is only read, never stored or exposed
   public final InsertSelectQuery<T> columns(Property<T, ?>... written) {
-    List<String> paths = Arrays.stream(written).map(p -> Objects.requireNonNull(p, "property").path()).toList();
+    List<String> paths =
+        Arrays.stream(written).map(p -> Objects.requireNonNull(p, "property").path()).toList();
     paths.forEach(p -> db.model(entity).column(p));
     return new InsertSelectQuery<>(db, entity, paths);
   }
 
   /** The statement for rows of this query, without running it. */
   public SqlStatement toSql(Subquery source) {
-    return db.renderer().insertSelect(entity, properties, Objects.requireNonNull(source, "source must not be null"));
+    return db.renderer()
+        .insertSelect(
+            entity, properties, Objects.requireNonNull(source, "source must not be null"));
   }
 
   /** Inserts the rows of the query; emits how many were inserted. */

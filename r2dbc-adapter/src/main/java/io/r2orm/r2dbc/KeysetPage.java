@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * One keyset page: its rows and the opaque page token of the next page, or null on the last page.
- * Pass the page token back to {@link SelectQuery#page(int, String)} (e.g. as {@code ?after=} of a web
- * request) to continue. Immutable.
+ * Pass the page token back to {@link SelectQuery#page(int, String)} (e.g. as {@code ?after=} of a
+ * web request) to continue. Immutable.
  *
  * @param items the rows of the page, in the query's order
  * @param next the page token of the next page, or null when this is the last

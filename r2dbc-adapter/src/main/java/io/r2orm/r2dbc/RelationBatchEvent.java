@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param rows the related rows read
  * @param elapsed time from the batch's subscription to its last row
  */
-public record RelationBatchEvent(Class<?> entity, String relation, int batchSize, int rows, Duration elapsed) {
+public record RelationBatchEvent(
+    Class<?> entity, String relation, int batchSize, int rows, Duration elapsed) {
   public RelationBatchEvent {
     Objects.requireNonNull(entity, "entity must not be null");
     Objects.requireNonNull(relation, "relation must not be null");

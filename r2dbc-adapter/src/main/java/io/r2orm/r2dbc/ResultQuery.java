@@ -1,14 +1,14 @@
 package io.r2orm.r2dbc;
 
 import io.r2orm.core.internal.mapping.ProjectionMapper;
+import io.r2orm.core.internal.render.RenderedQuery;
 import io.r2orm.core.query.Field;
 import io.r2orm.core.query.Lock;
 import io.r2orm.core.query.Order;
 import io.r2orm.core.query.Predicate;
-import io.r2orm.core.query.Subquery;
 import io.r2orm.core.query.Relation;
+import io.r2orm.core.query.Subquery;
 import io.r2orm.core.query.TableRef;
-import io.r2orm.core.internal.render.RenderedQuery;
 import io.r2orm.core.sql.SqlStatement;
 import java.util.List;
 import java.util.Objects;
@@ -17,8 +17,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A query selecting fields, computed values and whole entities from one or more joined tables,
- * with grouping, {@code HAVING}, {@code DISTINCT}, order and limit; rows come back as the selected
+ * A query selecting fields, computed values and whole entities from one or more joined tables, with
+ * grouping, {@code HAVING}, {@code DISTINCT}, order and limit; rows come back as the selected
  * value, a Reactor tuple, or a record/DTO built by constructor ({@link #into}). Immutable and lazy.
  *
  * <pre>{@code
@@ -39,7 +39,8 @@ public final class ResultQuery<R> {
   private final Subquery query;
   private final Function<ProjectionMapper, Function<Object[], R>> shape;
 
-  ResultQuery(Database db, Subquery query, Function<ProjectionMapper, Function<Object[], R>> shape) {
+  ResultQuery(
+      Database db, Subquery query, Function<ProjectionMapper, Function<Object[], R>> shape) {
     this.db = db;
     this.query = query;
     this.shape = shape;
@@ -141,7 +142,8 @@ public final class ResultQuery<R> {
 
   /**
    * Keeps the first row of each distinct value of these keys, in this query's order ({@code SELECT
-   * DISTINCT ON}, PostgreSQL only; the order must start with the keys). See {@link Subquery#distinctOn}.
+   * DISTINCT ON}, PostgreSQL only; the order must start with the keys). See {@link
+   * Subquery#distinctOn}.
    */
   public ResultQuery<R> distinctOn(Field<?>... keys) {
     return with(query.distinctOn(keys));
@@ -156,7 +158,10 @@ public final class ResultQuery<R> {
     return with(query.combine(Subquery.SetOperator.UNION, other.toQuery()));
   }
 
-  /** The rows of this query and of {@code other}, duplicates kept ({@code UNION ALL}); see {@link #union}. */
+  /**
+   * The rows of this query and of {@code other}, duplicates kept ({@code UNION ALL}); see {@link
+   * #union}.
+   */
   public ResultQuery<R> unionAll(ResultQuery<?> other) {
     return with(query.combine(Subquery.SetOperator.UNION_ALL, other.toQuery()));
   }
@@ -166,7 +171,9 @@ public final class ResultQuery<R> {
     return with(query.combine(Subquery.SetOperator.INTERSECT, other.toQuery()));
   }
 
-  /** The rows of this query that {@code other} does not return ({@code EXCEPT}); see {@link #union}. */
+  /**
+   * The rows of this query that {@code other} does not return ({@code EXCEPT}); see {@link #union}.
+   */
   public ResultQuery<R> except(ResultQuery<?> other) {
     return with(query.combine(Subquery.SetOperator.EXCEPT, other.toQuery()));
   }
@@ -178,8 +185,8 @@ public final class ResultQuery<R> {
 
   /**
    * Builds each row into {@code type} by constructor: a record's canonical constructor, or a
-   * class's only public constructor with one parameter per selected item, in select order.
-   * Checked now: a constructor that does not fit is an error naming the mismatch.
+   * class's only public constructor with one parameter per selected item, in select order. Checked
+   * now: a constructor that does not fit is an error naming the mismatch.
    */
   public <T> ResultQuery<T> into(Class<T> type) {
     Objects.requireNonNull(type, "type must not be null");
@@ -203,20 +210,26 @@ public final class ResultQuery<R> {
    * carries no nulls; select it beside another item, or {@code coalesce} it, to see such rows.
    */
   public Flux<R> all() {
-    return Flux.defer(() -> {
-      RenderedQuery rendered = db.renderer().query(query);
-      ProjectionMapper mapper = ProjectionMapper.of(rendered);
-      Function<Object[], R> build = shape.apply(mapper);
-      // Drivers differ on a mapper returning null (PostgreSQL skips the row, H2 fails), so map
-      // NULL to a marker and leave it out here.
-      return db.engine().executor()
-          .read(rendered.statement(), n -> db.renderer().query(atMostQuery(n)).statement(), (row, meta) -> {
-            Object value = build.apply(mapper.read(row::get));
-            return value == null ? NULL_ROW : value;
-          }, db.engine().executor().bounded(query.limit()))
-          .filter(value -> value != NULL_ROW)
-          .map(this::cast);
-    });
+    return Flux.defer(
+        () -> {
+          RenderedQuery rendered = db.renderer().query(query);
+          ProjectionMapper mapper = ProjectionMapper.of(rendered);
+          Function<Object[], R> build = shape.apply(mapper);
+          // Drivers differ on a mapper returning null (PostgreSQL skips the row, H2 fails), so map
+          // NULL to a marker and leave it out here.
+          return db.engine()
+              .executor()
+              .read(
+                  rendered.statement(),
+                  n -> db.renderer().query(atMostQuery(n)).statement(),
+                  (row, meta) -> {
+                    Object value = build.apply(mapper.read(row::get));
+                    return value == null ? NULL_ROW : value;
+                  },
+                  db.engine().executor().bounded(query.limit()))
+              .filter(value -> value != NULL_ROW)
+              .map(this::cast);
+        });
   }
 
   @SuppressWarnings("unchecked")
@@ -224,10 +237,17 @@ public final class ResultQuery<R> {
     return (R) value;
   }
 
-  /** The only row, or empty; more than one row fails with {@link io.r2orm.core.exception.NonUniqueResultException}. */
+  /**
+   * The only row, or empty; more than one row fails with {@link
+   * io.r2orm.core.exception.NonUniqueResultException}.
+   */
   public Mono<R> one() {
-    return Results.atMostOne(atMost(2).all(), () -> "Expected at most one row but the query returned more; SQL: "
-        + toSql().sql() + "; add a condition or use first()");
+    return Results.atMostOne(
+        atMost(2).all(),
+        () ->
+            "Expected at most one row but the query returned more; SQL: "
+                + toSql().sql()
+                + "; add a condition or use first()");
   }
 
   /** The first row (in the query's order), or empty. */
@@ -246,9 +266,14 @@ public final class ResultQuery<R> {
 
   /** The number of rows the query returns. */
   public Mono<Long> count() {
-    return Mono.defer(() -> db.engine().executor()
-        .read(db.renderer().count(query), (row, meta) -> Objects.requireNonNull(row.get(0, Long.class)))
-        .single());
+    return Mono.defer(
+        () ->
+            db.engine()
+                .executor()
+                .read(
+                    db.renderer().count(query),
+                    (row, meta) -> Objects.requireNonNull(row.get(0, Long.class)))
+                .single());
   }
 
   @Override

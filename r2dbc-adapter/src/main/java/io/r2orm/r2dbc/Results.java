@@ -14,8 +14,12 @@ final class Results {
    * at most two elements, then cancels the rest of the stream.
    */
   static <T> Mono<T> atMostOne(Flux<T> rows, Supplier<String> tooMany) {
-    return rows.take(2).collectList().flatMap(list -> list.size() > 1
-        ? Mono.error(new NonUniqueResultException(tooMany.get()))
-        : Mono.justOrEmpty(list.isEmpty() ? null : list.get(0)));
+    return rows.take(2)
+        .collectList()
+        .flatMap(
+            list ->
+                list.size() > 1
+                    ? Mono.error(new NonUniqueResultException(tooMany.get()))
+                    : Mono.justOrEmpty(list.isEmpty() ? null : list.get(0)));
   }
 }

@@ -1,9 +1,9 @@
 package io.r2orm.r2dbc;
 
 /**
- * A row of a query selecting 4 items. Values may be null, unlike Reactor's tuples,
- * because SQL values and outer joins may be. For named components, map the query
- * {@link ResultQuery#into into} a record instead.
+ * A row of a query selecting 4 items. Values may be null, unlike Reactor's tuples, because SQL
+ * values and outer joins may be. For named components, map the query {@link ResultQuery#into into}
+ * a record instead.
  *
  * @param v1 the first value (null for SQL NULL or a missing outer-join row)
  * @param v2 the second value (null for SQL NULL or a missing outer-join row)

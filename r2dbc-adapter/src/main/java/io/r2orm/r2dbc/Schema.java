@@ -10,9 +10,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Creates and drops tables from entity models, for tests, examples and prototypes. Not a
- * migration tool: existing tables are left as they are (use Flyway or Liquibase for schemas that
- * evolve).
+ * Creates and drops tables from entity models, for tests, examples and prototypes. Not a migration
+ * tool: existing tables are left as they are (use Flyway or Liquibase for schemas that evolve).
  */
 public final class Schema {
   private final Database db;
@@ -46,7 +45,10 @@ public final class Schema {
 
   private Mono<Void> run(List<String> statements) {
     return executor
-        .session(() -> Flux.fromIterable(statements).concatMap(sql -> executor.update(new SqlStatement(sql, List.of()))))
+        .session(
+            () ->
+                Flux.fromIterable(statements)
+                    .concatMap(sql -> executor.update(new SqlStatement(sql, List.of()))))
         .then();
   }
 }

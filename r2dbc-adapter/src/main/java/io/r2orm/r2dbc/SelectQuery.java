@@ -14,9 +14,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A query over one entity's rows. Immutable: every step returns a new query, so a query can be
- * kept and reused. Terminal methods ({@link #all()}, {@link #one()}, {@link #first()}, {@link
- * #count()}, {@link #exists()}) are lazy: nothing runs before subscription.
+ * A query over one entity's rows. Immutable: every step returns a new query, so a query can be kept
+ * and reused. Terminal methods ({@link #all()}, {@link #one()}, {@link #first()}, {@link #count()},
+ * {@link #exists()}) are lazy: nothing runs before subscription.
  *
  * @param <T> the entity type
  */
@@ -75,7 +75,10 @@ public final class SelectQuery<T> {
     return lock(Lock.forUpdate());
   }
 
-  /** Locks the selected rows as the {@link Lock} says, e.g. {@code lock(Lock.forUpdate().skipLocked())}. */
+  /**
+   * Locks the selected rows as the {@link Lock} says, e.g. {@code
+   * lock(Lock.forUpdate().skipLocked())}.
+   */
   public SelectQuery<T> lock(Lock lock) {
     return with(select.withLock(lock));
   }
@@ -115,28 +118,36 @@ public final class SelectQuery<T> {
   }
 
   /**
-   * Streams every matching row as an entity, with backpressure, relations of the fetch plan
-   * loaded. Inside a transaction on PostgreSQL the rows are read through a cursor, a window at a
-   * time, so that other statements of the transaction can run while the stream is open.
+   * Streams every matching row as an entity, with backpressure, relations of the fetch plan loaded.
+   * Inside a transaction on PostgreSQL the rows are read through a cursor, a window at a time, so
+   * that other statements of the transaction can run while the stream is open.
    */
   public Flux<T> all() {
     return db.stream(select, fetches, window);
   }
 
   /**
-   * The only matching row, or empty; fails with {@link io.r2orm.core.exception.NonUniqueResultException} when more than
-   * one row matches.
+   * The only matching row, or empty; fails with {@link
+   * io.r2orm.core.exception.NonUniqueResultException} when more than one row matches.
    */
   public Mono<T> one() {
     Select two = select.withLimit(select.limit() == null ? 2L : Math.min(select.limit(), 2L));
-    return Results.atMostOne(db.stream(two, fetches, window), () -> "Expected at most one "
-        + select.entity().getSimpleName() + " but the query matched more; SQL: " + db.renderer().select(two).sql()
-        + "; add a condition or use first()");
+    return Results.atMostOne(
+        db.stream(two, fetches, window),
+        () ->
+            "Expected at most one "
+                + select.entity().getSimpleName()
+                + " but the query matched more; SQL: "
+                + db.renderer().select(two).sql()
+                + "; add a condition or use first()");
   }
 
   /** The first matching row (in the query's order), or empty. */
   public Mono<T> first() {
-    return db.stream(select.withLimit(select.limit() == null ? 1L : Math.min(select.limit(), 1L)), fetches, window)
+    return db.stream(
+            select.withLimit(select.limit() == null ? 1L : Math.min(select.limit(), 1L)),
+            fetches,
+            window)
         .next();
   }
 
@@ -149,35 +160,42 @@ public final class SelectQuery<T> {
   }
 
   /**
-   * The keyset page of {@code size} rows after the page token of an earlier page (null for the first
-   * page): rows are sought after the last row's sort key values rather than skipped with an
+   * The keyset page of {@code size} rows after the page token of an earlier page (null for the
+   * first page): rows are sought after the last row's sort key values rather than skipped with an
    * offset, so a deep page costs what the first one does.
    *
-   * @throws io.r2orm.core.exception.InvalidPageTokenException (as the Mono's error) for a page token that
-   *     is malformed or was made for another order
+   * @throws io.r2orm.core.exception.InvalidPageTokenException (as the Mono's error) for a page
+   *     token that is malformed or was made for another order
    */
   public Mono<KeysetPage<T>> page(int size, String after) {
     if (size < 1) {
       return Mono.error(new IllegalArgumentException("page size must be at least 1, got " + size));
     }
-    return Mono.defer(() -> {
-      if (select.offset() != null || select.limit() != null) {
-        throw new IllegalStateException("keyset pages of " + select.entity().getSimpleName()
-            + " set their own limit and do not skip rows; remove limit(...)/offset(...)");
-      }
-      io.r2orm.core.paging.Keyset keyset = io.r2orm.core.paging.Keyset.of(db.model(select.entity()), select.orderBy());
-      Select pageSelect = select.withOrderBy(keyset.orderBy()).withLimit((long) size + 1);
-      if (after != null) {
-        pageSelect = pageSelect.where(keyset.after(after));
-      }
-      return db.stream(pageSelect, fetches, window).collectList().map(rows -> {
-        if (rows.size() <= size) {
-          return new KeysetPage<>(rows, null);
-        }
-        List<T> items = rows.subList(0, size);
-        return new KeysetPage<>(items, keyset.tokenAfter(items.get(size - 1)));
-      });
-    });
+    return Mono.defer(
+        () -> {
+          if (select.offset() != null || select.limit() != null) {
+            throw new IllegalStateException(
+                "keyset pages of "
+                    + select.entity().getSimpleName()
+                    + " set their own limit and do not skip rows; remove limit(...)/offset(...)");
+          }
+          io.r2orm.core.paging.Keyset keyset =
+              io.r2orm.core.paging.Keyset.of(db.model(select.entity()), select.orderBy());
+          Select pageSelect = select.withOrderBy(keyset.orderBy()).withLimit((long) size + 1);
+          if (after != null) {
+            pageSelect = pageSelect.where(keyset.after(after));
+          }
+          return db.stream(pageSelect, fetches, window)
+              .collectList()
+              .map(
+                  rows -> {
+                    if (rows.size() <= size) {
+                      return new KeysetPage<>(rows, null);
+                    }
+                    List<T> items = rows.subList(0, size);
+                    return new KeysetPage<>(items, keyset.tokenAfter(items.get(size - 1)));
+                  });
+        });
   }
 
   /**
@@ -196,14 +214,24 @@ public final class SelectQuery<T> {
 
   /** The number of matching rows (honouring limit and offset). */
   public Mono<Long> count() {
-    return Mono.defer(() -> db.engine().executor()
-        .read(db.renderer().count(select), (row, meta) -> Objects.requireNonNull(row.get(0, Long.class)))
-        .single());
+    return Mono.defer(
+        () ->
+            db.engine()
+                .executor()
+                .read(
+                    db.renderer().count(select),
+                    (row, meta) -> Objects.requireNonNull(row.get(0, Long.class)))
+                .single());
   }
 
   /** Whether any row matches. */
   public Mono<Boolean> exists() {
-    return Mono.defer(() -> db.engine().executor().read(db.renderer().exists(select), (row, meta) -> Boolean.TRUE).hasElements());
+    return Mono.defer(
+        () ->
+            db.engine()
+                .executor()
+                .read(db.renderer().exists(select), (row, meta) -> Boolean.TRUE)
+                .hasElements());
   }
 
   @Override

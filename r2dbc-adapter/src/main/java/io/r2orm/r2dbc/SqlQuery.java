@@ -5,8 +5,8 @@ import io.r2orm.core.convert.ValueType;
 import io.r2orm.core.convert.ValueTypes;
 import io.r2orm.core.exception.QueryBuildException;
 import io.r2orm.core.internal.mapping.ResultMapper;
-import io.r2orm.core.sql.Bind;
 import io.r2orm.core.internal.render.NamedParameters;
+import io.r2orm.core.sql.Bind;
 import io.r2orm.core.sql.SqlStatement;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
@@ -46,7 +46,10 @@ public final class SqlQuery {
     this.binds = binds;
   }
 
-  /** Binds a value to {@code :name} (null binds NULL as text; prefer {@link #bindNull} for other types). */
+  /**
+   * Binds a value to {@code :name} (null binds NULL as text; prefer {@link #bindNull} for other
+   * types).
+   */
   public SqlQuery bind(String name, Object value) {
     Objects.requireNonNull(name, "name must not be null");
     if (value == null) {
@@ -59,7 +62,10 @@ public final class SqlQuery {
   public SqlQuery bindNull(String name, Class<?> type) {
     Objects.requireNonNull(name, "name must not be null");
     Objects.requireNonNull(type, "type must not be null");
-    Class<?> driverType = type.isEnum() ? String.class : ValueTypes.builtIn(type).map(ValueType::databaseType).orElse(type);
+    Class<?> driverType =
+        type.isEnum()
+            ? String.class
+            : ValueTypes.builtIn(type).map(ValueType::databaseType).orElse(type);
     return with(name, new Bind(null, driverType));
   }
 
@@ -77,18 +83,24 @@ public final class SqlQuery {
     for (String name : parsed.names()) {
       Bind b = binds.get(name);
       if (b == null) {
-        throw new QueryBuildException("The SQL uses :" + name + " but no value was bound for it; bound: "
-            + binds.keySet() + "; SQL: " + sql);
+        throw new QueryBuildException(
+            "The SQL uses :"
+                + name
+                + " but no value was bound for it; bound: "
+                + binds.keySet()
+                + "; SQL: "
+                + sql);
       }
       unused.remove(name);
       ordered.add(b);
     }
     if (!unused.isEmpty()) {
-      throw new QueryBuildException("Values were bound for " + unused + ", which the SQL does not use; SQL: " + sql);
+      throw new QueryBuildException(
+          "Values were bound for " + unused + ", which the SQL does not use; SQL: " + sql);
     }
     if (ordered.size() > db.dialect().maxBindParameters()) {
-      throw new io.r2orm.core.exception.TooManyParametersException(db.dialect().name(), ordered.size(),
-          db.dialect().maxBindParameters(), parsed.sql());
+      throw new io.r2orm.core.exception.TooManyParametersException(
+          db.dialect().name(), ordered.size(), db.dialect().maxBindParameters(), parsed.sql());
     }
     return new SqlStatement(parsed.sql(), ordered);
   }
@@ -101,48 +113,64 @@ public final class SqlQuery {
     return rows(type, false);
   }
 
-  /** The rows mapped to {@code type}; bounded: the caller expects few rows (one statement, unpaged). */
+  /**
+   * The rows mapped to {@code type}; bounded: the caller expects few rows (one statement, unpaged).
+   */
   private <R> Flux<R> rows(Class<R> type, boolean bounded) {
     Objects.requireNonNull(type, "type must not be null");
-    return Flux.defer(() -> {
-      AtomicReference<ResultMapper<R>> plan = new AtomicReference<>();
-      SqlStatement statement = toSql();
-      boolean select = isSelect(statement.sql());
-      return db.engine().executor().read(statement, select ? n -> probe(statement, n) : null, (row, meta) -> {
-        ResultMapper<R> mapper = plan.get();
-        if (mapper == null) {
-          List<String> names = meta.getColumnMetadatas().stream().map(ColumnMetadata::getName).toList();
-          mapper = ResultMapper.plan(type, names, db.models());
-          plan.set(mapper);
-        }
-        return mapper.map(row::get);
-      }, bounded || !select);
-    });
+    return Flux.defer(
+        () -> {
+          AtomicReference<ResultMapper<R>> plan = new AtomicReference<>();
+          SqlStatement statement = toSql();
+          boolean select = isSelect(statement.sql());
+          return db.engine()
+              .executor()
+              .read(
+                  statement,
+                  select ? n -> probe(statement, n) : null,
+                  (row, meta) -> {
+                    ResultMapper<R> mapper = plan.get();
+                    if (mapper == null) {
+                      List<String> names =
+                          meta.getColumnMetadatas().stream().map(ColumnMetadata::getName).toList();
+                      mapper = ResultMapper.plan(type, names, db.models());
+                      plan.set(mapper);
+                    }
+                    return mapper.map(row::get);
+                  },
+                  bounded || !select);
+        });
   }
 
   /**
-   * Whether the SQL is a plain query (starts with SELECT): only such a statement can be read through
-   * a cursor inside a transaction; anything else ({@code INSERT … RETURNING}, {@code WITH}, which may
-   * change data) is read to its end there.
+   * Whether the SQL is a plain query (starts with SELECT): only such a statement can be read
+   * through a cursor inside a transaction; anything else ({@code INSERT … RETURNING}, {@code WITH},
+   * which may change data) is read to its end there.
    */
   private static boolean isSelect(String sql) {
     String s = sql.stripLeading();
-    return s.regionMatches(true, 0, "SELECT", 0, 6) && (s.length() == 6 || !Character.isLetterOrDigit(s.charAt(6)));
+    return s.regionMatches(true, 0, "SELECT", 0, 6)
+        && (s.length() == 6 || !Character.isLetterOrDigit(s.charAt(6)));
   }
 
-  /** The statement cut to {@code rows} rows, to learn inside a transaction whether its result is short. */
+  /**
+   * The statement cut to {@code rows} rows, to learn inside a transaction whether its result is
+   * short.
+   */
   private static SqlStatement probe(SqlStatement statement, int rows) {
     String sql = statement.sql().strip();
     while (sql.endsWith(";")) {
       sql = sql.substring(0, sql.length() - 1).strip();
     }
     // on a line of its own: the SQL may end with a -- comment
-    return new SqlStatement("SELECT * FROM (" + sql + "\n) r2orm_probe LIMIT " + rows, statement.binds());
+    return new SqlStatement(
+        "SELECT * FROM (" + sql + "\n) r2orm_probe LIMIT " + rows, statement.binds());
   }
 
   /** The only row mapped to {@code type}, or empty; more than one row is an error. */
   public <R> Mono<R> one(Class<R> type) {
-    return Results.atMostOne(rows(type, true), () -> "Expected at most one row but the SQL returned more; SQL: " + sql);
+    return Results.atMostOne(
+        rows(type, true), () -> "Expected at most one row but the SQL returned more; SQL: " + sql);
   }
 
   /** Runs a statement that changes data; emits the number of rows changed. */
@@ -177,13 +205,24 @@ public final class SqlQuery {
 
   private static Bind array(String name, Object[] values) {
     if (values.length == 0) {
-      throw new QueryBuildException("The list bound to :" + name + " is empty, so its element type is unknown; "
-          + "bind a typed empty array such as new Long[0]");
+      throw new QueryBuildException(
+          "The list bound to :"
+              + name
+              + " is empty, so its element type is unknown; "
+              + "bind a typed empty array such as new Long[0]");
     }
-    Object first = single(Objects.requireNonNull(values[0], "a list bound to :" + name + " must not contain null"));
+    Object first =
+        single(
+            Objects.requireNonNull(
+                values[0], "a list bound to :" + name + " must not contain null"));
     Object array = Array.newInstance(first.getClass(), values.length);
     for (int i = 0; i < values.length; i++) {
-      Array.set(array, i, single(Objects.requireNonNull(values[i], "a list bound to :" + name + " must not contain null")));
+      Array.set(
+          array,
+          i,
+          single(
+              Objects.requireNonNull(
+                  values[i], "a list bound to :" + name + " must not contain null")));
     }
     return new Bind(array, array.getClass());
   }

@@ -2,9 +2,9 @@ package io.r2orm.r2dbc;
 
 /**
  * Told about every statement r2orm runs, once it ends (completed, failed or cancelled), and about
- * every relation batch a fetch plan loads. For
- * metrics, tracing and tests that count statements ({@link StatementCounter}). Called on the
- * thread that ended the statement: implementations must be fast, thread-safe and must not block.
+ * every relation batch a fetch plan loads. For metrics, tracing and tests that count statements
+ * ({@link StatementCounter}). Called on the thread that ended the statement: implementations must
+ * be fast, thread-safe and must not block.
  */
 @FunctionalInterface
 public interface StatementListener {

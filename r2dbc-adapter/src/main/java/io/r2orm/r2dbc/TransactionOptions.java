@@ -21,9 +21,14 @@ import java.util.Objects;
  * @param rollbackOnly whether the work is rolled back when it completes, after its results were
  *     emitted (a dry run, a preview); see {@link #withRollbackOnly(boolean)}
  */
-public record TransactionOptions(IsolationLevel isolation, boolean readOnly, Duration timeout, Propagation propagation,
+public record TransactionOptions(
+    IsolationLevel isolation,
+    boolean readOnly,
+    Duration timeout,
+    Propagation propagation,
     boolean rollbackOnly) {
-  private static final TransactionOptions DEFAULTS = new TransactionOptions(null, false, null, Propagation.REQUIRED, false);
+  private static final TransactionOptions DEFAULTS =
+      new TransactionOptions(null, false, null, Propagation.REQUIRED, false);
 
   public TransactionOptions {
     Objects.requireNonNull(propagation, "propagation must not be null");
@@ -38,18 +43,25 @@ public record TransactionOptions(IsolationLevel isolation, boolean readOnly, Dur
     REQUIRED,
     /**
      * Run in a savepoint: a failure rolls back to the savepoint only and the error reaches the
-     * caller, who may recover and let the outer transaction commit. Outside a transaction, start one.
+     * caller, who may recover and let the outer transaction commit. Outside a transaction, start
+     * one.
      */
     NESTED
   }
 
-  /** The database's isolation, read-write, no timeout, joining an existing transaction, committed. */
+  /**
+   * The database's isolation, read-write, no timeout, joining an existing transaction, committed.
+   */
   public static TransactionOptions defaults() {
     return DEFAULTS;
   }
 
   public TransactionOptions withIsolation(IsolationLevel level) {
-    return new TransactionOptions(Objects.requireNonNull(level, "level must not be null"), readOnly, timeout, propagation,
+    return new TransactionOptions(
+        Objects.requireNonNull(level, "level must not be null"),
+        readOnly,
+        timeout,
+        propagation,
         rollbackOnly);
   }
 
@@ -58,7 +70,11 @@ public record TransactionOptions(IsolationLevel isolation, boolean readOnly, Dur
   }
 
   public TransactionOptions withTimeout(Duration limit) {
-    return new TransactionOptions(isolation, readOnly, Objects.requireNonNull(limit, "limit must not be null"), propagation,
+    return new TransactionOptions(
+        isolation,
+        readOnly,
+        Objects.requireNonNull(limit, "limit must not be null"),
+        propagation,
         rollbackOnly);
   }
 

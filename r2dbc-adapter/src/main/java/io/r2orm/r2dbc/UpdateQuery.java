@@ -17,8 +17,8 @@ import reactor.core.publisher.Mono;
 /**
  * An update of the rows of one entity that match a condition, e.g. {@code
  * db.update(Book.class).set(Book_.TITLE, "Dune").where(Book_.ID.eq(1L)).execute()}. Immutable. To
- * avoid updating a whole table by accident, {@link #execute()} needs a {@link #where}; call
- * {@link #all()} to mean every row.
+ * avoid updating a whole table by accident, {@link #execute()} needs a {@link #where}; call {@link
+ * #all()} to mean every row.
  *
  * @param <T> the entity type
  */
@@ -52,8 +52,12 @@ public final class UpdateQuery<T> {
   public <V> UpdateQuery<T> set(Property<T, V> property, Expression value) {
     Objects.requireNonNull(property, "property must not be null");
     if (!db.model(entity).column(property.path()).updatable()) {
-      throw new IllegalArgumentException("cannot set " + entity.getSimpleName() + "." + property.path()
-          + ": it is mapped with @Column(updatable = false), so no update may write it");
+      throw new IllegalArgumentException(
+          "cannot set "
+              + entity.getSimpleName()
+              + "."
+              + property.path()
+              + ": it is mapped with @Column(updatable = false), so no update may write it");
     }
     List<Assignment> next = new ArrayList<>(assignments);
     next.add(new Assignment(property.ref(), value));
@@ -63,7 +67,8 @@ public final class UpdateQuery<T> {
   /** Restricts the rows updated (and-ed with any earlier condition). */
   public UpdateQuery<T> where(Predicate predicate) {
     Objects.requireNonNull(predicate, "predicate must not be null");
-    return new UpdateQuery<>(db, entity, assignments, where == null ? predicate : where.and(predicate));
+    return new UpdateQuery<>(
+        db, entity, assignments, where == null ? predicate : where.and(predicate));
   }
 
   /** The SQL and binds this update would send. */
@@ -74,8 +79,11 @@ public final class UpdateQuery<T> {
   /** Runs the update; emits the number of rows changed. Fails when no condition was given. */
   public Mono<Long> execute() {
     if (where == null) {
-      return Mono.error(new IllegalStateException("update of " + entity.getSimpleName()
-          + " has no where(...); add a condition, or call all() to update every row"));
+      return Mono.error(
+          new IllegalStateException(
+              "update of "
+                  + entity.getSimpleName()
+                  + " has no where(...); add a condition, or call all() to update every row"));
     }
     return run();
   }
@@ -92,13 +100,18 @@ public final class UpdateQuery<T> {
   /**
    * Runs the update and emits the changed rows as entities, as the database stored them (with
    * values a trigger or an expression set): one statement, {@code UPDATE … RETURNING} on
-   * PostgreSQL. Fails when no condition was given, like {@link #execute()}. Relations are not loaded.
+   * PostgreSQL. Fails when no condition was given, like {@link #execute()}. Relations are not
+   * loaded.
    */
   public Flux<T> returning() {
     if (where == null) {
-      return Flux.error(new IllegalStateException("update of " + entity.getSimpleName()
-          + " has no where(...); add a condition (returning() updates only rows that match one)"));
+      return Flux.error(
+          new IllegalStateException(
+              "update of "
+                  + entity.getSimpleName()
+                  + " has no where(...); add a condition (returning() updates only rows that match one)"));
     }
-    return Flux.defer(() -> db.engine().changedRows(db.renderer().returningRows(entity, toSql(), false), entity));
+    return Flux.defer(
+        () -> db.engine().changedRows(db.renderer().returningRows(entity, toSql(), false), entity));
   }
 }

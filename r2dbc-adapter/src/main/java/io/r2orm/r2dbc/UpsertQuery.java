@@ -13,8 +13,8 @@ import reactor.core.publisher.Mono;
  * MERGE} on H2. An existing row gets every written column but the key, or only those named by
  * {@link #doUpdate}; with {@link #doNothing()} it is left as it is (insert-or-ignore). A versioned
  * entity overwrites a row only when the row still has the version the entity was read with;
- * otherwise the call fails with {@link io.r2orm.core.exception.OptimisticLockException} and
- * nothing is stored. Immutable and lazy.
+ * otherwise the call fails with {@link io.r2orm.core.exception.OptimisticLockException} and nothing
+ * is stored. Immutable and lazy.
  *
  * <pre>{@code
  * db.upsertInto(Product.class).onConflict(Product_.SKU).all(products)                 // Flux<Product>, stored rows
@@ -28,6 +28,7 @@ public final class UpsertQuery<T> {
   private final Database db;
   private final Class<T> entity;
   private final List<String> target;
+
   /** The properties an existing row gets; null: every written one but the key; empty: none. */
   private final List<String> update;
 
@@ -38,14 +39,18 @@ public final class UpsertQuery<T> {
     this.update = update == null ? null : List.copyOf(update);
   }
 
-  /** The unique properties that decide between insert and update (a unique constraint must cover them). */
+  /**
+   * The unique properties that decide between insert and update (a unique constraint must cover
+   * them).
+   */
   @SafeVarargs
   @SuppressWarnings("varargs") // the array is only read, never stored or exposed
   public final UpsertQuery<T> onConflict(Property<T, ?>... properties) {
     if (properties.length == 0) {
       throw new IllegalArgumentException("onConflict needs at least one property");
     }
-    List<String> paths = Arrays.stream(properties).map(p -> Objects.requireNonNull(p, "property").path()).toList();
+    List<String> paths =
+        Arrays.stream(properties).map(p -> Objects.requireNonNull(p, "property").path()).toList();
     paths.forEach(p -> db.model(entity).column(p));
     return new UpsertQuery<>(db, entity, paths, update);
   }
@@ -59,34 +64,45 @@ public final class UpsertQuery<T> {
   }
 
   /**
-   * Updates only these properties of an existing row (and its version, if the entity has one);
-   * the other columns keep their stored values. Not the key or the id.
+   * Updates only these properties of an existing row (and its version, if the entity has one); the
+   * other columns keep their stored values. Not the key or the id.
    */
   @SafeVarargs
   @SuppressWarnings("varargs") // the array is only read, never stored or exposed
   public final UpsertQuery<T> doUpdate(Property<T, ?>... properties) {
     if (properties.length == 0) {
-      throw new IllegalArgumentException("doUpdate needs at least one property; use doNothing() to leave existing rows as they are");
+      throw new IllegalArgumentException(
+          "doUpdate needs at least one property; use doNothing() to leave existing rows as they are");
     }
     var model = db.model(entity);
-    List<String> paths = Arrays.stream(properties).map(p -> Objects.requireNonNull(p, "property").path()).toList();
+    List<String> paths =
+        Arrays.stream(properties).map(p -> Objects.requireNonNull(p, "property").path()).toList();
     for (String path : paths) {
       var column = model.column(path);
       if (column == model.id() || target.contains(path)) {
-        throw new IllegalArgumentException("doUpdate(" + path + ") on " + entity.getSimpleName()
-            + ": the conflict key and the id identify the row and are never updated; name other properties");
+        throw new IllegalArgumentException(
+            "doUpdate("
+                + path
+                + ") on "
+                + entity.getSimpleName()
+                + ": the conflict key and the id identify the row and are never updated; name other properties");
       }
       if (model.version().map(v -> v == column).orElse(false)) {
-        throw new IllegalArgumentException("doUpdate(" + path + ") on " + entity.getSimpleName()
-            + ": the version is always advanced on an update; name the other properties to update");
+        throw new IllegalArgumentException(
+            "doUpdate("
+                + path
+                + ") on "
+                + entity.getSimpleName()
+                + ": the version is always advanced on an update; name the other properties to update");
       }
     }
     return new UpsertQuery<>(db, entity, target, paths);
   }
 
   /**
-   * Upserts one entity; emits it as stored (its id and new version; after {@link #doUpdate} of chosen
-   * properties, every column as the row now holds it), or nothing after {@link #doNothing()} when it existed.
+   * Upserts one entity; emits it as stored (its id and new version; after {@link #doUpdate} of
+   * chosen properties, every column as the row now holds it), or nothing after {@link #doNothing()}
+   * when it existed.
    */
   public Mono<T> one(T value) {
     return all(List.of(Objects.requireNonNull(value, "entity must not be null"))).singleOrEmpty();
@@ -94,7 +110,8 @@ public final class UpsertQuery<T> {
 
   /**
    * Upserts the entities in batched statements inside one transaction; emits them as stored (as
-   * {@link #one}), in input order, after the commit (after {@link #doNothing()}: only those inserted).
+   * {@link #one}), in input order, after the commit (after {@link #doNothing()}: only those
+   * inserted).
    */
   public Flux<T> all(Iterable<T> values) {
     return db.engine().upsertAll(values, target, update);

@@ -15,12 +15,15 @@ class BlockHoundInstalledTest {
 
   @Test
   void aBlockingCallOnAReactorThreadFails() {
-    assertThatThrownBy(() -> Mono.fromCallable(() -> {
-          Thread.sleep(1);
-          return 1;
-        })
-        .subscribeOn(Schedulers.parallel())
-        .block())
+    assertThatThrownBy(
+            () ->
+                Mono.fromCallable(
+                        () -> {
+                          Thread.sleep(1);
+                          return 1;
+                        })
+                    .subscribeOn(Schedulers.parallel())
+                    .block())
         .hasMessageContaining("Blocking call");
   }
 }

@@ -27,15 +27,21 @@ class CancelIT extends DatabaseTest {
     if (testDatabase().queryOne("SELECT COUNT(*) FROM book", Long.class) == ROWS) {
       return;
     }
-    String generate = testDatabase().kind() == TestDatabase.Kind.POSTGRES
-        ? "INSERT INTO book (title, \"year\", version) SELECT 'book ' || g, g % 2000, 1 FROM generate_series(1, " + ROWS + ") g"
-        : "INSERT INTO book (title, \"year\", version) SELECT 'book ' || X, MOD(X, 2000), 1 FROM SYSTEM_RANGE(1, " + ROWS + ")";
+    String generate =
+        testDatabase().kind() == TestDatabase.Kind.POSTGRES
+            ? "INSERT INTO book (title, \"year\", version) SELECT 'book ' || g, g % 2000, 1 FROM generate_series(1, "
+                + ROWS
+                + ") g"
+            : "INSERT INTO book (title, \"year\", version) SELECT 'book ' || X, MOD(X, 2000), 1 FROM SYSTEM_RANGE(1, "
+                + ROWS
+                + ")";
     testDatabase().sql(generate);
   }
 
   @Test
   void takeOneOfALargeSelectReleasesTheConnection() {
-    StepVerifier.create(db().select(Book.class).orderBy(Book_.ID.asc()).all().take(1).map(Book::title))
+    StepVerifier.create(
+            db().select(Book.class).orderBy(Book_.ID.asc()).all().take(1).map(Book::title))
         .expectNext("book 1")
         .verifyComplete();
     awaitIdlePool();
@@ -45,7 +51,8 @@ class CancelIT extends DatabaseTest {
   @Test
   void cancellingManyStreamsMidwayLeavesEveryConnectionIdle() {
     Flux.range(0, 50)
-        .flatMap(i -> db().select(Book.class).where(Book_.YEAR.ge(i)).all().take(10 + i * 7L).count(), 8)
+        .flatMap(
+            i -> db().select(Book.class).where(Book_.YEAR.ge(i)).all().take(10 + i * 7L).count(), 8)
         .as(StepVerifier::create)
         .expectNextCount(50)
         .verifyComplete();
@@ -55,8 +62,10 @@ class CancelIT extends DatabaseTest {
 
   @Test
   void disposingASubscriptionReleasesTheConnection() {
-    var subscription = db().select(Book.class).all().delayElements(Duration.ofMillis(1)).subscribe();
-    Flux.interval(Duration.ofMillis(5)).takeUntil(t -> testDatabase().acquiredConnections() > 0)
+    var subscription =
+        db().select(Book.class).all().delayElements(Duration.ofMillis(1)).subscribe();
+    Flux.interval(Duration.ofMillis(5))
+        .takeUntil(t -> testDatabase().acquiredConnections() > 0)
         .blockLast(Duration.ofSeconds(10));
     assertThat(testDatabase().acquiredConnections()).isEqualTo(1);
     subscription.dispose();

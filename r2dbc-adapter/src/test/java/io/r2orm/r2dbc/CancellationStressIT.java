@@ -48,7 +48,11 @@ class CancellationStressIT extends DatabaseTest {
   private static final int POOL_SIZE = 10;
 
   /** What a transactional operation must have left in stress_write. */
-  private enum Expect { COMMITTED, ROLLED_BACK, ALL_OR_NOTHING }
+  private enum Expect {
+    COMMITTED,
+    ROLLED_BACK,
+    ALL_OR_NOTHING
+  }
 
   private record Plan(int kind, int count, int millis) {}
 
@@ -63,10 +67,20 @@ class CancellationStressIT extends DatabaseTest {
   @BeforeEach
   void fixture() {
     boolean pg = kind == TestDatabase.Kind.POSTGRES;
-    testDatabase().sql("DROP VIEW IF EXISTS stress_slow", "DROP TABLE IF EXISTS stress_row", "DROP TABLE IF EXISTS stress_write",
-        StressRow.DDL, StressWrite.DDL,
-        pg ? "INSERT INTO stress_row (id, grp, label) SELECT g, g % 50, 'row ' || g FROM generate_series(1, " + ROWS + ") g"
-           : "INSERT INTO stress_row (id, grp, label) SELECT X, MOD(X, 50), 'row ' || X FROM SYSTEM_RANGE(1, " + ROWS + ")");
+    testDatabase()
+        .sql(
+            "DROP VIEW IF EXISTS stress_slow",
+            "DROP TABLE IF EXISTS stress_row",
+            "DROP TABLE IF EXISTS stress_write",
+            StressRow.DDL,
+            StressWrite.DDL,
+            pg
+                ? "INSERT INTO stress_row (id, grp, label) SELECT g, g % 50, 'row ' || g FROM generate_series(1, "
+                    + ROWS
+                    + ") g"
+                : "INSERT INTO stress_row (id, grp, label) SELECT X, MOD(X, 50), 'row ' || X FROM SYSTEM_RANGE(1, "
+                    + ROWS
+                    + ")");
     if (pg) {
       testDatabase().sql(StressSlow.VIEW);
     }
@@ -85,64 +99,100 @@ class CancellationStressIT extends DatabaseTest {
   @Test
   void twoThousandCancelledOperationsLeaveNothingBehind() {
     Random random = new Random(SEED);
-    List<Plan> plans = LongStream.range(0, OPERATIONS)
-        .mapToObj(i -> new Plan(random.nextInt(9), 1 + random.nextInt(300), 1 + random.nextInt(40)))
-        .toList();
+    List<Plan> plans =
+        LongStream.range(0, OPERATIONS)
+            .mapToObj(
+                i -> new Plan(random.nextInt(9), 1 + random.nextInt(300), 1 + random.nextInt(40)))
+            .toList();
     long start = System.nanoTime();
-    StepVerifier.create(Flux.range(0, OPERATIONS).flatMap(i -> operation(i, plans.get(i)), CONCURRENCY).then())
+    StepVerifier.create(
+            Flux.range(0, OPERATIONS).flatMap(i -> operation(i, plans.get(i)), CONCURRENCY).then())
         .expectComplete()
         .verify(Duration.ofSeconds(50));
     Duration took = Duration.ofNanos(System.nanoTime() - start);
-    System.out.println("CancellationStressIT on " + kind + ": " + OPERATIONS + " operations in " + took.toMillis() + " ms");
+    System.out.println(
+        "CancellationStressIT on "
+            + kind
+            + ": "
+            + OPERATIONS
+            + " operations in "
+            + took.toMillis()
+            + " ms");
 
     assertThat(problems).as("operations that failed unexpectedly or returned wrong rows").isEmpty();
     FaultSupport.assertIdle(pool);
     if (kind == TestDatabase.Kind.POSTGRES) {
-      FaultSupport.await(Duration.ofSeconds(5), () -> FaultSupport.sessions(applicationName,
-          "idle in transaction", "idle in transaction (aborted)") == 0 && FaultSupport.running(applicationName, "stress_") == 0);
-      assertThat(FaultSupport.sessions(applicationName, "idle in transaction", "idle in transaction (aborted)"))
-          .as("sessions left in a transaction").isZero();
-      assertThat(FaultSupport.running(applicationName, "stress_")).as("sessions still running our SQL").isZero();
+      FaultSupport.await(
+          Duration.ofSeconds(5),
+          () ->
+              FaultSupport.sessions(
+                          applicationName, "idle in transaction", "idle in transaction (aborted)")
+                      == 0
+                  && FaultSupport.running(applicationName, "stress_") == 0);
+      assertThat(
+              FaultSupport.sessions(
+                  applicationName, "idle in transaction", "idle in transaction (aborted)"))
+          .as("sessions left in a transaction")
+          .isZero();
+      assertThat(FaultSupport.running(applicationName, "stress_"))
+          .as("sessions still running our SQL")
+          .isZero();
     }
     everyConnectionStillAnswers();
     onlyCommittedRowsExist();
   }
 
   private Mono<Void> operation(int i, Plan plan) {
-    Mono<Void> op = switch (plan.kind()) {
-      case 0 -> streamCutAfter(plan.count());
-      case 1 -> db.select(StressRow.class).all().take(Duration.ofMillis(plan.millis())).then();
-      case 2 -> slowQueryTimedOut(plan.millis());
-      case 3 -> committed(i);
-      case 4 -> transactionCutAfter(i, 1 + plan.count() % 4);
-      case 5 -> transactionFailing(i);
-      case 6 -> transactionTimedOut(i, plan.millis());
-      case 7 -> cursorInTransactionCutAfter(plan.count());
-      default -> db.select(StressRow.class).where(StressRow_.GRP.eq(plan.count() % 50)).count()
-          .timeout(Duration.ofMillis(plan.millis() / 4 + 1))
-          .doOnNext(n -> check(n == ROWS / 50, "count of a group was " + n))
-          .onErrorResume(TimeoutException.class, e -> Mono.empty()).then();
-    };
-    return op.onErrorResume(e -> {
-      // the whole trace on the console, where a report of the failure can be read
-      StringWriter trace = new StringWriter();
-      e.printStackTrace(new PrintWriter(trace));
-      System.out.println("operation " + i + " (" + plan + ") failed: " + trace);
-      problems.add("operation " + i + " (" + plan + ") failed: " + e);
-      return Mono.empty();
-    });
+    Mono<Void> op =
+        switch (plan.kind()) {
+          case 0 -> streamCutAfter(plan.count());
+          case 1 -> db.select(StressRow.class).all().take(Duration.ofMillis(plan.millis())).then();
+          case 2 -> slowQueryTimedOut(plan.millis());
+          case 3 -> committed(i);
+          case 4 -> transactionCutAfter(i, 1 + plan.count() % 4);
+          case 5 -> transactionFailing(i);
+          case 6 -> transactionTimedOut(i, plan.millis());
+          case 7 -> cursorInTransactionCutAfter(plan.count());
+          default ->
+              db.select(StressRow.class)
+                  .where(StressRow_.GRP.eq(plan.count() % 50))
+                  .count()
+                  .timeout(Duration.ofMillis(plan.millis() / 4 + 1))
+                  .doOnNext(n -> check(n == ROWS / 50, "count of a group was " + n))
+                  .onErrorResume(TimeoutException.class, e -> Mono.empty())
+                  .then();
+        };
+    return op.onErrorResume(
+        e -> {
+          // the whole trace on the console, where a report of the failure can be read
+          StringWriter trace = new StringWriter();
+          e.printStackTrace(new PrintWriter(trace));
+          System.out.println("operation " + i + " (" + plan + ") failed: " + trace);
+          problems.add("operation " + i + " (" + plan + ") failed: " + e);
+          return Mono.empty();
+        });
   }
 
   private Mono<Void> streamCutAfter(int rows) {
-    return db.select(StressRow.class).orderBy(StressRow_.ID.asc()).all().take(rows).map(StressRow::id).collectList()
-        .doOnNext(ids -> check(ids.equals(LongStream.rangeClosed(1, rows).boxed().toList()), "stream of " + rows + " rows: " + ids))
+    return db.select(StressRow.class)
+        .orderBy(StressRow_.ID.asc())
+        .all()
+        .take(rows)
+        .map(StressRow::id)
+        .collectList()
+        .doOnNext(
+            ids ->
+                check(
+                    ids.equals(LongStream.rangeClosed(1, rows).boxed().toList()),
+                    "stream of " + rows + " rows: " + ids))
         .then();
   }
 
   private Mono<Void> slowQueryTimedOut(int millis) {
-    Flux<?> rows = kind == TestDatabase.Kind.POSTGRES
-        ? db.select(StressSlow.class).all()
-        : db.select(StressRow.class).orderBy(StressRow_.LABEL.desc()).all();
+    Flux<?> rows =
+        kind == TestDatabase.Kind.POSTGRES
+            ? db.select(StressSlow.class).all()
+            : db.select(StressRow.class).orderBy(StressRow_.LABEL.desc()).all();
     return rows.take(Duration.ofMillis(5 + millis)).then();
   }
 
@@ -153,14 +203,20 @@ class CancellationStressIT extends DatabaseTest {
   private Mono<Void> committed(int op) {
     expected.put(op, Expect.ALL_OR_NOTHING);
     written.put(op, 3);
-    return db.transaction(tx -> writes(tx, op, 3)).then().doOnSuccess(v -> expected.put(op, Expect.COMMITTED));
+    return db.transaction(tx -> writes(tx, op, 3))
+        .then()
+        .doOnSuccess(v -> expected.put(op, Expect.COMMITTED));
   }
 
   private Mono<Void> transactionCutAfter(int op, int taken) {
-    // the work writes five rows and the subscriber takes fewer: cancelled before the work ends, so before any commit
+    // the work writes five rows and the subscriber takes fewer: cancelled before the work ends, so
+    // before any commit
     expected.put(op, Expect.ROLLED_BACK);
-    return db.transaction(tx -> writes(tx, op, 5)).take(taken).count()
-        .doOnNext(n -> check(n == taken, "took " + n + " of " + taken)).then();
+    return db.transaction(tx -> writes(tx, op, 5))
+        .take(taken)
+        .count()
+        .doOnNext(n -> check(n == taken, "took " + n + " of " + taken))
+        .then();
   }
 
   private Mono<Void> transactionFailing(int op) {
@@ -174,9 +230,14 @@ class CancellationStressIT extends DatabaseTest {
   private Mono<Void> transactionTimedOut(int op, int millis) {
     expected.put(op, Expect.ALL_OR_NOTHING);
     written.put(op, 3);
-    return db.transaction(tx -> Flux.range(0, 3)
-            .concatMap(seq -> Mono.delay(Duration.ofMillis(seq * (millis % 7))).then(tx.insert(new StressWrite(null, op, seq))))
-            .then())
+    return db.transaction(
+            tx ->
+                Flux.range(0, 3)
+                    .concatMap(
+                        seq ->
+                            Mono.delay(Duration.ofMillis(seq * (millis % 7)))
+                                .then(tx.insert(new StressWrite(null, op, seq))))
+                    .then())
         .timeout(Duration.ofMillis(millis))
         .then(Mono.fromRunnable(() -> expected.put(op, Expect.COMMITTED)))
         .onErrorResume(TimeoutException.class, e -> Mono.empty())
@@ -184,10 +245,15 @@ class CancellationStressIT extends DatabaseTest {
   }
 
   private Mono<Void> cursorInTransactionCutAfter(int rows) {
-    return db.transaction(tx -> tx.select(StressRow.class).orderBy(StressRow_.ID.asc()).all()).take(rows)
-        .map(StressRow::id).collectList()
-        .doOnNext(ids -> check(ids.equals(LongStream.rangeClosed(1, rows).boxed().toList()),
-            "stream of " + rows + " rows in a transaction: " + ids))
+    return db.transaction(tx -> tx.select(StressRow.class).orderBy(StressRow_.ID.asc()).all())
+        .take(rows)
+        .map(StressRow::id)
+        .collectList()
+        .doOnNext(
+            ids ->
+                check(
+                    ids.equals(LongStream.rangeClosed(1, rows).boxed().toList()),
+                    "stream of " + rows + " rows in a transaction: " + ids))
         .then();
   }
 
@@ -197,11 +263,18 @@ class CancellationStressIT extends DatabaseTest {
     }
   }
 
-  /** Twice as many concurrent queries as the pool has connections: every connection must serve one. */
+  /**
+   * Twice as many concurrent queries as the pool has connections: every connection must serve one.
+   */
   private void everyConnectionStillAnswers() {
-    StepVerifier.create(Flux.range(1, 2 * POOL_SIZE)
-            .flatMap(id -> db.transaction(tx -> tx.findById(StressRow.class, (long) id).map(StressRow::id)), 2 * POOL_SIZE)
-            .count())
+    StepVerifier.create(
+            Flux.range(1, 2 * POOL_SIZE)
+                .flatMap(
+                    id ->
+                        db.transaction(
+                            tx -> tx.findById(StressRow.class, (long) id).map(StressRow::id)),
+                    2 * POOL_SIZE)
+                .count())
         .expectNext(2L * POOL_SIZE)
         .expectComplete()
         .verify(Duration.ofSeconds(10));
@@ -209,20 +282,31 @@ class CancellationStressIT extends DatabaseTest {
   }
 
   private void onlyCommittedRowsExist() {
-    Map<Integer, Long> stored = FaultSupport.query(factory, "SELECT op, COUNT(*) FROM stress_write GROUP BY op",
-            r -> Map.entry(r.get(0, Integer.class), r.get(1, Long.class)))
-        .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    Map<Expect, Long> outcomes = expected.values().stream().collect(Collectors.groupingBy(e -> e, Collectors.counting()));
+    Map<Integer, Long> stored =
+        FaultSupport.query(
+                factory,
+                "SELECT op, COUNT(*) FROM stress_write GROUP BY op",
+                r -> Map.entry(r.get(0, Integer.class), r.get(1, Long.class)))
+            .stream()
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    Map<Expect, Long> outcomes =
+        expected.values().stream().collect(Collectors.groupingBy(e -> e, Collectors.counting()));
     System.out.println("CancellationStressIT on " + kind + ": transactions " + outcomes);
     assertThat(outcomes.get(Expect.COMMITTED)).as("committed transactions").isPositive();
     assertThat(outcomes.get(Expect.ROLLED_BACK)).as("rolled back transactions").isPositive();
     for (Map.Entry<Integer, Expect> e : expected.entrySet()) {
       long rows = stored.getOrDefault(e.getKey(), 0L);
       switch (e.getValue()) {
-        case COMMITTED -> assertThat(rows).as("rows of committed operation %d", e.getKey()).isEqualTo((long) written.get(e.getKey()));
-        case ROLLED_BACK -> assertThat(rows).as("rows of rolled back operation %d", e.getKey()).isZero();
-        case ALL_OR_NOTHING -> assertThat(rows).as("rows of cancelled operation %d", e.getKey())
-            .isIn(0L, (long) written.get(e.getKey()));
+        case COMMITTED ->
+            assertThat(rows)
+                .as("rows of committed operation %d", e.getKey())
+                .isEqualTo((long) written.get(e.getKey()));
+        case ROLLED_BACK ->
+            assertThat(rows).as("rows of rolled back operation %d", e.getKey()).isZero();
+        case ALL_OR_NOTHING ->
+            assertThat(rows)
+                .as("rows of cancelled operation %d", e.getKey())
+                .isIn(0L, (long) written.get(e.getKey()));
       }
     }
     assertThat(expected.keySet()).as("operations that wrote rows").containsAll(stored.keySet());

@@ -1,7 +1,6 @@
 package io.r2orm.r2dbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.r2orm.core.exception.DuplicateKeyException;
 import io.r2orm.core.exception.EntityNotFoundException;
@@ -29,8 +28,12 @@ class CrudIT extends DatabaseTest {
 
   @BeforeEach
   void freshTables() {
-    db().schema().drop(Book.class, Author.class, Tag.class, Country.class, Sku.class, Customer.class).block();
-    db().schema().create(Book.class, Author.class, Tag.class, Country.class, Sku.class, Customer.class).block();
+    db().schema()
+        .drop(Book.class, Author.class, Tag.class, Country.class, Sku.class, Customer.class)
+        .block();
+    db().schema()
+        .create(Book.class, Author.class, Tag.class, Country.class, Sku.class, Customer.class)
+        .block();
   }
 
   private long rows(String table) {
@@ -41,12 +44,13 @@ class CrudIT extends DatabaseTest {
   void insertOfRecordReturnsNewInstanceWithGeneratedIdAndFirstVersion() {
     Book dune = Book.of("Dune", 1965);
     StepVerifier.create(db().insert(dune))
-        .assertNext(saved -> {
-          assertThat(saved).isNotSameAs(dune);
-          assertThat(saved.id()).isNotNull().isPositive();
-          assertThat(saved.version()).isEqualTo(1);
-          assertThat(saved.title()).isEqualTo("Dune");
-        })
+        .assertNext(
+            saved -> {
+              assertThat(saved).isNotSameAs(dune);
+              assertThat(saved.id()).isNotNull().isPositive();
+              assertThat(saved.version()).isEqualTo(1);
+              assertThat(saved.title()).isEqualTo("Dune");
+            })
         .verifyComplete();
     assertThat(dune.id()).isNull();
     assertThat(testDatabase().queryOne("SELECT title FROM book", String.class)).isEqualTo("Dune");
@@ -61,11 +65,12 @@ class CrudIT extends DatabaseTest {
         .verifyComplete();
     assertThat(author.getId()).isNotNull();
     StepVerifier.create(db().findById(Author.class, author.getId()))
-        .assertNext(read -> {
-          assertThat(read.getName()).isEqualTo("Frank Herbert");
-          assertThat(read.getBorn()).isEqualTo(LocalDate.of(1920, 10, 8));
-          assertThat(read.getNickname()).isNull();
-        })
+        .assertNext(
+            read -> {
+              assertThat(read.getName()).isEqualTo("Frank Herbert");
+              assertThat(read.getBorn()).isEqualTo(LocalDate.of(1920, 10, 8));
+              assertThat(read.getNickname()).isNull();
+            })
         .verifyComplete();
   }
 
@@ -79,8 +84,12 @@ class CrudIT extends DatabaseTest {
   @Test
   void insertOfAssignedIdThatIsNullFailsNamingTheProperty() {
     StepVerifier.create(db().insert(new Country(null, "Nowhere")))
-        .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("Country.code").hasMessageContaining("assigned id"))
+        .expectErrorSatisfies(
+            e ->
+                assertThat(e)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("Country.code")
+                    .hasMessageContaining("assigned id"))
         .verify();
     assertThat(rows("country")).isZero();
   }
@@ -88,14 +97,16 @@ class CrudIT extends DatabaseTest {
   @Test
   void insertAllReturnsEveryGeneratedKeyInInputOrderAcrossBatches() {
     Database small = Database.builder(testDatabase().pool()).insertBatchSize(100).build();
-    List<Book> input = IntStream.range(0, 250).mapToObj(i -> Book.of("title-" + i, 1900 + i)).toList();
+    List<Book> input =
+        IntStream.range(0, 250).mapToObj(i -> Book.of("title-" + i, 1900 + i)).toList();
     List<Book> saved = small.insertAll(input).collectList().block();
     assertThat(saved).hasSize(250);
     for (int i = 0; i < saved.size(); i++) {
       Book b = saved.get(i);
       assertThat(b.title()).isEqualTo("title-" + i);
       assertThat(b.version()).isEqualTo(1);
-      String stored = testDatabase().queryOne("SELECT title FROM book WHERE id = " + b.id(), String.class);
+      String stored =
+          testDatabase().queryOne("SELECT title FROM book WHERE id = " + b.id(), String.class);
       assertThat(stored).as("row stored under id %d", b.id()).isEqualTo("title-" + i);
     }
     assertThat(saved.stream().map(Book::id).distinct()).hasSize(250);
@@ -104,7 +115,10 @@ class CrudIT extends DatabaseTest {
   @Test
   void insertAllIsAllOrNothingWhenALaterBatchFails() {
     Database small = Database.builder(testDatabase().pool()).insertBatchSize(10).build();
-    List<Book> input = IntStream.range(0, 35).mapToObj(i -> Book.of(i == 34 ? "title-0" : "title-" + i, 2000)).toList();
+    List<Book> input =
+        IntStream.range(0, 35)
+            .mapToObj(i -> Book.of(i == 34 ? "title-0" : "title-" + i, 2000))
+            .toList();
     StepVerifier.create(small.insertAll(input)).expectError(DuplicateKeyException.class).verify();
     assertThat(rows("book")).isZero();
   }
@@ -123,7 +137,8 @@ class CrudIT extends DatabaseTest {
     StepVerifier.create(db().update(saved.withTitle("Dune Messiah")))
         .assertNext(updated -> assertThat(updated.version()).isEqualTo(2))
         .verifyComplete();
-    assertThat(testDatabase().queryOne("SELECT title FROM book", String.class)).isEqualTo("Dune Messiah");
+    assertThat(testDatabase().queryOne("SELECT title FROM book", String.class))
+        .isEqualTo("Dune Messiah");
   }
 
   @Test
@@ -131,10 +146,16 @@ class CrudIT extends DatabaseTest {
     Book saved = db().insert(Book.of("Dune", 1965)).block();
     db().update(saved.withTitle("first writer")).block();
     StepVerifier.create(db().update(saved.withTitle("second writer")))
-        .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(OptimisticLockException.class)
-            .hasMessageContaining("Book").hasMessageContaining("version 1").hasMessageContaining("re-read"))
+        .expectErrorSatisfies(
+            e ->
+                assertThat(e)
+                    .isInstanceOf(OptimisticLockException.class)
+                    .hasMessageContaining("Book")
+                    .hasMessageContaining("version 1")
+                    .hasMessageContaining("re-read"))
         .verify();
-    assertThat(testDatabase().queryOne("SELECT title FROM book", String.class)).isEqualTo("first writer");
+    assertThat(testDatabase().queryOne("SELECT title FROM book", String.class))
+        .isEqualTo("first writer");
   }
 
   @Test
@@ -151,7 +172,8 @@ class CrudIT extends DatabaseTest {
     Book updated = db().save(inserted.withTitle("Children of Dune")).block();
     assertThat(updated.version()).isEqualTo(2);
     assertThat(rows("book")).isEqualTo(1);
-    assertThat(testDatabase().queryOne("SELECT title FROM book", String.class)).isEqualTo("Children of Dune");
+    assertThat(testDatabase().queryOne("SELECT title FROM book", String.class))
+        .isEqualTo("Children of Dune");
   }
 
   @Test
@@ -159,7 +181,8 @@ class CrudIT extends DatabaseTest {
     db().save(new Country("nl", "Holland")).block();
     db().save(new Country("nl", "Netherlands")).block();
     assertThat(rows("country")).isEqualTo(1);
-    assertThat(testDatabase().queryOne("SELECT name FROM country", String.class)).isEqualTo("Netherlands");
+    assertThat(testDatabase().queryOne("SELECT name FROM country", String.class))
+        .isEqualTo("Netherlands");
   }
 
   @Test
@@ -168,9 +191,14 @@ class CrudIT extends DatabaseTest {
     assertThat(first.version()).isEqualTo(1L);
     Sku second = db().save(new Sku("A-1", "nut", first.version())).block();
     assertThat(second.version()).isEqualTo(2L);
-    StepVerifier.create(db().save(new Sku("A-1", "stale", 1L))).expectError(OptimisticLockException.class).verify();
-    StepVerifier.create(db().save(new Sku("A-1", "duplicate", null))).expectError(DuplicateKeyException.class).verify();
-    assertThat(testDatabase().queryOne("SELECT description FROM sku", String.class)).isEqualTo("nut");
+    StepVerifier.create(db().save(new Sku("A-1", "stale", 1L)))
+        .expectError(OptimisticLockException.class)
+        .verify();
+    StepVerifier.create(db().save(new Sku("A-1", "duplicate", null)))
+        .expectError(DuplicateKeyException.class)
+        .verify();
+    assertThat(testDatabase().queryOne("SELECT description FROM sku", String.class))
+        .isEqualTo("nut");
   }
 
   @Test
@@ -187,14 +215,15 @@ class CrudIT extends DatabaseTest {
   void duplicateKeyIsTranslatedWithTheSqlAndWithoutTheValues() {
     db().insert(Book.of("secret-title", 1965)).block();
     StepVerifier.create(db().insert(Book.of("secret-title", 1966)))
-        .expectErrorSatisfies(e -> {
-          assertThat(e).isInstanceOf(DuplicateKeyException.class);
-          DuplicateKeyException d = (DuplicateKeyException) e;
-          assertThat(d.sqlState()).isEqualTo("23505");
-          assertThat(d.sql()).startsWith("INSERT INTO book");
-          assertThat(d.getMessage()).contains("INSERT INTO book");
-          assertThat(d.getMessage().replace(d.sql(), "")).doesNotContain("1966");
-        })
+        .expectErrorSatisfies(
+            e -> {
+              assertThat(e).isInstanceOf(DuplicateKeyException.class);
+              DuplicateKeyException d = (DuplicateKeyException) e;
+              assertThat(d.sqlState()).isEqualTo("23505");
+              assertThat(d.sql()).startsWith("INSERT INTO book");
+              assertThat(d.getMessage()).contains("INSERT INTO book");
+              assertThat(d.getMessage().replace(d.sql(), "")).doesNotContain("1966");
+            })
         .verify();
     assertThat(rows("book")).isEqualTo(1);
   }
@@ -215,20 +244,28 @@ class CrudIT extends DatabaseTest {
       logger.detachAppender(appender);
       logger.setLevel(before);
     }
-    assertThat(appender.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+    assertThat(appender.list)
+        .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
         .anySatisfy(m -> assertThat(m).contains("INSERT INTO book"))
         .noneSatisfy(m -> assertThat(m).contains("top-secret-title"));
   }
 
   @Test
   void embeddedPartsRoundTripIncludingNull() {
-    Customer withWork = new Customer(null, "Ann", new Address("Main St 1", "Springfield"), new Address("Dock 2", "Shelbyville"));
+    Customer withWork =
+        new Customer(
+            null,
+            "Ann",
+            new Address("Main St 1", "Springfield"),
+            new Address("Dock 2", "Shelbyville"));
     Customer withoutWork = new Customer(null, "Bob", new Address("Elm St 3", "Springfield"), null);
     Customer a = db().insert(withWork).block();
     Customer b = db().insert(withoutWork).block();
     StepVerifier.create(db().findById(Customer.class, a.id())).expectNext(a).verifyComplete();
     StepVerifier.create(db().findById(Customer.class, b.id())).expectNext(b).verifyComplete();
-    assertThat(testDatabase().queryOne("SELECT work_city FROM customer WHERE id = " + a.id(), String.class))
+    assertThat(
+            testDatabase()
+                .queryOne("SELECT work_city FROM customer WHERE id = " + a.id(), String.class))
         .isEqualTo("Shelbyville");
   }
 }

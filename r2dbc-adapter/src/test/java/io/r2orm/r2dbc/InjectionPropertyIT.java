@@ -21,21 +21,67 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Property-based injection test: generated hostile strings (quotes, backslashes, {@code ;},
- * comment markers, placeholders, NUL, control characters, every plane of Unicode, very long)
- * go through every place a value can go — predicates, inserts, updates, upserts, raw-SQL named
- * parameters and {@code like} patterns — and must round-trip byte for byte while no other row or
- * table changes. The generator is seeded; a failure prints the seed and the case, and {@code
+ * Property-based injection test: generated hostile strings (quotes, backslashes, {@code ;}, comment
+ * markers, placeholders, NUL, control characters, every plane of Unicode, very long) go through
+ * every place a value can go — predicates, inserts, updates, upserts, raw-SQL named parameters and
+ * {@code like} patterns — and must round-trip byte for byte while no other row or table changes.
+ * The generator is seeded; a failure prints the seed and the case, and {@code
  * -Dr2orm.injection.seed=…} replays it ({@code -Dr2orm.injection.cases=…} sets how many).
  */
 @ParameterizedClass(name = "{0}")
 @MethodSource("io.r2orm.r2dbc.test.DatabaseTest#databases")
 class InjectionPropertyIT extends DatabaseTest {
   private static final String[] FRAGMENTS = {
-    "'", "''", "\"", "\\", "\\'", "\\\\", ";", "--", "/*", "*/", "#", "%", "_", "\\%", "\\_", "$1", "$$", "?", ":title",
-    ":x", "::text", "' OR '1'='1", "'; DROP TABLE country; --", "\"; DELETE FROM hostile; --", ") OR (1=1",
-    "E'\\x41'", "U&'\\0041'", "\t", "\n", "\r\n", "\u0001", "\u001f", "\u007f", "\u00a0", "\u2028", "\u200b", "\u200d",
-    "\u202e", "é", "e\u0301", "ß", "漢字", "😀", "👩‍👩‍👧", "\uD834\uDD1E", "ﷺ", "𝔘𝔫𝔦", "Ω", "İ", "ı"
+    "'",
+    "''",
+    "\"",
+    "\\",
+    "\\'",
+    "\\\\",
+    ";",
+    "--",
+    "/*",
+    "*/",
+    "#",
+    "%",
+    "_",
+    "\\%",
+    "\\_",
+    "$1",
+    "$$",
+    "?",
+    ":title",
+    ":x",
+    "::text",
+    "' OR '1'='1",
+    "'; DROP TABLE country; --",
+    "\"; DELETE FROM hostile; --",
+    ") OR (1=1",
+    "E'\\x41'",
+    "U&'\\0041'",
+    "\t",
+    "\n",
+    "\r\n",
+    "\u0001",
+    "\u001f",
+    "\u007f",
+    "\u00a0",
+    "\u2028",
+    "\u200b",
+    "\u200d",
+    "\u202e",
+    "é",
+    "e\u0301",
+    "ß",
+    "漢字",
+    "😀",
+    "👩‍👩‍👧",
+    "\uD834\uDD1E",
+    "ﷺ",
+    "𝔘𝔫𝔦",
+    "Ω",
+    "İ",
+    "ı"
   };
   private static final String NUL = "\u0000";
 
@@ -51,7 +97,10 @@ class InjectionPropertyIT extends DatabaseTest {
     cases = Integer.getInteger("r2orm.injection.cases", 120);
   }
 
-  /** One generated string: fragments and random code points (never lone surrogates), sometimes very long. */
+  /**
+   * One generated string: fragments and random code points (never lone surrogates), sometimes very
+   * long.
+   */
   static String generate(SplittableRandom random, boolean allowNul) {
     StringBuilder s = new StringBuilder();
     int parts = random.nextInt(1, 12);
@@ -79,8 +128,12 @@ class InjectionPropertyIT extends DatabaseTest {
   }
 
   private String snapshot() {
-    return db().sql("SELECT code, name FROM country ORDER BY code").all(Country.class).collectList().block()
-        + " / " + db().sql("SELECT COUNT(*) FROM hostile").one(Long.class).block();
+    return db().sql("SELECT code, name FROM country ORDER BY code")
+            .all(Country.class)
+            .collectList()
+            .block()
+        + " / "
+        + db().sql("SELECT COUNT(*) FROM hostile").one(Long.class).block();
   }
 
   @Test
@@ -95,19 +148,23 @@ class InjectionPropertyIT extends DatabaseTest {
       try {
         if (postgres && s.contains(NUL)) {
           // PostgreSQL text cannot hold NUL: the statement must fail and store nothing
-          assertThatThrownBy(() -> db().insert(Hostile.of(label, s)).block()).isInstanceOf(StatementException.class);
+          assertThatThrownBy(() -> db().insert(Hostile.of(label, s)).block())
+              .isInstanceOf(StatementException.class);
           assertThat(snapshot()).isEqualTo(before);
           continue;
         }
         roundTrip(label, s, i);
         String after = snapshot();
-        assertThat(after.substring(0, after.lastIndexOf(" / "))).isEqualTo(before.substring(0, before.lastIndexOf(" / ")));
+        assertThat(after.substring(0, after.lastIndexOf(" / ")))
+            .isEqualTo(before.substring(0, before.lastIndexOf(" / ")));
       } catch (AssertionError | RuntimeException e) {
         failures.add("case " + i + " " + describe(s) + ": " + e);
         break;
       }
     }
-    assertThat(failures).as("seed " + seed + " (replay with -Dr2orm.injection.seed=" + seed + ")").isEmpty();
+    assertThat(failures)
+        .as("seed " + seed + " (replay with -Dr2orm.injection.seed=" + seed + ")")
+        .isEmpty();
     long rows = db().sql("SELECT COUNT(*) FROM hostile").one(Long.class).block();
     assertThat(rows).isEqualTo(db().select(Hostile.class).count().block());
   }
@@ -117,39 +174,85 @@ class InjectionPropertyIT extends DatabaseTest {
     Hostile stored = db().insert(Hostile.of(label, s)).block();
     assertThat(db().findById(Hostile.class, stored.id()).block().body()).isEqualTo(s);
     // predicate: equality and IN find exactly this row
-    assertThat(db().select(Hostile.class).where(Hostile_.BODY.eq(s).and(Hostile_.LABEL.eq(label))).all()
-        .map(Hostile::id).collectList().block()).containsExactly(stored.id());
-    assertThat(db().select(Hostile.class).where(Hostile_.LABEL.in(label, s)).all().map(Hostile::id).collectList().block())
+    assertThat(
+            db().select(Hostile.class)
+                .where(Hostile_.BODY.eq(s).and(Hostile_.LABEL.eq(label)))
+                .all()
+                .map(Hostile::id)
+                .collectList()
+                .block())
+        .containsExactly(stored.id());
+    assertThat(
+            db().select(Hostile.class)
+                .where(Hostile_.LABEL.in(label, s))
+                .all()
+                .map(Hostile::id)
+                .collectList()
+                .block())
         .contains(stored.id());
     // like: the escaped text matches itself literally, and contains() finds it
-    assertThat(db().select(Hostile.class).where(Hostile_.BODY.like(Predicate.Like.escape(s)).and(Hostile_.LABEL.eq(label)))
-        .count().block()).isEqualTo(1L);
-    assertThat(db().select(Hostile.class).where(Hostile_.BODY.contains(s).and(Hostile_.LABEL.eq(label))).count().block())
+    assertThat(
+            db().select(Hostile.class)
+                .where(Hostile_.BODY.like(Predicate.Like.escape(s)).and(Hostile_.LABEL.eq(label)))
+                .count()
+                .block())
+        .isEqualTo(1L);
+    assertThat(
+            db().select(Hostile.class)
+                .where(Hostile_.BODY.contains(s).and(Hostile_.LABEL.eq(label)))
+                .count()
+                .block())
         .isEqualTo(1L);
     // update: a bulk update writes the text into another row's column, matched by the text itself
     String next = s + "|" + i;
-    assertThat(db().update(Hostile.class).set(Hostile_.BODY, next).where(Hostile_.BODY.eq(s).and(Hostile_.LABEL.eq(label)))
-        .execute().block()).isEqualTo(1L);
+    assertThat(
+            db().update(Hostile.class)
+                .set(Hostile_.BODY, next)
+                .where(Hostile_.BODY.eq(s).and(Hostile_.LABEL.eq(label)))
+                .execute()
+                .block())
+        .isEqualTo(1L);
     assertThat(db().findById(Hostile.class, stored.id()).block().body()).isEqualTo(next);
     // upsert: the insert path and the update path
-    Hostile upserted = db().upsertInto(Hostile.class).onConflict(Hostile_.LABEL).one(Hostile.of(label + "u", s)).block();
+    Hostile upserted =
+        db().upsertInto(Hostile.class)
+            .onConflict(Hostile_.LABEL)
+            .one(Hostile.of(label + "u", s))
+            .block();
     assertThat(db().findById(Hostile.class, upserted.id()).block().body()).isEqualTo(s);
     Hostile changed = new Hostile(upserted.id(), upserted.label(), next, upserted.version());
     db().upsertInto(Hostile.class).onConflict(Hostile_.LABEL).one(changed).block();
     assertThat(db().findById(Hostile.class, upserted.id()).block().body()).isEqualTo(next);
     // raw SQL with named parameters, reading and writing
-    assertThat(db().sql("SELECT body FROM hostile WHERE label = :label AND body = :body")
-        .bind("label", label).bind("body", next).one(String.class).block()).isEqualTo(next);
-    assertThat(db().sql("UPDATE hostile SET body = :body WHERE label = :label").bind("body", s).bind("label", label)
-        .execute().block()).isEqualTo(1L);
-    assertThat(db().sql("SELECT body FROM hostile WHERE id = :id").bind("id", stored.id()).one(String.class).block())
+    assertThat(
+            db().sql("SELECT body FROM hostile WHERE label = :label AND body = :body")
+                .bind("label", label)
+                .bind("body", next)
+                .one(String.class)
+                .block())
+        .isEqualTo(next);
+    assertThat(
+            db().sql("UPDATE hostile SET body = :body WHERE label = :label")
+                .bind("body", s)
+                .bind("label", label)
+                .execute()
+                .block())
+        .isEqualTo(1L);
+    assertThat(
+            db().sql("SELECT body FROM hostile WHERE id = :id")
+                .bind("id", stored.id())
+                .one(String.class)
+                .block())
         .isEqualTo(s);
     // the value as a label-less search must not match other rows
     assertThat(db().select(Hostile.class).where(Hostile_.LABEL.eq(s)).count().block()).isZero();
     arrayRoundTrip(label, s);
   }
 
-  /** The text as an array element, next to its neighbours in an array literal ({@code ,} {@code {}} {@code "}), and a NULL. */
+  /**
+   * The text as an array element, next to its neighbours in an array literal ({@code ,} {@code {}}
+   * {@code "}), and a NULL.
+   */
   private void arrayRoundTrip(String label, String s) {
     boolean nullElements = kind == TestDatabase.Kind.POSTGRES;
     List<String> tags = new ArrayList<>(List.of(s, "{" + s + "}", s + ",\\\"", "NULL"));
@@ -157,15 +260,33 @@ class InjectionPropertyIT extends DatabaseTest {
       tags.add(null);
     }
     HostileTags stored = db().insert(new HostileTags(null, label, tags)).block();
-    assertThat(db().findById(HostileTags.class, stored.id()).block().tags()).containsExactlyElementsOf(tags);
-    assertThat(db().select(HostileTags.class).where(HostileTags_.TAGS.has(s).and(HostileTags_.LABEL.eq(label))).count()
-        .block()).isEqualTo(1L);
-    assertThat(db().select(HostileTags.class).where(HostileTags_.TAGS.containsAll(s, "{" + s + "}")
-        .and(HostileTags_.LABEL.eq(label))).count().block()).isEqualTo(1L);
+    assertThat(db().findById(HostileTags.class, stored.id()).block().tags())
+        .containsExactlyElementsOf(tags);
+    assertThat(
+            db().select(HostileTags.class)
+                .where(HostileTags_.TAGS.has(s).and(HostileTags_.LABEL.eq(label)))
+                .count()
+                .block())
+        .isEqualTo(1L);
+    assertThat(
+            db().select(HostileTags.class)
+                .where(
+                    HostileTags_.TAGS
+                        .containsAll(s, "{" + s + "}")
+                        .and(HostileTags_.LABEL.eq(label)))
+                .count()
+                .block())
+        .isEqualTo(1L);
     List<String> swapped = List.of("NULL", s);
-    assertThat(db().update(HostileTags.class).set(HostileTags_.TAGS, swapped).where(HostileTags_.TAGS.overlaps(s)
-        .and(HostileTags_.LABEL.eq(label))).execute().block()).isEqualTo(1L);
-    assertThat(db().findById(HostileTags.class, stored.id()).block().tags()).containsExactlyElementsOf(swapped);
+    assertThat(
+            db().update(HostileTags.class)
+                .set(HostileTags_.TAGS, swapped)
+                .where(HostileTags_.TAGS.overlaps(s).and(HostileTags_.LABEL.eq(label)))
+                .execute()
+                .block())
+        .isEqualTo(1L);
+    assertThat(db().findById(HostileTags.class, stored.id()).block().tags())
+        .containsExactlyElementsOf(swapped);
   }
 
   private static String describe(String s) {

@@ -47,7 +47,9 @@ class JsonRecordIT extends DatabaseTest {
   }
 
   private Database withJson() {
-    return Database.builder(testDatabase().pool()).jsonCodec(jackson(JsonMapper.builder().build())).build();
+    return Database.builder(testDatabase().pool())
+        .jsonCodec(jackson(JsonMapper.builder().build()))
+        .build();
   }
 
   @BeforeEach
@@ -62,21 +64,33 @@ class JsonRecordIT extends DatabaseTest {
     Map<String, Object> extra = new LinkedHashMap<>();
     extra.put("gift", true);
     extra.put("note", "it's \"quoted\", {braced} \\ and \u00e9");
-    Order order = new Order(null, new Order.Shipping("1 Main St", "Springfield", List.of("ring twice", "a,b")),
-        List.of(new Order.Line("A-1", 2), new Order.Line("B-2", 1)), extra);
+    Order order =
+        new Order(
+            null,
+            new Order.Shipping("1 Main St", "Springfield", List.of("ring twice", "a,b")),
+            List.of(new Order.Line("A-1", 2), new Order.Line("B-2", 1)),
+            extra);
     Order stored = db.insert(order).block(WAIT);
     Order read = db.findById(Order.class, stored.id()).block(WAIT);
     assertThat(read.shipping()).isEqualTo(order.shipping());
     assertThat(read.lines()).isEqualTo(order.lines());
     assertThat(read.extra()).isEqualTo(extra);
 
-    db.update(Order.class).set(Order_.SHIPPING, new Order.Shipping("2 Side St", "Shelbyville", List.of()))
-        .where(Order_.ID.eq(stored.id())).execute().block(WAIT);
-    assertThat(db.findById(Order.class, stored.id()).block(WAIT).shipping().city()).isEqualTo("Shelbyville");
+    db.update(Order.class)
+        .set(Order_.SHIPPING, new Order.Shipping("2 Side St", "Shelbyville", List.of()))
+        .where(Order_.ID.eq(stored.id()))
+        .execute()
+        .block(WAIT);
+    assertThat(db.findById(Order.class, stored.id()).block(WAIT).shipping().city())
+        .isEqualTo("Shelbyville");
 
     if (kind == TestDatabase.Kind.POSTGRES) {
-      assertThat(db.select(Order.class).where(Functions.jsonText(Order_.SHIPPING, "city").eq("Shelbyville")).count()
-          .block(WAIT)).isEqualTo(1L);
+      assertThat(
+              db.select(Order.class)
+                  .where(Functions.jsonText(Order_.SHIPPING, "city").eq("Shelbyville"))
+                  .count()
+                  .block(WAIT))
+          .isEqualTo(1L);
     }
   }
 
@@ -84,6 +98,7 @@ class JsonRecordIT extends DatabaseTest {
   void withoutACodecTheEntityIsRefusedNamingTheProperty() {
     assertThatThrownBy(() -> db().select(Order.class).count().block(WAIT))
         .isInstanceOf(EntityDefinitionException.class)
-        .hasMessageContaining("shipping").hasMessageContaining("JsonCodec");
+        .hasMessageContaining("shipping")
+        .hasMessageContaining("JsonCodec");
   }
 }

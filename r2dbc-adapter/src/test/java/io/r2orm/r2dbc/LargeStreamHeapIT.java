@@ -30,9 +30,14 @@ class LargeStreamHeapIT {
     pg.sql(
         "INSERT INTO artist (id, name) SELECT g, 'artist ' || g FROM generate_series(1, 1000) g",
         "INSERT INTO album (id, title, \"year\", artist_id) SELECT g, 'album ' || g, 1900 + g % 100, 1 + g % 1000 "
-            + "FROM generate_series(1, " + ALBUMS + ") g",
-        "INSERT INTO track (id, title, millis, album_id) SELECT g, 'track ' || g, g, 1 + g % " + ALBUMS
-            + " FROM generate_series(1, " + ALBUMS * 2 + ") g");
+            + "FROM generate_series(1, "
+            + ALBUMS
+            + ") g",
+        "INSERT INTO track (id, title, millis, album_id) SELECT g, 'track ' || g, g, 1 + g % "
+            + ALBUMS
+            + " FROM generate_series(1, "
+            + ALBUMS * 2
+            + ") g");
   }
 
   @AfterAll
@@ -42,18 +47,27 @@ class LargeStreamHeapIT {
 
   @Test
   void twoHundredThousandParentsWithRelationsStreamInASmallHeap() {
-    assertThat(Runtime.getRuntime().maxMemory()).as("this test must run with -Xmx64m").isLessThan(100L * 1024 * 1024);
+    assertThat(Runtime.getRuntime().maxMemory())
+        .as("this test must run with -Xmx64m")
+        .isLessThan(100L * 1024 * 1024);
     AtomicLong albums = new AtomicLong();
     AtomicLong tracks = new AtomicLong();
     AtomicLong last = new AtomicLong();
-    pg.db().select(Album.class).orderBy(Album_.ID.asc()).fetch(Album_.ARTIST, Album_.TRACKS).window(500).all()
-        .doOnNext(a -> {
-          if (a.getId() <= last.get()) throw new AssertionError("order broken at " + a.getId());
-          last.set(a.getId());
-          if (a.getArtist().get().id() != 1 + a.getId() % 1000) throw new AssertionError("wrong artist for " + a.getId());
-          albums.incrementAndGet();
-          tracks.addAndGet(a.getTracks().size());
-        })
+    pg.db()
+        .select(Album.class)
+        .orderBy(Album_.ID.asc())
+        .fetch(Album_.ARTIST, Album_.TRACKS)
+        .window(500)
+        .all()
+        .doOnNext(
+            a -> {
+              if (a.getId() <= last.get()) throw new AssertionError("order broken at " + a.getId());
+              last.set(a.getId());
+              if (a.getArtist().get().id() != 1 + a.getId() % 1000)
+                throw new AssertionError("wrong artist for " + a.getId());
+              albums.incrementAndGet();
+              tracks.addAndGet(a.getTracks().size());
+            })
         .blockLast(Duration.ofMinutes(5));
     assertThat(albums.get()).isEqualTo(ALBUMS);
     assertThat(tracks.get()).isEqualTo(ALBUMS * 2L);

@@ -21,13 +21,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The adapter sits on core, R2DBC and Reactor only: no Spring, no JDBC. Inside it, dependencies
- * between its packages point one way: the repository package uses the API, the API uses the
- * engine ({@code internal}), never back.
+ * between its packages point one way: the repository package uses the API, the API uses the engine
+ * ({@code internal}), never back.
  */
 class LayeringTest {
-  private static final JavaClasses ADAPTER = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("io.r2orm.r2dbc");
+  private static final JavaClasses ADAPTER =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.r2orm.r2dbc");
 
   /**
    * One slice per package: {@code r2dbc} (the API), {@code r2dbc.internal}, {@code
@@ -35,20 +36,29 @@ class LayeringTest {
    * itself out of every slice, and with it every cycle through it.
    */
   private static final String PACKAGES = "io.r2orm.(**)";
+
   private static final String API = "io.r2orm.r2dbc";
   private static final String ENGINE = "io.r2orm.r2dbc.internal";
 
   @Test
   void adapterDoesNotDependOnSpringOrJdbc() {
-    noClasses().that().resideInAPackage("io.r2orm.r2dbc..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..")
+    noClasses()
+        .that()
+        .resideInAPackage("io.r2orm.r2dbc..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.springframework..", "java.sql..")
         .check(ADAPTER);
   }
 
   @Test
   void adapterDoesNotDependOnDrivers() {
-    noClasses().that().resideInAPackage("io.r2orm.r2dbc..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.r2dbc.postgresql..", "io.r2dbc.h2..", "io.r2dbc.pool..")
+    noClasses()
+        .that()
+        .resideInAPackage("io.r2orm.r2dbc..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.r2dbc.postgresql..", "io.r2dbc.h2..", "io.r2dbc.pool..")
         .check(ADAPTER);
   }
 
@@ -73,20 +83,39 @@ class LayeringTest {
    */
   @Test
   void theApiReachesTheEngineOnlyThroughItsEntryPoints() {
-    noClasses().that().resideInAPackage(API)
-        .should().dependOnClassesThat(resideInAPackage(ENGINE).and(not(belongToAnyOf(Engine.class, Executor.class,
-            TransactionSpec.class, StatementObserver.class, ExternalJoin.class))))
+    noClasses()
+        .that()
+        .resideInAPackage(API)
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage(ENGINE)
+                .and(
+                    not(
+                        belongToAnyOf(
+                            Engine.class,
+                            Executor.class,
+                            TransactionSpec.class,
+                            StatementObserver.class,
+                            ExternalJoin.class))))
         .check(ADAPTER);
-    noClasses().that().resideInAPackage(API).and(not(belongToAnyOf(EngineAdapter.class)))
-        .should().dependOnClassesThat(belongToAnyOf(TransactionSpec.class, StatementObserver.class, ExternalJoin.class))
+    noClasses()
+        .that()
+        .resideInAPackage(API)
+        .and(not(belongToAnyOf(EngineAdapter.class)))
+        .should()
+        .dependOnClassesThat(
+            belongToAnyOf(TransactionSpec.class, StatementObserver.class, ExternalJoin.class))
         .check(ADAPTER);
   }
 
   /** {@link Database} is a facade over one engine object. */
   @Test
   void theDatabaseReachesTheEngineOnlyThroughEngine() {
-    noClasses().that().belongToAnyOf(Database.class)
-        .should().dependOnClassesThat(resideInAPackage(ENGINE).and(not(belongToAnyOf(Engine.class))))
+    noClasses()
+        .that()
+        .belongToAnyOf(Database.class)
+        .should()
+        .dependOnClassesThat(resideInAPackage(ENGINE).and(not(belongToAnyOf(Engine.class))))
         .check(ADAPTER);
   }
 
@@ -97,30 +126,41 @@ class LayeringTest {
    */
   @Test
   void noInternalTypeInApiSignatures() {
-    com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaMember> exposeNoInternalType =
-        new com.tngtech.archunit.lang.ArchCondition<>("expose no type of an internal package") {
-          @Override
-          public void check(com.tngtech.archunit.core.domain.JavaMember member,
-              com.tngtech.archunit.lang.ConditionEvents events) {
-            java.util.List<com.tngtech.archunit.core.domain.JavaClass> exposed = new java.util.ArrayList<>();
-            if (member instanceof com.tngtech.archunit.core.domain.JavaCodeUnit unit) {
-              exposed.add(unit.getRawReturnType());
-              exposed.addAll(unit.getRawParameterTypes());
-            } else if (member instanceof com.tngtech.archunit.core.domain.JavaField field) {
-              exposed.add(field.getRawType());
-            }
-            for (com.tngtech.archunit.core.domain.JavaClass type : exposed) {
-              if (type.getPackageName().contains(".internal")) {
-                events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(member,
-                    member.getFullName() + " exposes " + type.getName()));
+    com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaMember>
+        exposeNoInternalType =
+            new com.tngtech.archunit.lang.ArchCondition<>("expose no type of an internal package") {
+              @Override
+              public void check(
+                  com.tngtech.archunit.core.domain.JavaMember member,
+                  com.tngtech.archunit.lang.ConditionEvents events) {
+                java.util.List<com.tngtech.archunit.core.domain.JavaClass> exposed =
+                    new java.util.ArrayList<>();
+                if (member instanceof com.tngtech.archunit.core.domain.JavaCodeUnit unit) {
+                  exposed.add(unit.getRawReturnType());
+                  exposed.addAll(unit.getRawParameterTypes());
+                } else if (member instanceof com.tngtech.archunit.core.domain.JavaField field) {
+                  exposed.add(field.getRawType());
+                }
+                for (com.tngtech.archunit.core.domain.JavaClass type : exposed) {
+                  if (type.getPackageName().contains(".internal")) {
+                    events.add(
+                        com.tngtech.archunit.lang.SimpleConditionEvent.violated(
+                            member, member.getFullName() + " exposes " + type.getName()));
+                  }
+                }
               }
-            }
-          }
-        };
+            };
     com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members()
-        .that().areDeclaredInClassesThat().resideOutsideOfPackage("..internal..")
-        .and().areDeclaredInClassesThat().arePublic()
-        .and().arePublic().or().areProtected()
+        .that()
+        .areDeclaredInClassesThat()
+        .resideOutsideOfPackage("..internal..")
+        .and()
+        .areDeclaredInClassesThat()
+        .arePublic()
+        .and()
+        .arePublic()
+        .or()
+        .areProtected()
         .should(exposeNoInternalType)
         .check(ADAPTER);
   }
@@ -132,17 +172,23 @@ class LayeringTest {
    */
   @Test
   void everyPublicSimpleNameIsUnique() {
-    JavaClasses api = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("io.r2orm.core", "io.r2orm.r2dbc");
+    JavaClasses api =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.r2orm.core", "io.r2orm.r2dbc");
     java.util.Map<String, java.util.List<String>> byName = new java.util.TreeMap<>();
     for (com.tngtech.archunit.core.domain.JavaClass type : api) {
-      if (type.isTopLevelClass() && type.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)
+      if (type.isTopLevelClass()
+          && type.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)
           && !type.getPackageName().contains(".internal")) {
-        byName.computeIfAbsent(type.getSimpleName(), n -> new java.util.ArrayList<>()).add(type.getName());
+        byName
+            .computeIfAbsent(type.getSimpleName(), n -> new java.util.ArrayList<>())
+            .add(type.getName());
       }
     }
-    assertThat(byName).as("public types sharing a simple name").allSatisfy((name, types) -> assertThat(types).hasSize(1));
+    assertThat(byName)
+        .as("public types sharing a simple name")
+        .allSatisfy((name, types) -> assertThat(types).hasSize(1));
     assertThat(byName).containsKeys("KeysetPage", "Page", "Subquery", "TableRef", "Query", "Table");
   }
 }

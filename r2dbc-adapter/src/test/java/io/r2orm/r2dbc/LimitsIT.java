@@ -34,14 +34,29 @@ class LimitsIT extends DatabaseTest {
   void table() {
     db().schema().drop(Author.class).block(WAIT);
     db().schema().create(Author.class).block(WAIT);
-    testDatabase().sql("INSERT INTO author (id, name) VALUES (5, 'five'), (69999, 'far'), (70001, 'outside')");
+    testDatabase()
+        .sql(
+            "INSERT INTO author (id, name) VALUES (5, 'five'), (69999, 'far'), (70001, 'outside')");
   }
 
   @Test
   void anInListOfAnySizeWorks() {
-    assertThat(db().select(Author.class).where(Author_.ID.in(MANY)).orderBy(Author_.ID.asc()).all().map(Author::getId).collectList()
-        .block(WAIT)).containsExactly(5L, 69999L);
-    assertThat(db().select(Author.class).where(Author_.ID.notIn(MANY)).all().map(Author::getId).collectList().block(WAIT))
+    assertThat(
+            db().select(Author.class)
+                .where(Author_.ID.in(MANY))
+                .orderBy(Author_.ID.asc())
+                .all()
+                .map(Author::getId)
+                .collectList()
+                .block(WAIT))
+        .containsExactly(5L, 69999L);
+    assertThat(
+            db().select(Author.class)
+                .where(Author_.ID.notIn(MANY))
+                .all()
+                .map(Author::getId)
+                .collectList()
+                .block(WAIT))
         .containsExactly(70001L);
   }
 
@@ -51,11 +66,16 @@ class LimitsIT extends DatabaseTest {
     Predicate equalities = Predicate.any(MANY.stream().map(Author_.ID::eq).toList());
     if (kind == TestDatabase.Kind.POSTGRES) {
       StepVerifier.create(counted.select(Author.class).where(equalities).all())
-          .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(TooManyParametersException.class)
-              .hasMessageContaining("70000 bind parameters").hasMessageContaining("in(list)"))
+          .expectErrorSatisfies(
+              e ->
+                  assertThat(e)
+                      .isInstanceOf(TooManyParametersException.class)
+                      .hasMessageContaining("70000 bind parameters")
+                      .hasMessageContaining("in(list)"))
           .verify(WAIT);
       StepVerifier.create(counted.select(Author.class).where(equalities).count())
-          .expectError(TooManyParametersException.class).verify(WAIT);
+          .expectError(TooManyParametersException.class)
+          .verify(WAIT);
       assertThat(counter.count()).as("statements sent").isZero();
     } else {
       // H2 takes that many binds (evaluating 70,000 ORs there is slow, and not the point)

@@ -29,17 +29,25 @@ class LockingIT extends DatabaseTest {
   void rows() {
     db().schema().drop(Book.class).block();
     db().schema().create(Book.class).block();
-    testDatabase().sql("INSERT INTO book (id, title, \"year\", version) VALUES (1, 'a', 1, 1), (2, 'b', 2, 1), (3, 'c', 3, 1)");
+    testDatabase()
+        .sql(
+            "INSERT INTO book (id, title, \"year\", version) VALUES (1, 'a', 1, 1), (2, 'b', 2, 1), (3, 'c', 3, 1)");
   }
 
   /** Runs {@code whileLocked} while another transaction holds FOR UPDATE on book 1. */
   private void withRowOneLocked(Runnable whileLocked) throws InterruptedException {
     CountDownLatch locked = new CountDownLatch(1);
     CompletableFuture<Void> release = new CompletableFuture<>();
-    Disposable holder = db().transaction(tx -> tx.select(Book.class).where(Book_.ID.eq(1L)).forUpdate().all()
-            .then(Mono.fromRunnable(locked::countDown))
-            .then(Mono.fromFuture(release)))
-        .subscribe();
+    Disposable holder =
+        db().transaction(
+                tx ->
+                    tx.select(Book.class)
+                        .where(Book_.ID.eq(1L))
+                        .forUpdate()
+                        .all()
+                        .then(Mono.fromRunnable(locked::countDown))
+                        .then(Mono.fromFuture(release)))
+            .subscribe();
     try {
       assertThat(locked.await(10, TimeUnit.SECONDS)).as("row 1 locked").isTrue();
       whileLocked.run();
@@ -52,20 +60,38 @@ class LockingIT extends DatabaseTest {
 
   @Test
   void skipLockedLeavesOutRowsAnotherTransactionHolds() throws InterruptedException {
-    withRowOneLocked(() -> {
-      List<Long> free = db().transaction(tx -> tx.select(Book.class).orderBy(Book_.ID.asc())
-              .lock(Lock.forUpdate().skipLocked()).all().map(Book::id))
-          .collectList().block(Duration.ofSeconds(10));
-      assertThat(free).containsExactly(2L, 3L);
-    });
+    withRowOneLocked(
+        () -> {
+          List<Long> free =
+              db().transaction(
+                      tx ->
+                          tx.select(Book.class)
+                              .orderBy(Book_.ID.asc())
+                              .lock(Lock.forUpdate().skipLocked())
+                              .all()
+                              .map(Book::id))
+                  .collectList()
+                  .block(Duration.ofSeconds(10));
+          assertThat(free).containsExactly(2L, 3L);
+        });
   }
 
   @Test
   void noWaitFailsAtOnceOnALockedRow() throws InterruptedException {
-    withRowOneLocked(() -> StepVerifier.create(db().transaction(tx -> tx.select(Book.class).where(Book_.ID.eq(1L))
-                .lock(Lock.forUpdate().noWait()).all()))
-        .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(StatementException.class)
-            .hasMessageContaining("FOR UPDATE NOWAIT"))
-        .verify(Duration.ofSeconds(10)));
+    withRowOneLocked(
+        () ->
+            StepVerifier.create(
+                    db().transaction(
+                            tx ->
+                                tx.select(Book.class)
+                                    .where(Book_.ID.eq(1L))
+                                    .lock(Lock.forUpdate().noWait())
+                                    .all()))
+                .expectErrorSatisfies(
+                    e ->
+                        assertThat(e)
+                            .isInstanceOf(StatementException.class)
+                            .hasMessageContaining("FOR UPDATE NOWAIT"))
+                .verify(Duration.ofSeconds(10)));
   }
 }

@@ -25,8 +25,11 @@ class MillionRowsHeapIT {
   static void data() {
     pg = TestDatabase.open(TestDatabase.Kind.POSTGRES, "MillionRowsHeapIT");
     pg.db().schema().create(Book.class).block(Duration.ofMinutes(1));
-    pg.sql("INSERT INTO book (id, title, \"year\", author_id, version) "
-        + "SELECT g, 'a rather long title for book number ' || g, g % 3000, g % 977, 1 FROM generate_series(1, " + ROWS + ") g");
+    pg.sql(
+        "INSERT INTO book (id, title, \"year\", author_id, version) "
+            + "SELECT g, 'a rather long title for book number ' || g, g % 3000, g % 977, 1 FROM generate_series(1, "
+            + ROWS
+            + ") g");
   }
 
   @AfterAll
@@ -36,21 +39,28 @@ class MillionRowsHeapIT {
 
   @Test
   void aMillionRowsStreamInASmallHeap() {
-    assertThat(Runtime.getRuntime().maxMemory()).as("this test must run with -Xmx64m").isLessThan(70L * 1024 * 1024);
+    assertThat(Runtime.getRuntime().maxMemory())
+        .as("this test must run with -Xmx64m")
+        .isLessThan(70L * 1024 * 1024);
     AtomicLong sum = new AtomicLong();
-    Long count = pg.db().select(Book.class).all()
-        .doOnNext(b -> sum.addAndGet(b.year()))
-        .count()
-        .block(Duration.ofMinutes(5));
+    Long count =
+        pg.db()
+            .select(Book.class)
+            .all()
+            .doOnNext(b -> sum.addAndGet(b.year()))
+            .count()
+            .block(Duration.ofMinutes(5));
     assertThat(count).isEqualTo(ROWS);
     assertThat(sum.get()).isEqualTo(expectedYearSum());
   }
 
   @Test
   void aMillionRowsStreamInsideATransactionThroughACursor() {
-    Long count = pg.db().transaction(tx -> tx.select(Book.class).orderBy(Book_.ID.asc()).all().count())
-        .single()
-        .block(Duration.ofMinutes(5));
+    Long count =
+        pg.db()
+            .transaction(tx -> tx.select(Book.class).orderBy(Book_.ID.asc()).all().count())
+            .single()
+            .block(Duration.ofMinutes(5));
     assertThat(count).isEqualTo(ROWS);
   }
 

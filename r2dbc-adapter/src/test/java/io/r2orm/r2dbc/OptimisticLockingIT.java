@@ -29,7 +29,11 @@ class OptimisticLockingIT extends DatabaseTest {
 
   @BeforeEach
   void counter() {
-    testDatabase().sql("DROP TABLE IF EXISTS ol_counter", Counter.DDL, "INSERT INTO ol_counter (id, hits, version) VALUES (1, 0, 1)");
+    testDatabase()
+        .sql(
+            "DROP TABLE IF EXISTS ol_counter",
+            Counter.DDL,
+            "INSERT INTO ol_counter (id, hits, version) VALUES (1, 0, 1)");
   }
 
   private long column(String name) {
@@ -40,20 +44,30 @@ class OptimisticLockingIT extends DatabaseTest {
   void concurrentWritersThatRetryOnConflictLoseNoIncrement() {
     AtomicLong attempts = new AtomicLong();
     AtomicLong conflicts = new AtomicLong();
-    // read, pause a moment so that the writers interleave, write what was read plus one; re-read on every retry
-    Mono<Counter> increment = db().findById(Counter.class, 1L)
-        .doOnNext(c -> attempts.incrementAndGet())
-        .delayUntil(c -> Mono.delay(Duration.ofMillis(ThreadLocalRandom.current().nextInt(2))))
-        .flatMap(c -> db().update(c.incremented()))
-        .doOnError(OptimisticLockException.class, e -> conflicts.incrementAndGet())
-        .retryWhen(Retry.indefinitely().filter(OptimisticLockException.class::isInstance));
-    Flux<Counter> writers = Flux.range(0, WRITERS)
-        .flatMap(w -> Flux.range(0, INCREMENTS).concatMap(i -> increment), WRITERS);
+    // read, pause a moment so that the writers interleave, write what was read plus one; re-read on
+    // every retry
+    Mono<Counter> increment =
+        db().findById(Counter.class, 1L)
+            .doOnNext(c -> attempts.incrementAndGet())
+            .delayUntil(c -> Mono.delay(Duration.ofMillis(ThreadLocalRandom.current().nextInt(2))))
+            .flatMap(c -> db().update(c.incremented()))
+            .doOnError(OptimisticLockException.class, e -> conflicts.incrementAndGet())
+            .retryWhen(Retry.indefinitely().filter(OptimisticLockException.class::isInstance));
+    Flux<Counter> writers =
+        Flux.range(0, WRITERS)
+            .flatMap(w -> Flux.range(0, INCREMENTS).concatMap(i -> increment), WRITERS);
     StepVerifier.create(writers.count())
         .expectNext((long) WRITERS * INCREMENTS)
         .expectComplete()
         .verify(Duration.ofSeconds(60));
-    System.out.println("OptimisticLockingIT on " + kind + ": " + attempts.get() + " attempts, " + conflicts.get() + " conflicts");
+    System.out.println(
+        "OptimisticLockingIT on "
+            + kind
+            + ": "
+            + attempts.get()
+            + " attempts, "
+            + conflicts.get()
+            + " conflicts");
     assertThat(column("hits")).isEqualTo((long) WRITERS * INCREMENTS);
     assertThat(column("version")).isEqualTo(1L + WRITERS * INCREMENTS);
     assertThat(conflicts.get()).as("the writers must really have collided").isPositive();
@@ -68,8 +82,13 @@ class OptimisticLockingIT extends DatabaseTest {
         .expectComplete()
         .verify(Duration.ofSeconds(10));
     StepVerifier.create(db().update(new Counter(1L, 100, read.version())))
-        .expectErrorSatisfies(e -> assertThat(e).isExactlyInstanceOf(OptimisticLockException.class)
-            .hasMessageContaining("Counter").hasMessageContaining("id 1").hasMessageContaining("version 1"))
+        .expectErrorSatisfies(
+            e ->
+                assertThat(e)
+                    .isExactlyInstanceOf(OptimisticLockException.class)
+                    .hasMessageContaining("Counter")
+                    .hasMessageContaining("id 1")
+                    .hasMessageContaining("version 1"))
         .verify(Duration.ofSeconds(10));
     assertThat(column("hits")).isEqualTo(1L);
     assertThat(column("version")).isEqualTo(2L);
@@ -79,7 +98,9 @@ class OptimisticLockingIT extends DatabaseTest {
   void aStaleDeleteFailsAndKeepsTheRow() {
     Counter read = db().findById(Counter.class, 1L).block(Duration.ofSeconds(10));
     db().update(read.incremented()).block(Duration.ofSeconds(10));
-    StepVerifier.create(db().delete(read)).expectError(OptimisticLockException.class).verify(Duration.ofSeconds(10));
+    StepVerifier.create(db().delete(read))
+        .expectError(OptimisticLockException.class)
+        .verify(Duration.ofSeconds(10));
     assertThat(column("version")).isEqualTo(2L);
   }
 
@@ -87,7 +108,9 @@ class OptimisticLockingIT extends DatabaseTest {
   void updatingADeletedRowIsAConflict() {
     Counter read = db().findById(Counter.class, 1L).block(Duration.ofSeconds(10));
     testDatabase().sql("DELETE FROM ol_counter");
-    StepVerifier.create(db().update(read.incremented())).expectError(OptimisticLockException.class).verify(Duration.ofSeconds(10));
+    StepVerifier.create(db().update(read.incremented()))
+        .expectError(OptimisticLockException.class)
+        .verify(Duration.ofSeconds(10));
     assertThat(testDatabase().queryOne("SELECT COUNT(*) FROM ol_counter", Long.class)).isZero();
   }
 }

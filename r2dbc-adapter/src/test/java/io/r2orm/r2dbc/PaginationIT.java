@@ -32,7 +32,10 @@ class PaginationIT extends DatabaseTest {
   }
 
   private List<Long> handOrdered(String orderBy) {
-    return db.sql("SELECT id FROM store_album ORDER BY " + orderBy).all(Long.class).collectList().block();
+    return db.sql("SELECT id FROM store_album ORDER BY " + orderBy)
+        .all(Long.class)
+        .collectList()
+        .block();
   }
 
   private List<Long> walk(SelectQuery<StoreAlbum> query, int size) {
@@ -55,59 +58,96 @@ class PaginationIT extends DatabaseTest {
     List<Long> expected = handOrdered("\"year\" ASC NULLS LAST, id ASC");
     assertThat(expected).hasSize(33);
     for (int size : new int[] {1, 4, 7, 33, 50}) {
-      assertThat(walk(db.select(StoreAlbum.class).orderBy(StoreAlbum_.YEAR.asc()), size)).as("page size " + size)
+      assertThat(walk(db.select(StoreAlbum.class).orderBy(StoreAlbum_.YEAR.asc()), size))
+          .as("page size " + size)
           .containsExactlyElementsOf(expected);
     }
   }
 
   @Test
   void descendingAndMixedDirectionsOverSeveralKeys() {
-    assertThat(walk(db.select(StoreAlbum.class).orderBy(StoreAlbum_.YEAR.desc(), StoreAlbum_.TITLE.asc()), 5))
+    assertThat(
+            walk(
+                db.select(StoreAlbum.class)
+                    .orderBy(StoreAlbum_.YEAR.desc(), StoreAlbum_.TITLE.asc()),
+                5))
         .containsExactlyElementsOf(handOrdered("\"year\" DESC NULLS FIRST, title ASC, id ASC"));
-    assertThat(walk(db.select(StoreAlbum.class).orderBy(StoreAlbum_.YEAR.asc().nullsFirst(), StoreAlbum_.ID.desc()), 6))
+    assertThat(
+            walk(
+                db.select(StoreAlbum.class)
+                    .orderBy(StoreAlbum_.YEAR.asc().nullsFirst(), StoreAlbum_.ID.desc()),
+                6))
         .containsExactlyElementsOf(handOrdered("\"year\" ASC NULLS FIRST, id DESC"));
   }
 
   @Test
   void filteredPagesCostOneStatementEachAndTheLastPageHasNoCursor() {
-    SelectQuery<StoreAlbum> query = db.select(StoreAlbum.class).where(StoreAlbum_.YEAR.isNotNull()).orderBy(StoreAlbum_.TITLE.asc());
+    SelectQuery<StoreAlbum> query =
+        db.select(StoreAlbum.class)
+            .where(StoreAlbum_.YEAR.isNotNull())
+            .orderBy(StoreAlbum_.TITLE.asc());
     List<Long> ids = walk(query, 10);
-    assertThat(ids).containsExactlyElementsOf(
-        db.sql("SELECT id FROM store_album WHERE \"year\" IS NOT NULL ORDER BY title, id").all(Long.class).collectList().block());
+    assertThat(ids)
+        .containsExactlyElementsOf(
+            db.sql("SELECT id FROM store_album WHERE \"year\" IS NOT NULL ORDER BY title, id")
+                .all(Long.class)
+                .collectList()
+                .block());
     assertThat(counter.count()).isEqualTo((ids.size() + 9) / 10 + 1);
   }
 
   @Test
   void theWalkResumesFromACursorAndLoadsTheFetchPlanPerPage() {
-    SelectQuery<StoreArtist> artists = db.select(StoreArtist.class).orderBy(StoreArtist_.NAME.asc()).fetch(StoreArtist_.ALBUMS);
+    SelectQuery<StoreArtist> artists =
+        db.select(StoreArtist.class).orderBy(StoreArtist_.NAME.asc()).fetch(StoreArtist_.ALBUMS);
     List<KeysetPage<StoreArtist>> pages = artists.pages(5).collectList().block();
     assertThat(pages).hasSize(3);
     assertThat(pages.get(2).next()).isNull();
     assertThat(counter.count()).isEqualTo(6);
     assertThat(pages.stream().flatMap(p -> p.items().stream()))
         .allSatisfy(a -> assertThat(a.albums()).hasSize(a.id() == StoreData.ARTISTS ? 0 : 3));
-    List<String> names = pages.stream().flatMap(p -> p.items().stream()).map(StoreArtist::name).toList();
-    assertThat(names).containsExactlyElementsOf(
-        db.sql("SELECT name FROM store_artist ORDER BY name, id").all(String.class).collectList().block());
+    List<String> names =
+        pages.stream().flatMap(p -> p.items().stream()).map(StoreArtist::name).toList();
+    assertThat(names)
+        .containsExactlyElementsOf(
+            db.sql("SELECT name FROM store_artist ORDER BY name, id")
+                .all(String.class)
+                .collectList()
+                .block());
 
-    List<String> resumed = artists.pages(5, pages.get(0).next()).flatMapIterable(KeysetPage::items).map(StoreArtist::name)
-        .collectList().block();
+    List<String> resumed =
+        artists
+            .pages(5, pages.get(0).next())
+            .flatMapIterable(KeysetPage::items)
+            .map(StoreArtist::name)
+            .collectList()
+            .block();
     assertThat(resumed).containsExactlyElementsOf(names.subList(5, names.size()));
   }
 
   @Test
   void badCursorsAreRejectedWithAClearError() {
-    String cursor = db.select(StoreAlbum.class).orderBy(StoreAlbum_.YEAR.asc()).page(3).block().next();
-    StepVerifier.create(db.select(StoreAlbum.class).orderBy(StoreAlbum_.TITLE.asc()).page(3, cursor))
-        .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(InvalidPageTokenException.class)
-            .hasMessageContaining("another query or sort order"))
+    String cursor =
+        db.select(StoreAlbum.class).orderBy(StoreAlbum_.YEAR.asc()).page(3).block().next();
+    StepVerifier.create(
+            db.select(StoreAlbum.class).orderBy(StoreAlbum_.TITLE.asc()).page(3, cursor))
+        .expectErrorSatisfies(
+            e ->
+                assertThat(e)
+                    .isInstanceOf(InvalidPageTokenException.class)
+                    .hasMessageContaining("another query or sort order"))
         .verify();
-    for (String bad : new String[] {"", "not base64!", "azE6MDAw", cursor.substring(0, cursor.length() - 3)}) {
+    for (String bad :
+        new String[] {"", "not base64!", "azE6MDAw", cursor.substring(0, cursor.length() - 3)}) {
       StepVerifier.create(db.select(StoreAlbum.class).orderBy(StoreAlbum_.YEAR.asc()).page(3, bad))
           .expectError(InvalidPageTokenException.class)
           .verify();
     }
-    StepVerifier.create(db.select(StoreAlbum.class).limit(5).page(3)).expectError(IllegalStateException.class).verify();
-    StepVerifier.create(db.select(StoreAlbum.class).page(0)).expectError(IllegalArgumentException.class).verify();
+    StepVerifier.create(db.select(StoreAlbum.class).limit(5).page(3))
+        .expectError(IllegalStateException.class)
+        .verify();
+    StepVerifier.create(db.select(StoreAlbum.class).page(0))
+        .expectError(IllegalArgumentException.class)
+        .verify();
   }
 }

@@ -34,9 +34,11 @@ class TimestampVersionIT extends DatabaseTest {
     db().schema().create(Actor.class).block(WAIT);
     if (kind == TestDatabase.Kind.POSTGRES) {
       // the trigger sets its own time, which differs from the one r2orm writes
-      testDatabase().sql("CREATE OR REPLACE FUNCTION realschema_touch() RETURNS trigger AS $$ BEGIN "
-              + "NEW.last_update = clock_timestamp() + interval '1 hour'; RETURN NEW; END $$ LANGUAGE plpgsql",
-          "CREATE TRIGGER realschema_actor_touch BEFORE UPDATE ON realschema_actor FOR EACH ROW EXECUTE FUNCTION realschema_touch()");
+      testDatabase()
+          .sql(
+              "CREATE OR REPLACE FUNCTION realschema_touch() RETURNS trigger AS $$ BEGIN "
+                  + "NEW.last_update = clock_timestamp() + interval '1 hour'; RETURN NEW; END $$ LANGUAGE plpgsql",
+              "CREATE TRIGGER realschema_actor_touch BEFORE UPDATE ON realschema_actor FOR EACH ROW EXECUTE FUNCTION realschema_touch()");
     }
   }
 
@@ -50,7 +52,9 @@ class TimestampVersionIT extends DatabaseTest {
     assertThat(inserted.lastUpdate()).isNotNull().isEqualTo(stored(inserted.id()));
 
     Actor renamed = db().update(inserted.withName("Penny")).block(WAIT);
-    assertThat(renamed.lastUpdate()).as("the version the row has now").isEqualTo(stored(inserted.id()))
+    assertThat(renamed.lastUpdate())
+        .as("the version the row has now")
+        .isEqualTo(stored(inserted.id()))
         .isAfter(inserted.lastUpdate());
     // the returned entity carries the current version: it can be updated again
     Actor again = db().update(renamed.withName("Pen")).block(WAIT);
@@ -62,8 +66,12 @@ class TimestampVersionIT extends DatabaseTest {
   void aStaleTimestampFailsUpdateAndDelete() {
     Actor inserted = db().insert(Actor.of("Nick")).block(WAIT);
     db().update(inserted.withName("Nicholas")).block(WAIT);
-    StepVerifier.create(db().update(inserted.withName("Nico"))).expectError(OptimisticLockException.class).verify(WAIT);
-    StepVerifier.create(db().delete(inserted)).expectError(OptimisticLockException.class).verify(WAIT);
+    StepVerifier.create(db().update(inserted.withName("Nico")))
+        .expectError(OptimisticLockException.class)
+        .verify(WAIT);
+    StepVerifier.create(db().delete(inserted))
+        .expectError(OptimisticLockException.class)
+        .verify(WAIT);
     assertThat(db().findById(Actor.class, inserted.id()).block(WAIT).name()).isEqualTo("Nicholas");
     Actor current = db().findById(Actor.class, inserted.id()).block(WAIT);
     db().delete(current).block(WAIT);
@@ -72,14 +80,21 @@ class TimestampVersionIT extends DatabaseTest {
 
   @Test
   void insertAllAndUpsertWithDoNothingWorkAndAnUpdatingUpsertIsRefused() {
-    List<Actor> all = db().insertAll(List.of(Actor.of("Ed"), Actor.of("Jennifer"))).collectList().block(WAIT);
+    List<Actor> all =
+        db().insertAll(List.of(Actor.of("Ed"), Actor.of("Jennifer"))).collectList().block(WAIT);
     assertThat(all).allSatisfy(a -> assertThat(a.lastUpdate()).isEqualTo(stored(a.id())));
-    assertThat(db().upsertInto(Actor.class).doNothing().all(List.of(all.get(0).withName("Edward"))).collectList().block(WAIT))
+    assertThat(
+            db().upsertInto(Actor.class)
+                .doNothing()
+                .all(List.of(all.get(0).withName("Edward")))
+                .collectList()
+                .block(WAIT))
         .isEmpty();
     assertThatThrownBy(() -> db().upsertAll(List.of(all.get(0))).blockLast(WAIT))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("its @Version lastUpdate is a timestamp")
         .hasMessageContaining("doNothing()");
-    assertThat(db().select(Actor.class).where(Actor_.NAME.eq("Ed")).count().block(WAIT)).isEqualTo(1L);
+    assertThat(db().select(Actor.class).where(Actor_.NAME.eq("Ed")).count().block(WAIT))
+        .isEqualTo(1L);
   }
 }

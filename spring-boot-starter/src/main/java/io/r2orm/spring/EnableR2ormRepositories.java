@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Registers every interface extending {@link io.r2orm.r2dbc.repository.ReactiveRepository} in the
- * given packages as a bean. Without it, the starter scans the application's own packages (those
- * of the {@code @SpringBootApplication} class); use it for repositories elsewhere.
+ * given packages as a bean. Without it, the starter scans the application's own packages (those of
+ * the {@code @SpringBootApplication} class); use it for repositories elsewhere.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -6,8 +6,8 @@ import java.util.Objects;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * r2orm's JSON columns through a Jackson 3 mapper: the application's, registered by the starter,
- * so JSON properties follow the same naming, modules and date formats as the web layer.
+ * r2orm's JSON columns through a Jackson 3 mapper: the application's, registered by the starter, so
+ * JSON properties follow the same naming, modules and date formats as the web layer.
  */
 public final class JacksonJsonCodec implements JsonCodec {
   private final ObjectMapper mapper;

@@ -1,14 +1,14 @@
 package io.r2orm.spring;
 
-import io.r2orm.spring.internal.SpringTransactions;
-import io.r2orm.spring.internal.R2ormRepositoriesRegistrar;
-import io.r2orm.spring.internal.SqlLoggingListener;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Option;
 import io.r2orm.core.metadata.NamingStrategy;
 import io.r2orm.r2dbc.Database;
 import io.r2orm.r2dbc.ExternalTransactions;
 import io.r2orm.r2dbc.StatementListener;
+import io.r2orm.spring.internal.R2ormRepositoriesRegistrar;
+import io.r2orm.spring.internal.SpringTransactions;
+import io.r2orm.spring.internal.SqlLoggingListener;
 import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -32,8 +32,10 @@ import org.springframework.context.annotation.Configuration;
  */
 @AutoConfiguration(
     after = {R2dbcAutoConfiguration.class, R2dbcTransactionManagerAutoConfiguration.class},
-    afterName = {"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
+    afterName = {
+      "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+      "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"
+    })
 @ConditionalOnClass({Database.class, ConnectionFactory.class})
 @EnableConfigurationProperties(R2ormProperties.class)
 public class R2ormAutoConfiguration {
@@ -42,14 +44,22 @@ public class R2ormAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(ConnectionFactory.class)
-  public Database r2ormDatabase(ConnectionFactory connectionFactory, R2ormProperties properties,
-      ObjectProvider<StatementListener> listeners, ObjectProvider<ExternalTransactions> transactions,
-      ObjectProvider<R2ormReadReplica> replica, ObjectProvider<io.r2orm.core.convert.JsonCodec> json) {
-    Database.Builder builder = Database.builder(connectionFactory)
-        .fetchWindow(properties.getFetchWindow())
-        .fetchSize(properties.getFetchSize())
-        .insertBatchSize(properties.getInsertBatchSize())
-        .namingStrategy(properties.getNaming() == R2ormProperties.Naming.AS_IS ? NamingStrategy.AS_IS : NamingStrategy.SNAKE_CASE);
+  public Database r2ormDatabase(
+      ConnectionFactory connectionFactory,
+      R2ormProperties properties,
+      ObjectProvider<StatementListener> listeners,
+      ObjectProvider<ExternalTransactions> transactions,
+      ObjectProvider<R2ormReadReplica> replica,
+      ObjectProvider<io.r2orm.core.convert.JsonCodec> json) {
+    Database.Builder builder =
+        Database.builder(connectionFactory)
+            .fetchWindow(properties.getFetchWindow())
+            .fetchSize(properties.getFetchSize())
+            .insertBatchSize(properties.getInsertBatchSize())
+            .namingStrategy(
+                properties.getNaming() == R2ormProperties.Naming.AS_IS
+                    ? NamingStrategy.AS_IS
+                    : NamingStrategy.SNAKE_CASE);
     if (properties.getStatementTimeout() != null) {
       builder.statementTimeout(properties.getStatementTimeout());
     }
@@ -67,7 +77,8 @@ public class R2ormAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(ConnectionFactory.class)
-  @ConditionalOnClass(name = "org.springframework.transaction.reactive.TransactionSynchronizationManager")
+  @ConditionalOnClass(
+      name = "org.springframework.transaction.reactive.TransactionSynchronizationManager")
   public ExternalTransactions r2ormSpringTransactions(ConnectionFactory connectionFactory) {
     return new SpringTransactions(connectionFactory);
   }
@@ -77,8 +88,13 @@ public class R2ormAutoConfiguration {
    * {@code r2orm.binary-results=false}: measured to read wide results more than twice as fast.
    */
   @Bean
-  @ConditionalOnProperty(prefix = "r2orm", name = "binary-results", havingValue = "true", matchIfMissing = true)
-  public ConnectionFactoryOptionsBuilderCustomizer r2ormBinaryResults(ObjectProvider<R2dbcProperties> r2dbc) {
+  @ConditionalOnProperty(
+      prefix = "r2orm",
+      name = "binary-results",
+      havingValue = "true",
+      matchIfMissing = true)
+  public ConnectionFactoryOptionsBuilderCustomizer r2ormBinaryResults(
+      ObjectProvider<R2dbcProperties> r2dbc) {
     return options -> {
       R2dbcProperties p = r2dbc.getIfAvailable();
       String url = p == null || p.getUrl() == null ? "" : p.getUrl().toLowerCase(Locale.ROOT);
@@ -89,8 +105,8 @@ public class R2ormAutoConfiguration {
   }
 
   /**
-   * Repository interfaces in the application's packages become beans, unless the application
-   * scans with {@link EnableR2ormRepositories} itself.
+   * Repository interfaces in the application's packages become beans, unless the application scans
+   * with {@link EnableR2ormRepositories} itself.
    */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnBean(ConnectionFactory.class)
@@ -112,7 +128,11 @@ public class R2ormAutoConfiguration {
   /** Statement and relation-batch metrics when Micrometer is present. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
-  @ConditionalOnProperty(prefix = "r2orm.metrics", name = "enabled", havingValue = "true", matchIfMissing = true)
+  @ConditionalOnProperty(
+      prefix = "r2orm.metrics",
+      name = "enabled",
+      havingValue = "true",
+      matchIfMissing = true)
   static class Metrics {
     @Bean
     @ConditionalOnMissingBean

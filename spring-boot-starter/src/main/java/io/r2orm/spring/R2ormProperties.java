@@ -4,28 +4,38 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The {@code r2orm.*} settings of the Spring Boot starter. The connection itself comes from
- * Boot's {@code spring.r2dbc.*}.
+ * The {@code r2orm.*} settings of the Spring Boot starter. The connection itself comes from Boot's
+ * {@code spring.r2dbc.*}.
  */
 @ConfigurationProperties("r2orm")
 public class R2ormProperties {
   /** Parents per batch of relation queries: each relation costs one statement per window. */
   private int fetchWindow = 256;
-  /** Rows the driver fetches per round trip when streaming (a cancelled stream stops within one page). */
+
+  /**
+   * Rows the driver fetches per round trip when streaming (a cancelled stream stops within one
+   * page).
+   */
   private int fetchSize = 10_000;
+
   /** Rows per statement of insertAll and upsert. */
   private int insertBatchSize = 1000;
+
   /** How property names become column names. */
   private Naming naming = Naming.SNAKE_CASE;
+
   /** Longest a statement may run before the database cancels it (none when unset). */
   private Duration statementTimeout;
+
   /** Log every statement's SQL (never its values) at INFO on the logger io.r2orm.sql. */
   private boolean logSql;
+
   /**
    * Ask PostgreSQL for binary results (the driver's forceBinary): more than twice as fast to read
    * as text on wide results. Applied only when the URL does not say otherwise.
    */
   private boolean binaryResults = true;
+
   private final Metrics metrics = new Metrics();
   private final ReadReplica readReplica = new ReadReplica();
 
@@ -106,8 +116,10 @@ public class R2ormProperties {
   public static class ReadReplica {
     /** The replica's R2DBC URL; no replica when unset. */
     private String url;
+
     /** Most connections of the replica's own pool. */
     private int poolSize = 10;
+
     /** What replica work does when the replica cannot be reached: fail, or run on the primary. */
     private io.r2orm.r2dbc.ReplicaFallback fallback = io.r2orm.r2dbc.ReplicaFallback.FAIL;
 
@@ -132,7 +144,9 @@ public class R2ormProperties {
     }
 
     public void setFallback(io.r2orm.r2dbc.ReplicaFallback fallback) {
-      this.fallback = java.util.Objects.requireNonNull(fallback, "r2orm.read-replica.fallback must not be null");
+      this.fallback =
+          java.util.Objects.requireNonNull(
+              fallback, "r2orm.read-replica.fallback must not be null");
     }
   }
 

@@ -27,7 +27,8 @@ import org.springframework.transaction.ReactiveTransactionManager;
  */
 @AutoConfiguration(
     afterName = "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
-    beforeName = "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
+    beforeName =
+        "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
     before = R2ormAutoConfiguration.class)
 @ConditionalOnClass({ConnectionPool.class, ReactiveTransactionManager.class})
 @ConditionalOnProperty(prefix = "r2orm.read-replica", name = "url")
@@ -39,15 +40,18 @@ public class R2ormReplicaAutoConfiguration {
   @ConditionalOnMissingBean
   public R2ormReadReplica r2ormReadReplica(R2ormProperties properties) {
     R2ormProperties.ReadReplica settings = properties.getReadReplica();
-    ConnectionFactoryOptions.Builder options = ConnectionFactoryOptions.parse(settings.getUrl()).mutate();
+    ConnectionFactoryOptions.Builder options =
+        ConnectionFactoryOptions.parse(settings.getUrl()).mutate();
     String url = settings.getUrl().toLowerCase(Locale.ROOT);
     if (properties.isBinaryResults() && url.contains("postgres") && !url.contains("forcebinary")) {
       options.option(Option.valueOf("forceBinary"), true);
     }
-    ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration.builder(ConnectionFactories.get(options.build()))
-        .maxSize(settings.getPoolSize())
-        .initialSize(0)
-        .build());
+    ConnectionPool pool =
+        new ConnectionPool(
+            ConnectionPoolConfiguration.builder(ConnectionFactories.get(options.build()))
+                .maxSize(settings.getPoolSize())
+                .initialSize(0)
+                .build());
     return new R2ormReadReplica(pool, settings.getFallback());
   }
 
@@ -57,22 +61,29 @@ public class R2ormReplicaAutoConfiguration {
    */
   @Bean
   @Primary
-  public ReadOnlyRoutingConnectionFactory r2ormRoutingConnectionFactory(ListableBeanFactory beans, R2ormReadReplica replica) {
-    List<String> others = Arrays.stream(beans.getBeanNamesForType(ConnectionFactory.class, true, false))
-        .filter(name -> !name.equals("r2ormRoutingConnectionFactory"))
-        .toList();
+  public ReadOnlyRoutingConnectionFactory r2ormRoutingConnectionFactory(
+      ListableBeanFactory beans, R2ormReadReplica replica) {
+    List<String> others =
+        Arrays.stream(beans.getBeanNamesForType(ConnectionFactory.class, true, false))
+            .filter(name -> !name.equals("r2ormRoutingConnectionFactory"))
+            .toList();
     if (others.size() != 1) {
-      throw new IllegalStateException("r2orm.read-replica.url needs exactly one other ConnectionFactory bean (Boot's, from "
-          + "spring.r2dbc.*) as the primary; found " + others + ". Define the routing yourself with "
-          + "ReadOnlyRoutingConnectionFactory and ReplicaRoutingTransactionManager, or remove the extra factories");
+      throw new IllegalStateException(
+          "r2orm.read-replica.url needs exactly one other ConnectionFactory bean (Boot's, from "
+              + "spring.r2dbc.*) as the primary; found "
+              + others
+              + ". Define the routing yourself with "
+              + "ReadOnlyRoutingConnectionFactory and ReplicaRoutingTransactionManager, or remove the extra factories");
     }
-    return new ReadOnlyRoutingConnectionFactory(beans.getBean(others.get(0), ConnectionFactory.class), replica.pool());
+    return new ReadOnlyRoutingConnectionFactory(
+        beans.getBean(others.get(0), ConnectionFactory.class), replica.pool());
   }
 
   /** Begins read-only transactions on the replica (Boot's own transaction manager backs off). */
   @Bean
   @ConditionalOnMissingBean(ReactiveTransactionManager.class)
-  public ReplicaRoutingTransactionManager r2ormReplicaTransactionManager(ReadOnlyRoutingConnectionFactory routing) {
+  public ReplicaRoutingTransactionManager r2ormReplicaTransactionManager(
+      ReadOnlyRoutingConnectionFactory routing) {
     return new ReplicaRoutingTransactionManager(routing);
   }
 }

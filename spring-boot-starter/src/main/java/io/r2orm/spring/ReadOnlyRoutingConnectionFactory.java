@@ -9,13 +9,14 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 /**
- * The application's connection factory when a read replica is configured: connections for
- * read-only Spring transactions ({@code @Transactional(readOnly = true)}, begun by {@link
- * ReplicaRoutingTransactionManager}) come from the replica, every other from the primary. It is
- * the one factory Spring's transaction manager, {@code DatabaseClient} and r2orm share, so that
- * all of them find a transaction's connection.
+ * The application's connection factory when a read replica is configured: connections for read-only
+ * Spring transactions ({@code @Transactional(readOnly = true)}, begun by {@link
+ * ReplicaRoutingTransactionManager}) come from the replica, every other from the primary. It is the
+ * one factory Spring's transaction manager, {@code DatabaseClient} and r2orm share, so that all of
+ * them find a transaction's connection.
  */
-public final class ReadOnlyRoutingConnectionFactory implements ConnectionFactory, Wrapped<ConnectionFactory> {
+public final class ReadOnlyRoutingConnectionFactory
+    implements ConnectionFactory, Wrapped<ConnectionFactory> {
   /** The Reactor context key under which a transaction being begun says it is read-only. */
   static final String READ_ONLY = ReadOnlyRoutingConnectionFactory.class.getName() + ".readOnly";
 
@@ -29,8 +30,12 @@ public final class ReadOnlyRoutingConnectionFactory implements ConnectionFactory
 
   @Override
   public Publisher<? extends Connection> create() {
-    return Mono.deferContextual(context -> Mono.from(
-        Boolean.TRUE.equals(context.getOrDefault(READ_ONLY, false)) ? replica.create() : primary.create()));
+    return Mono.deferContextual(
+        context ->
+            Mono.from(
+                Boolean.TRUE.equals(context.getOrDefault(READ_ONLY, false))
+                    ? replica.create()
+                    : primary.create()));
   }
 
   @Override

@@ -16,15 +16,20 @@ import org.junit.jupiter.api.Test;
  * type (issue #14).
  */
 class StarterLayeringTest {
-  private static final JavaClasses STARTER = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("io.r2orm.spring");
+  private static final JavaClasses STARTER =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.r2orm.spring");
 
   @Test
   void packagesAreFreeOfCycles() {
     assertThat(STARTER.stream().map(JavaClass::getPackageName).distinct())
         .contains("io.r2orm.spring", "io.r2orm.spring.internal");
-    SlicesRuleDefinition.slices().matching("io.r2orm.(**)").should().beFreeOfCycles().check(STARTER);
+    SlicesRuleDefinition.slices()
+        .matching("io.r2orm.(**)")
+        .should()
+        .beFreeOfCycles()
+        .check(STARTER);
   }
 
   @Test

@@ -27,12 +27,14 @@ class StarterReplicaIT {
   private static final Duration WAIT = Duration.ofSeconds(20);
 
   static boolean replicaConfigured() {
-    return ScaleOut.url(ScaleOut.REPLICA_PRIMARY_URL).isPresent() && ScaleOut.url(ScaleOut.REPLICA_URL).isPresent();
+    return ScaleOut.url(ScaleOut.REPLICA_PRIMARY_URL).isPresent()
+        && ScaleOut.url(ScaleOut.REPLICA_URL).isPresent();
   }
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
-    registry.add("spring.r2dbc.url", () -> ScaleOut.url(ScaleOut.REPLICA_PRIMARY_URL).orElseThrow());
+    registry.add(
+        "spring.r2dbc.url", () -> ScaleOut.url(ScaleOut.REPLICA_PRIMARY_URL).orElseThrow());
     registry.add("spring.r2dbc.pool.max-size", () -> "4");
     registry.add("spring.r2dbc.pool.initial-size", () -> "1");
     registry.add("r2orm.read-replica.url", () -> ScaleOut.url(ScaleOut.REPLICA_URL).orElseThrow());
@@ -47,13 +49,28 @@ class StarterReplicaIT {
   @Test
   void readOnlySpringTransactionsRunOnTheReplicaAndEverythingElseOnThePrimary() {
     assertThat(transactionManager).isInstanceOf(ReplicaRoutingTransactionManager.class);
-    assertThat(probe.inReadOnlyTransaction().block(WAIT)).as("@Transactional(readOnly = true)").isTrue();
+    assertThat(probe.inReadOnlyTransaction().block(WAIT))
+        .as("@Transactional(readOnly = true)")
+        .isTrue();
     assertThat(probe.inDefaultTransaction().block(WAIT)).as("@Transactional").isFalse();
-    assertThat(probe.inReadOnlySerializableTransaction().block(WAIT)).as("read-only SERIALIZABLE").isFalse();
-    assertThat(db.sql("SELECT pg_is_in_recovery()").one(Boolean.class).block(WAIT)).as("outside a transaction").isFalse();
-    assertThat(db.onReplica().sql("SELECT pg_is_in_recovery()").one(Boolean.class).block(WAIT)).as("onReplica()").isTrue();
-    assertThat(db.transaction(TransactionOptions.defaults().withReadOnly(true),
-        tx -> tx.sql("SELECT pg_is_in_recovery()").one(Boolean.class)).blockLast(WAIT)).as("r2orm's read-only transaction").isTrue();
-    assertThat(replica.pool().getMetrics().orElseThrow().acquiredSize()).as("replica connections lent out").isZero();
+    assertThat(probe.inReadOnlySerializableTransaction().block(WAIT))
+        .as("read-only SERIALIZABLE")
+        .isFalse();
+    assertThat(db.sql("SELECT pg_is_in_recovery()").one(Boolean.class).block(WAIT))
+        .as("outside a transaction")
+        .isFalse();
+    assertThat(db.onReplica().sql("SELECT pg_is_in_recovery()").one(Boolean.class).block(WAIT))
+        .as("onReplica()")
+        .isTrue();
+    assertThat(
+            db.transaction(
+                    TransactionOptions.defaults().withReadOnly(true),
+                    tx -> tx.sql("SELECT pg_is_in_recovery()").one(Boolean.class))
+                .blockLast(WAIT))
+        .as("r2orm's read-only transaction")
+        .isTrue();
+    assertThat(replica.pool().getMetrics().orElseThrow().acquiredSize())
+        .as("replica connections lent out")
+        .isZero();
   }
 }

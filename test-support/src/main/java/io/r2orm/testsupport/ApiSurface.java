@@ -28,7 +28,8 @@ public final class ApiSurface {
         continue;
       }
       for (JavaMember member : type.getMembers()) {
-        if (!member.getModifiers().contains(JavaModifier.PUBLIC) && !member.getModifiers().contains(JavaModifier.PROTECTED)) {
+        if (!member.getModifiers().contains(JavaModifier.PUBLIC)
+            && !member.getModifiers().contains(JavaModifier.PROTECTED)) {
           continue;
         }
         List<JavaClass> types = new ArrayList<>();
@@ -38,7 +39,9 @@ public final class ApiSurface {
         } else if (member instanceof JavaField field) {
           types.add(field.getRawType());
         }
-        types.stream().filter(ApiSurface::isInternal).forEach(t -> exposed.add(member.getFullName() + " exposes " + t.getName()));
+        types.stream()
+            .filter(ApiSurface::isInternal)
+            .forEach(t -> exposed.add(member.getFullName() + " exposes " + t.getName()));
       }
     }
     return exposed;

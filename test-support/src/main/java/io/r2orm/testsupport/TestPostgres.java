@@ -7,8 +7,8 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * The PostgreSQL server of the integration tests of every module, found once per JVM: the R2DBC
- * URL in {@code R2ORM_TEST_POSTGRES_URL}; else a server on {@code 127.0.0.1:5432} (user postgres,
+ * The PostgreSQL server of the integration tests of every module, found once per JVM: the R2DBC URL
+ * in {@code R2ORM_TEST_POSTGRES_URL}; else a server on {@code 127.0.0.1:5432} (user postgres,
  * database test); else a Testcontainers PostgreSQL when Docker answers; else an error that says
  * which to provide. A main-scope module rather than a test-jar, so that {@code -am compile
  * exec:java} can resolve it.
@@ -38,14 +38,23 @@ public final class TestPostgres {
       @SuppressWarnings("resource")
       PostgreSQLContainer container = new PostgreSQLContainer("postgres:15-alpine");
       container.start();
-      return "r2dbc:postgresql://" + container.getUsername() + ":" + container.getPassword() + "@"
-          + container.getHost() + ":" + container.getMappedPort(5432) + "/" + container.getDatabaseName();
+      return "r2dbc:postgresql://"
+          + container.getUsername()
+          + ":"
+          + container.getPassword()
+          + "@"
+          + container.getHost()
+          + ":"
+          + container.getMappedPort(5432)
+          + "/"
+          + container.getDatabaseName();
     }
-    throw new IllegalStateException("No PostgreSQL for the integration tests. Provide one of: "
-        + "(1) R2ORM_TEST_POSTGRES_URL=r2dbc:postgresql://user:password@host:5432/database; "
-        + "(2) a server on 127.0.0.1:5432 with user 'postgres' (trust auth) and database 'test'; "
-        + "(3) a running Docker engine for Testcontainers. "
-        + "To run only the H2 half, pass -Dr2orm.test.postgres=false (PostgreSQL tests are then reported as skipped).");
+    throw new IllegalStateException(
+        "No PostgreSQL for the integration tests. Provide one of: "
+            + "(1) R2ORM_TEST_POSTGRES_URL=r2dbc:postgresql://user:password@host:5432/database; "
+            + "(2) a server on 127.0.0.1:5432 with user 'postgres' (trust auth) and database 'test'; "
+            + "(3) a running Docker engine for Testcontainers. "
+            + "To run only the H2 half, pass -Dr2orm.test.postgres=false (PostgreSQL tests are then reported as skipped).");
   }
 
   private static boolean answers(String host, int port) {

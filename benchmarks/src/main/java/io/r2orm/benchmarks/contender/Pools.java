@@ -18,19 +18,22 @@ public final class Pools {
 
   /** An R2DBC pool; {@code forceBinary} asks the driver for binary instead of text results. */
   public static ConnectionPool r2dbc(boolean forceBinary) {
-    PostgresqlConnectionConfiguration.Builder config = PostgresqlConnectionConfiguration.builder()
-        .host(BenchConfig.HOST)
-        .port(BenchConfig.PORT)
-        .username(BenchConfig.USER)
-        .database(BenchConfig.DATABASE)
-        .forceBinary(forceBinary);
+    PostgresqlConnectionConfiguration.Builder config =
+        PostgresqlConnectionConfiguration.builder()
+            .host(BenchConfig.HOST)
+            .port(BenchConfig.PORT)
+            .username(BenchConfig.USER)
+            .database(BenchConfig.DATABASE)
+            .forceBinary(forceBinary);
     if (!BenchConfig.PASSWORD.isEmpty()) {
       config.password(BenchConfig.PASSWORD);
     }
-    ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(config.build()))
-        .initialSize(BenchConfig.POOL_SIZE)
-        .maxSize(BenchConfig.POOL_SIZE)
-        .build());
+    ConnectionPool pool =
+        new ConnectionPool(
+            ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(config.build()))
+                .initialSize(BenchConfig.POOL_SIZE)
+                .maxSize(BenchConfig.POOL_SIZE)
+                .build());
     pool.warmup().block();
     return pool;
   }

@@ -7,4 +7,5 @@ import java.time.OffsetDateTime;
 
 /** The heap check's row: the columns of {@link Item} in a table of a million rows. */
 @Table("big_item")
-public record BigItem(@Id Long id, String name, int quantity, OffsetDateTime createdAt, BigDecimal price) {}
+public record BigItem(
+    @Id Long id, String name, int quantity, OffsetDateTime createdAt, BigDecimal price) {}

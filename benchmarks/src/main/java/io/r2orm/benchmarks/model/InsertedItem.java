@@ -7,4 +7,5 @@ import java.time.OffsetDateTime;
 
 /** A row the insert workload writes; the database draws its id (identity column). */
 @Table("inserted_item")
-public record InsertedItem(@Id Long id, String name, int quantity, OffsetDateTime createdAt, BigDecimal price) {}
+public record InsertedItem(
+    @Id Long id, String name, int quantity, OffsetDateTime createdAt, BigDecimal price) {}

@@ -7,4 +7,5 @@ import java.time.OffsetDateTime;
 
 /** A streamed row of five mixed-type columns (bigint, text, int, timestamptz, numeric). */
 @Table("item")
-public record Item(@Id Long id, String name, int quantity, OffsetDateTime createdAt, BigDecimal price) {}
+public record Item(
+    @Id Long id, String name, int quantity, OffsetDateTime createdAt, BigDecimal price) {}

@@ -7,4 +7,5 @@ import java.util.List;
 
 /** A parent with its children (ten each in the data set); raw and JDBC code build it by hand. */
 @Table("parent")
-public record Parent(@Id Long id, String name, @OneToMany(mappedBy = "parentId") List<Child> children) {}
+public record Parent(
+    @Id Long id, String name, @OneToMany(mappedBy = "parentId") List<Child> children) {}

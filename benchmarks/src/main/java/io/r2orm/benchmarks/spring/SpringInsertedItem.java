@@ -5,6 +5,10 @@ import java.time.OffsetDateTime;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** {@code inserted_item} mapped for Spring Data R2DBC; a null id means "insert, the database draws it". */
+/**
+ * {@code inserted_item} mapped for Spring Data R2DBC; a null id means "insert, the database draws
+ * it".
+ */
 @Table("inserted_item")
-public record SpringInsertedItem(@Id Long id, String name, int quantity, OffsetDateTime createdAt, BigDecimal price) {}
+public record SpringInsertedItem(
+    @Id Long id, String name, int quantity, OffsetDateTime createdAt, BigDecimal price) {}

@@ -7,4 +7,5 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /** {@code item} mapped for Spring Data R2DBC. */
 @Table("item")
-public record SpringItem(@Id Long id, String name, int quantity, OffsetDateTime createdAt, BigDecimal price) {}
+public record SpringItem(
+    @Id Long id, String name, int quantity, OffsetDateTime createdAt, BigDecimal price) {}

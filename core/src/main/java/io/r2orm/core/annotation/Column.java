@@ -37,9 +37,10 @@ public @interface Column {
    * The column's database type, when it is one r2orm does not derive from the Java type: a
    * PostgreSQL enum type such as {@code "mpaa_rating"} for an enum property. On PostgreSQL every
    * value bound for the column is cast to it ({@code CAST($1 AS mpaa_rating)}), which a native enum
-   * column needs to be compared or written, and schema generation creates an enum type of that
-   * name from the Java enum's constants, in their declared order. On H2 an enum property with a type
-   * becomes an {@code ENUM(...)} column of the constants (H2 has no named enum types). Empty: derived.
+   * column needs to be compared or written, and schema generation creates an enum type of that name
+   * from the Java enum's constants, in their declared order. On H2 an enum property with a type
+   * becomes an {@code ENUM(...)} column of the constants (H2 has no named enum types). Empty:
+   * derived.
    */
   String type() default "";
 

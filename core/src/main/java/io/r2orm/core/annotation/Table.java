@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a record or class as an entity stored in one table. Without a name the table is named by
- * the {@link io.r2orm.core.metadata.NamingStrategy} ({@code BookReview} becomes {@code book_review}).
+ * the {@link io.r2orm.core.metadata.NamingStrategy} ({@code BookReview} becomes {@code
+ * book_review}).
  *
  * <pre>{@code
  * @Table("book")

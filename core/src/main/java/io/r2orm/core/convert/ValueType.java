@@ -26,7 +26,11 @@ public record ValueType(
     ValueType element) {
 
   /** A single-valued type. */
-  public ValueType(Class<?> javaType, Class<?> databaseType, SqlType sqlType, Function<Object, Object> toDatabase,
+  public ValueType(
+      Class<?> javaType,
+      Class<?> databaseType,
+      SqlType sqlType,
+      Function<Object, Object> toDatabase,
       Function<Object, Object> fromDatabase) {
     this(javaType, databaseType, sqlType, toDatabase, fromDatabase, null);
   }

@@ -10,14 +10,14 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * The built-in Java types and how each is stored. Every type here round-trips on PostgreSQL and
- * H2. The driver-level types are chosen so that no driver needs numeric widening on read (H2 has
- * none): {@code byte} travels as {@code Short}, {@code char} as a one-character {@code String},
- * {@code Instant} as a UTC {@code OffsetDateTime}.
+ * The built-in Java types and how each is stored. Every type here round-trips on PostgreSQL and H2.
+ * The driver-level types are chosen so that no driver needs numeric widening on read (H2 has none):
+ * {@code byte} travels as {@code Short}, {@code char} as a one-character {@code String}, {@code
+ * Instant} as a UTC {@code OffsetDateTime}.
  */
 public final class ValueTypes {
 
@@ -68,7 +68,8 @@ public final class ValueTypes {
   private static Object singleChar(Object value) {
     String s = (String) value;
     if (s.length() != 1) {
-      throw new IllegalArgumentException("expected one character but the column holds \"" + s + "\"");
+      throw new IllegalArgumentException(
+          "expected one character but the column holds \"" + s + "\"");
     }
     return s.charAt(0);
   }
@@ -109,15 +110,16 @@ public final class ValueTypes {
 
   /**
    * The mapping of an array property, if {@code type} is one: {@code List<E>} or {@code E[]}
-   * (primitive arrays included, {@code byte[]} excepted: that is binary data) whose elements are
-   * a built-in type or an enum (stored by name). Stored as a database array of the elements'
-   * database type; read back as an unmodifiable list (which may hold nulls) or an array.
+   * (primitive arrays included, {@code byte[]} excepted: that is binary data) whose elements are a
+   * built-in type or an enum (stored by name). Stored as a database array of the elements' database
+   * type; read back as an unmodifiable list (which may hold nulls) or an array.
    */
   public static Optional<ValueType> forArray(Class<?> type, java.lang.reflect.Type generic) {
     Class<?> elementClass;
     if (type.isArray() && type != byte[].class) {
       elementClass = type.getComponentType();
-    } else if (type == java.util.List.class && generic instanceof java.lang.reflect.ParameterizedType p
+    } else if (type == java.util.List.class
+        && generic instanceof java.lang.reflect.ParameterizedType p
         && p.getActualTypeArguments()[0] instanceof Class<?> c) {
       elementClass = c;
     } else {
@@ -126,42 +128,53 @@ public final class ValueTypes {
     if (elementClass.isArray()) {
       return Optional.empty();
     }
-    Optional<ValueType> element = elementClass.isEnum() ? Optional.of(forEnum(elementClass, false)) : builtIn(elementClass);
+    Optional<ValueType> element =
+        elementClass.isEnum() ? Optional.of(forEnum(elementClass, false)) : builtIn(elementClass);
     return element.map(e -> array(type, elementClass, e));
   }
 
   private static ValueType array(Class<?> type, Class<?> elementClass, ValueType element) {
     Class<?> stored = java.lang.reflect.Array.newInstance(element.databaseType(), 0).getClass();
     boolean list = type == java.util.List.class;
-    Function<Object, Object> toDatabase = value -> {
-      Object[] in = list ? ((java.util.List<?>) value).toArray() : boxedElements(value);
-      Object[] out = (Object[]) java.lang.reflect.Array.newInstance(element.databaseType(), in.length);
-      for (int i = 0; i < in.length; i++) {
-        out[i] = element.write(in[i]);
-      }
-      return out;
-    };
-    Function<Object, Object> fromDatabase = value -> {
-      Object[] in = boxedElements(value);
-      if (list) {
-        Object[] out = new Object[in.length];
-        for (int i = 0; i < in.length; i++) {
-          out[i] = element.read(in[i]);
-        }
-        return java.util.Collections.unmodifiableList(java.util.Arrays.asList(out));
-      }
-      Object out = java.lang.reflect.Array.newInstance(elementClass, in.length);
-      for (int i = 0; i < in.length; i++) {
-        Object v = element.read(in[i]);
-        if (v == null && elementClass.isPrimitive()) {
-          throw new IllegalArgumentException("element " + i + " of the array is NULL, which " + type.getSimpleName()
-              + " cannot hold; use " + box(elementClass).getSimpleName() + "[] or List<" + box(elementClass).getSimpleName()
-              + ">");
-        }
-        java.lang.reflect.Array.set(out, i, v);
-      }
-      return out;
-    };
+    Function<Object, Object> toDatabase =
+        value -> {
+          Object[] in = list ? ((java.util.List<?>) value).toArray() : boxedElements(value);
+          Object[] out =
+              (Object[]) java.lang.reflect.Array.newInstance(element.databaseType(), in.length);
+          for (int i = 0; i < in.length; i++) {
+            out[i] = element.write(in[i]);
+          }
+          return out;
+        };
+    Function<Object, Object> fromDatabase =
+        value -> {
+          Object[] in = boxedElements(value);
+          if (list) {
+            Object[] out = new Object[in.length];
+            for (int i = 0; i < in.length; i++) {
+              out[i] = element.read(in[i]);
+            }
+            return java.util.Collections.unmodifiableList(java.util.Arrays.asList(out));
+          }
+          Object out = java.lang.reflect.Array.newInstance(elementClass, in.length);
+          for (int i = 0; i < in.length; i++) {
+            Object v = element.read(in[i]);
+            if (v == null && elementClass.isPrimitive()) {
+              throw new IllegalArgumentException(
+                  "element "
+                      + i
+                      + " of the array is NULL, which "
+                      + type.getSimpleName()
+                      + " cannot hold; use "
+                      + box(elementClass).getSimpleName()
+                      + "[] or List<"
+                      + box(elementClass).getSimpleName()
+                      + ">");
+            }
+            java.lang.reflect.Array.set(out, i, v);
+          }
+          return out;
+        };
     return new ValueType(type, stored, element.sqlType(), toDatabase, fromDatabase, element);
   }
 
@@ -179,8 +192,14 @@ public final class ValueTypes {
   }
 
   /** A value of any type stored as the JSON text the codec writes and read back through it. */
-  public static ValueType forJson(Class<?> javaType, java.lang.reflect.Type generic, JsonCodec codec) {
-    return new ValueType(box(javaType), String.class, SqlType.TEXT, codec::write, text -> codec.read((String) text, generic));
+  public static ValueType forJson(
+      Class<?> javaType, java.lang.reflect.Type generic, JsonCodec codec) {
+    return new ValueType(
+        box(javaType),
+        String.class,
+        SqlType.TEXT,
+        codec::write,
+        text -> codec.read((String) text, generic));
   }
 
   /** The mapping through a user converter, stored as the converter's database type. */

@@ -6,8 +6,8 @@ import io.r2orm.core.sql.Identifier;
 import java.util.Optional;
 
 /**
- * What differs between databases, as small capabilities the renderer asks for. One final class
- * per database ({@link PostgresDialect}, {@link H2Dialect}); implementations are stateless and
+ * What differs between databases, as small capabilities the renderer asks for. One final class per
+ * database ({@link PostgresDialect}, {@link H2Dialect}); implementations are stateless and
  * thread-safe. A feature a dialect cannot express is an {@link
  * io.r2orm.core.exception.UnsupportedFeatureException} naming both.
  */
@@ -16,7 +16,9 @@ public interface Dialect {
   /** The database's name, as used in error messages. */
   String name();
 
-  /** The identifier as SQL: unquoted when it is a plain lower-case non-reserved name, else quoted. */
+  /**
+   * The identifier as SQL: unquoted when it is a plain lower-case non-reserved name, else quoted.
+   */
   String quote(Identifier identifier);
 
   /** The placeholder for the bind at this 1-based position ({@code $1} or {@code ?}). */
@@ -31,7 +33,9 @@ public interface Dialect {
    */
   Optional<String> arrayTypeName(SqlType type);
 
-  /** The type name to cast a bind to this kind ({@code $1::numeric}), without length or precision. */
+  /**
+   * The type name to cast a bind to this kind ({@code $1::numeric}), without length or precision.
+   */
   String castTypeName(SqlType type);
 
   /**
@@ -43,28 +47,45 @@ public interface Dialect {
   }
 
   /**
-   * The SQL of a bind for this column: the marker, cast to the column's {@link #bindCast} type where
-   * it has one ({@code array}: to that type's array). A dialect may write another form (H2 reads a
-   * JSON document from text only when told {@code FORMAT JSON}).
+   * The SQL of a bind for this column: the marker, cast to the column's {@link #bindCast} type
+   * where it has one ({@code array}: to that type's array). A dialect may write another form (H2
+   * reads a JSON document from text only when told {@code FORMAT JSON}).
    */
   default String bind(ColumnModel column, String marker, boolean array) {
     return bindCast(column)
-        .map(type -> "CAST(" + marker + " AS " + (array ? arrayTypeName(column).orElseThrow() : type) + ")")
+        .map(
+            type ->
+                "CAST("
+                    + marker
+                    + " AS "
+                    + (array ? arrayTypeName(column).orElseThrow() : type)
+                    + ")")
         .orElse(marker);
   }
 
-  /** The type name to cast a bind for this column to: its declared type where binds are cast to it, else its kind's. */
+  /**
+   * The type name to cast a bind for this column to: its declared type where binds are cast to it,
+   * else its kind's.
+   */
   default String castTypeName(ColumnModel column) {
     if (column.valueType().isArray() && !column.hasDeclaredType()) {
-      return arrayTypeName(column.valueType().sqlType()).orElseThrow(() -> new IllegalArgumentException(
-          "no array type for " + column.valueType().sqlType()));
+      return arrayTypeName(column.valueType().sqlType())
+          .orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      "no array type for " + column.valueType().sqlType()));
     }
     return bindCast(column).orElseGet(() -> castTypeName(column.valueType().sqlType()));
   }
 
-  /** The array type name for this column's values: of its declared type where binds are cast to it, else its kind's. */
+  /**
+   * The array type name for this column's values: of its declared type where binds are cast to it,
+   * else its kind's.
+   */
   default Optional<String> arrayTypeName(ColumnModel column) {
-    return bindCast(column).map(t -> t + "[]").or(() -> arrayTypeName(column.valueType().sqlType()));
+    return bindCast(column)
+        .map(t -> t + "[]")
+        .or(() -> arrayTypeName(column.valueType().sqlType()));
   }
 
   /**
@@ -80,7 +101,10 @@ public interface Dialect {
     return Integer.MAX_VALUE;
   }
 
-  /** The most elements one array bind may carry (H2: 65,536); longer lists are split into several arrays. */
+  /**
+   * The most elements one array bind may carry (H2: 65,536); longer lists are split into several
+   * arrays.
+   */
   default int maxArrayLength() {
     return Integer.MAX_VALUE;
   }
@@ -113,7 +137,10 @@ public interface Dialect {
     return false;
   }
 
-  /** Whether JSON paths and containment can be queried ({@code jsonb_extract_path_text}, {@code @>}). */
+  /**
+   * Whether JSON paths and containment can be queried ({@code jsonb_extract_path_text},
+   * {@code @>}).
+   */
   default boolean supportsJsonPaths() {
     return false;
   }
@@ -124,10 +151,10 @@ public interface Dialect {
   }
 
   /**
-   * The statement that limits every later statement of the current transaction to {@code
-   * millis} milliseconds, or null when the database has none; then r2orm sets the connection's
-   * statement timeout instead (session state). PostgreSQL's {@code SET LOCAL} leaves nothing
-   * behind on the connection, which a pooler in transaction mode (PgBouncer) hands to others.
+   * The statement that limits every later statement of the current transaction to {@code millis}
+   * milliseconds, or null when the database has none; then r2orm sets the connection's statement
+   * timeout instead (session state). PostgreSQL's {@code SET LOCAL} leaves nothing behind on the
+   * connection, which a pooler in transaction mode (PgBouncer) hands to others.
    */
   default String transactionStatementTimeout(long millis) {
     return null;
@@ -146,6 +173,9 @@ public interface Dialect {
   /** The column type for schema generation. */
   String columnType(ColumnModel column);
 
-  /** The column definition of a database-generated id, e.g. {@code bigint GENERATED BY DEFAULT AS IDENTITY}. */
+  /**
+   * The column definition of a database-generated id, e.g. {@code bigint GENERATED BY DEFAULT AS
+   * IDENTITY}.
+   */
   String identityColumnType(ColumnModel column);
 }

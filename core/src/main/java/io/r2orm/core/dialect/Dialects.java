@@ -7,9 +7,7 @@ import java.util.Optional;
 public final class Dialects {
   private Dialects() {}
 
-  /**
-   * The dialect for a product name such as {@code PostgreSQL} or {@code H2}, if r2orm has one.
-   */
+  /** The dialect for a product name such as {@code PostgreSQL} or {@code H2}, if r2orm has one. */
   public static Optional<Dialect> forProductName(String productName) {
     String name = productName == null ? "" : productName.toLowerCase(Locale.ROOT);
     if (name.contains("postgres")) {

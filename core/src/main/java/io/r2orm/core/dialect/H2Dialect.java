@@ -48,7 +48,8 @@ public final class H2Dialect extends AbstractDialect {
   @Override
   public String lockClause(io.r2orm.core.query.Lock lock) {
     if (lock.mode() == io.r2orm.core.query.Lock.Mode.SHARE) {
-      throw new io.r2orm.core.exception.UnsupportedFeatureException(name(), "FOR SHARE (use FOR UPDATE)");
+      throw new io.r2orm.core.exception.UnsupportedFeatureException(
+          name(), "FOR SHARE (use FOR UPDATE)");
     }
     return super.lockClause(lock);
   }
@@ -89,11 +90,16 @@ public final class H2Dialect extends AbstractDialect {
    */
   @Override
   public Optional<String> bindCast(ColumnModel column) {
-    return column.hasDeclaredType() && io.r2orm.core.convert.ValueTypes.box(column.propertyType()).isEnum()
-        ? Optional.of("CHARACTER VARYING") : Optional.empty();
+    return column.hasDeclaredType()
+            && io.r2orm.core.convert.ValueTypes.box(column.propertyType()).isEnum()
+        ? Optional.of("CHARACTER VARYING")
+        : Optional.empty();
   }
 
-  /** A JSON column's bind is text read as a document ({@code ? FORMAT JSON}); without it H2 stores a JSON string. */
+  /**
+   * A JSON column's bind is text read as a document ({@code ? FORMAT JSON}); without it H2 stores a
+   * JSON string.
+   */
   @Override
   public String bind(ColumnModel column, String marker, boolean array) {
     if (!array && json(column)) {
@@ -102,12 +108,19 @@ public final class H2Dialect extends AbstractDialect {
     return super.bind(column, marker, array);
   }
 
-  /** Whether the column declares a JSON type ({@code json} or PostgreSQL's {@code jsonb}, both {@code JSON} here). */
+  /**
+   * Whether the column declares a JSON type ({@code json} or PostgreSQL's {@code jsonb}, both
+   * {@code JSON} here).
+   */
   private static boolean json(ColumnModel column) {
-    return column.declaredType().equalsIgnoreCase("json") || column.declaredType().equalsIgnoreCase("jsonb");
+    return column.declaredType().equalsIgnoreCase("json")
+        || column.declaredType().equalsIgnoreCase("jsonb");
   }
 
-  /** H2 numbers parameters up to 100,000 (its MAX_PARAMETER_INDEX; 100,001 fails as an invalid index). */
+  /**
+   * H2 numbers parameters up to 100,000 (its MAX_PARAMETER_INDEX; 100,001 fails as an invalid
+   * index).
+   */
   @Override
   public int maxBindParameters() {
     return 100_000;
@@ -121,7 +134,9 @@ public final class H2Dialect extends AbstractDialect {
 
   @Override
   public Optional<String> arrayTypeName(ColumnModel column) {
-    return bindCast(column).map(t -> t + " ARRAY").or(() -> arrayTypeName(column.valueType().sqlType()));
+    return bindCast(column)
+        .map(t -> t + " ARRAY")
+        .or(() -> arrayTypeName(column.valueType().sqlType()));
   }
 
   @Override

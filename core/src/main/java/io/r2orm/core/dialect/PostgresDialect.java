@@ -102,7 +102,9 @@ public final class PostgresDialect extends AbstractDialect {
       return Optional.of(column.declaredType());
     }
     // the driver types a String[] bind as varchar[], which text[] neither equals nor contains
-    return column.valueType().isArray() ? arrayTypeName(column.valueType().sqlType()) : Optional.empty();
+    return column.valueType().isArray()
+        ? arrayTypeName(column.valueType().sqlType())
+        : Optional.empty();
   }
 
   /**
@@ -115,8 +117,12 @@ public final class PostgresDialect extends AbstractDialect {
     if (!column.hasDeclaredType() || !type.isEnum()) {
       return Optional.empty();
     }
-    return Optional.of("DO $$ BEGIN CREATE TYPE " + column.declaredType() + " AS ENUM (" + enumLabels(type)
-        + "); EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+    return Optional.of(
+        "DO $$ BEGIN CREATE TYPE "
+            + column.declaredType()
+            + " AS ENUM ("
+            + enumLabels(type)
+            + "); EXCEPTION WHEN duplicate_object THEN NULL; END $$");
   }
 
   @Override
@@ -126,7 +132,9 @@ public final class PostgresDialect extends AbstractDialect {
     }
     SqlType type = column.valueType().sqlType();
     if (column.valueType().isArray()) {
-      return arrayTypeName(type).orElseThrow(() -> new IllegalArgumentException("no array of " + type + " on PostgreSQL"));
+      return arrayTypeName(type)
+          .orElseThrow(
+              () -> new IllegalArgumentException("no array of " + type + " on PostgreSQL"));
     }
     if (type == SqlType.TEXT && column.length() > 0) {
       return "varchar(" + column.length() + ")";

@@ -19,15 +19,16 @@ public class ConnectionFailureException extends StatementException {
    * {@code readOnlyWork}: the connection was lost under a read-only transaction, which wrote
    * nothing, so running it again is safe ({@link #isRetryable()}).
    */
-  public ConnectionFailureException(String what, String sql, String sqlState, Throwable cause, boolean readOnlyWork) {
+  public ConnectionFailureException(
+      String what, String sql, String sqlState, Throwable cause, boolean readOnlyWork) {
     super(what, sql, sqlState, cause);
     this.readOnlyWork = readOnlyWork;
   }
 
   /**
-   * True when the connection was lost under a read-only transaction (nothing was written; on a
-   * read replica this is also how replay ends a session idle in a conflicting transaction), or
-   * for an administrator's shutdown of the session (57P01).
+   * True when the connection was lost under a read-only transaction (nothing was written; on a read
+   * replica this is also how replay ends a session idle in a conflicting transaction), or for an
+   * administrator's shutdown of the session (57P01).
    */
   @Override
   public boolean isRetryable() {

@@ -2,8 +2,8 @@ package io.r2orm.core.exception;
 
 /**
  * A row could not be turned into an entity, or an entity's value into a bind: a NULL for a
- * primitive property, a value a converter rejects, a constructor that throws. Names the entity,
- * the property and the column.
+ * primitive property, a value a converter rejects, a constructor that throws. Names the entity, the
+ * property and the column.
  */
 public class MappingException extends R2ormException {
   private static final long serialVersionUID = 1L;

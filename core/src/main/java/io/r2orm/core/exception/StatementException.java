@@ -13,7 +13,8 @@ public class StatementException extends R2ormException {
    * (40001; also PostgreSQL's standby "conflict with recovery" and H2's deadlock), deadlock
    * detected (40P01), and an administrator's shutdown of the session (57P01).
    */
-  private static final java.util.Set<String> RETRYABLE = java.util.Set.of("40001", "40P01", "57P01");
+  private static final java.util.Set<String> RETRYABLE =
+      java.util.Set.of("40001", "40P01", "57P01");
 
   private final String sql;
   private final String sqlState;
@@ -25,12 +26,16 @@ public class StatementException extends R2ormException {
   }
 
   private static String message(String what, String sql, String sqlState) {
-    String shown = sql == null ? "" : sql.length() > MAX_SQL ? sql.substring(0, MAX_SQL) + "..." : sql;
+    String shown =
+        sql == null ? "" : sql.length() > MAX_SQL ? sql.substring(0, MAX_SQL) + "..." : sql;
     String state = sqlState == null ? "" : " [SQLSTATE " + sqlState + "]";
     return shown.isBlank() ? what + state : what + state + "; SQL: " + shown;
   }
 
-  /** True for a serialization failure, a deadlock or a shutdown session (SQLSTATE 40001, 40P01, 57P01). */
+  /**
+   * True for a serialization failure, a deadlock or a shutdown session (SQLSTATE 40001, 40P01,
+   * 57P01).
+   */
   @Override
   public boolean isRetryable() {
     return sqlState != null && RETRYABLE.contains(sqlState);

@@ -12,10 +12,17 @@ public class TooManyParametersException extends QueryBuildException {
   private final int limit;
 
   public TooManyParametersException(String database, int parameters, int limit, String sql) {
-    super("The statement has " + parameters + " bind parameters, but " + database + " takes at most " + limit
-        + " in one statement. Compare a property with many values through in(list), which binds them as one "
-        + "array parameter, instead of one equality per value (Predicate.any of many eq(...)); or split the work "
-        + "into several statements. SQL: " + (sql.length() > 200 ? sql.substring(0, 200) + "..." : sql));
+    super(
+        "The statement has "
+            + parameters
+            + " bind parameters, but "
+            + database
+            + " takes at most "
+            + limit
+            + " in one statement. Compare a property with many values through in(list), which binds them as one "
+            + "array parameter, instead of one equality per value (Predicate.any of many eq(...)); or split the work "
+            + "into several statements. SQL: "
+            + (sql.length() > 200 ? sql.substring(0, 200) + "..." : sql));
     this.parameters = parameters;
     this.limit = limit;
   }

@@ -49,7 +49,9 @@ public record ColumnModel(
     Objects.requireNonNull(getter, "getter must not be null");
   }
 
-  /** Whether the column has a database type of its own, named in the mapping (a native enum type). */
+  /**
+   * Whether the column has a database type of its own, named in the mapping (a native enum type).
+   */
   public boolean hasDeclaredType() {
     return !declaredType.isEmpty();
   }

@@ -27,7 +27,8 @@ public final class EntityModel<T> {
    * often kept by a database trigger, compared as read and read back after each update.
    */
   public static final java.util.Set<Class<?>> TIMESTAMP_VERSIONS =
-      java.util.Set.of(java.time.Instant.class, java.time.OffsetDateTime.class, java.time.LocalDateTime.class);
+      java.util.Set.of(
+          java.time.Instant.class, java.time.OffsetDateTime.class, java.time.LocalDateTime.class);
 
   private final Class<T> type;
   private final Identifier schema;
@@ -64,7 +65,8 @@ public final class EntityModel<T> {
     this.relations = List.copyOf(relations);
     this.inverseRelations = this.relations.stream().filter(r -> !r.ownsKey()).toList();
     this.byPath =
-        this.columns.stream().collect(Collectors.toUnmodifiableMap(ColumnModel::path, Function.identity()));
+        this.columns.stream()
+            .collect(Collectors.toUnmodifiableMap(ColumnModel::path, Function.identity()));
     this.id = id;
     this.idGeneration = idGeneration;
     this.version = version;
@@ -74,7 +76,8 @@ public final class EntityModel<T> {
     this.versionSetter = versionSetter == null ? null : versionSetter.asType(SETTER);
   }
 
-  private static final MethodType SETTER = MethodType.methodType(void.class, Object.class, Object.class);
+  private static final MethodType SETTER =
+      MethodType.methodType(void.class, Object.class, Object.class);
 
   /** The entity class. */
   public Class<T> type() {
@@ -112,8 +115,12 @@ public final class EntityModel<T> {
         return r;
       }
     }
-    throw new QueryBuildException(type.getSimpleName() + " has no relation '" + name + "'; known relations: "
-        + relations.stream().map(RelationModel::name).toList());
+    throw new QueryBuildException(
+        type.getSimpleName()
+            + " has no relation '"
+            + name
+            + "'; known relations: "
+            + relations.stream().map(RelationModel::name).toList());
   }
 
   /**
@@ -265,7 +272,8 @@ public final class EntityModel<T> {
         return instantiate(values);
       }
       if (newId != null) idSetter.invokeExact((Object) entity, newId);
-      if (newVersion != null && versionSetter != null) versionSetter.invokeExact((Object) entity, newVersion);
+      if (newVersion != null && versionSetter != null)
+        versionSetter.invokeExact((Object) entity, newVersion);
       return entity;
     } catch (RuntimeException | Error e) {
       throw e;

@@ -45,8 +45,10 @@ final class EntityModelBuilder<T> {
   private final EntityModels registry;
   private final NamingStrategy naming;
   private final Map<Class<?>, AttributeConverter<?, ?>> converters;
+
   /** Stores non-text properties of JSON columns; null when none was registered. */
   private final io.r2orm.core.convert.JsonCodec jsonCodec;
+
   private final List<ColumnModel> columns = new ArrayList<>();
   private final Map<String, String> propertyByColumn = new HashMap<>();
   private ColumnModel id;
@@ -56,13 +58,29 @@ final class EntityModelBuilder<T> {
   private MethodHandle versionSetter;
   private final List<RelationDraft> relationDrafts = new ArrayList<>();
 
-  /** A relation found while walking the properties; its slot is fixed once the columns are known. */
-  private record RelationDraft(RelationModel.Kind kind, String name, Class<?> target, Class<?> elementType,
-      ColumnModel foreignKey, String mappedBy, Identifier joinTable, Identifier joinColumn,
-      Identifier inverseJoinColumn, String orderBy, Function<Object, Object> getter, int ordinal) {}
+  /**
+   * A relation found while walking the properties; its slot is fixed once the columns are known.
+   */
+  private record RelationDraft(
+      RelationModel.Kind kind,
+      String name,
+      Class<?> target,
+      Class<?> elementType,
+      ColumnModel foreignKey,
+      String mappedBy,
+      Identifier joinTable,
+      Identifier joinColumn,
+      Identifier inverseJoinColumn,
+      String orderBy,
+      Function<Object, Object> getter,
+      int ordinal) {}
 
-  EntityModelBuilder(Class<T> type, EntityModels registry, NamingStrategy naming,
-      Map<Class<?>, AttributeConverter<?, ?>> converters, io.r2orm.core.convert.JsonCodec jsonCodec) {
+  EntityModelBuilder(
+      Class<T> type,
+      EntityModels registry,
+      NamingStrategy naming,
+      Map<Class<?>, AttributeConverter<?, ?>> converters,
+      io.r2orm.core.convert.JsonCodec jsonCodec) {
     this.jsonCodec = jsonCodec;
     this.type = type;
     this.registry = registry;
@@ -71,15 +89,23 @@ final class EntityModelBuilder<T> {
   }
 
   /** One property as found on a record or class. */
-  private record PropertyInfo(String name, Class<?> type, java.lang.reflect.Type genericType,
-      AnnotatedElement annotations, MethodHandle getter, MethodHandle setter) {
+  private record PropertyInfo(
+      String name,
+      Class<?> type,
+      java.lang.reflect.Type genericType,
+      AnnotatedElement annotations,
+      MethodHandle getter,
+      MethodHandle setter) {
     <A extends Annotation> A annotation(Class<A> a) {
       return annotations.getAnnotation(a);
     }
   }
 
   EntityModel<T> build() {
-    if (type.isInterface() || type.isEnum() || type.isPrimitive() || type.isArray()
+    if (type.isInterface()
+        || type.isEnum()
+        || type.isPrimitive()
+        || type.isArray()
         || Modifier.isAbstract(type.getModifiers())) {
       throw fail("an entity must be a record or a concrete class");
     }
@@ -88,16 +114,31 @@ final class EntityModelBuilder<T> {
     if (id == null) {
       throw fail("no property is annotated with @Id; mark the primary key, e.g. `@Id Long id`");
     }
-    Identifier tableName = identifier(table != null && !table.value().isEmpty() ? table.value() : naming.tableName(type), "table");
-    Identifier schema = table != null && !table.schema().isEmpty() ? identifier(table.schema(), "schema") : null;
+    Identifier tableName =
+        identifier(
+            table != null && !table.value().isEmpty() ? table.value() : naming.tableName(type),
+            "table");
+    Identifier schema =
+        table != null && !table.schema().isEmpty() ? identifier(table.schema(), "schema") : null;
     List<IndexModel> indexes = new ArrayList<>();
     if (table != null) {
       for (Index index : table.indexes()) {
         indexes.add(index(tableName, index));
       }
     }
-    return new EntityModel<>(type, schema, tableName, columns, relations(), id, idGeneration, version, indexes,
-        instantiator, idSetter, versionSetter);
+    return new EntityModel<>(
+        type,
+        schema,
+        tableName,
+        columns,
+        relations(),
+        id,
+        idGeneration,
+        version,
+        indexes,
+        instantiator,
+        idSetter,
+        versionSetter);
   }
 
   private IndexModel index(Identifier table, Index index) {
@@ -106,14 +147,26 @@ final class EntityModelBuilder<T> {
     }
     List<ColumnModel> cols = new ArrayList<>();
     for (String p : index.properties()) {
-      ColumnModel c = columns.stream().filter(x -> x.path().equals(p)).findFirst()
-          .orElseThrow(() -> fail("@Index names property '" + p + "', which is not mapped; known properties: "
-              + columns.stream().map(ColumnModel::path).toList()));
+      ColumnModel c =
+          columns.stream()
+              .filter(x -> x.path().equals(p))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      fail(
+                          "@Index names property '"
+                              + p
+                              + "', which is not mapped; known properties: "
+                              + columns.stream().map(ColumnModel::path).toList()));
       cols.add(c);
     }
-    String name = index.name().isEmpty()
-        ? table.name() + "_" + String.join("_", cols.stream().map(c -> c.name().name()).toList()) + "_idx"
-        : index.name();
+    String name =
+        index.name().isEmpty()
+            ? table.name()
+                + "_"
+                + String.join("_", cols.stream().map(c -> c.name().name()).toList())
+                + "_idx"
+            : index.name();
     if (name.length() > 63) {
       name = name.substring(0, 59) + "_idx";
     }
@@ -121,15 +174,22 @@ final class EntityModelBuilder<T> {
   }
 
   private Instantiator part(
-      Class<?> partType, String pathPrefix, String columnPrefix, Function<Object, Object> parentGetter,
+      Class<?> partType,
+      String pathPrefix,
+      String columnPrefix,
+      Function<Object, Object> parentGetter,
       Deque<Class<?>> embedding) {
     if (embedding.contains(partType)) {
-      throw fail("embedded type " + partType.getName() + " contains itself; embedded parts cannot be recursive");
+      throw fail(
+          "embedded type "
+              + partType.getName()
+              + " contains itself; embedded parts cannot be recursive");
     }
     embedding.push(partType);
     try {
       boolean root = embedding.size() == 1;
-      List<PropertyInfo> properties = partType.isRecord() ? recordProperties(partType) : classProperties(partType);
+      List<PropertyInfo> properties =
+          partType.isRecord() ? recordProperties(partType) : classProperties(partType);
       int from = columns.size();
       List<Instantiator.Slot> slots = new ArrayList<>();
       List<MethodHandle> setters = new ArrayList<>();
@@ -145,14 +205,18 @@ final class EntityModelBuilder<T> {
         }
         if (declared != null) {
           if (!root) {
-            throw fail("relation '" + path + "' is inside an embedded part; relations are only allowed on the entity itself");
+            throw fail(
+                "relation '"
+                    + path
+                    + "' is inside an embedded part; relations are only allowed on the entity itself");
           }
           slots.add(relation(p, declared, getter));
         } else if (embedded != null) {
           if (p.annotation(Id.class) != null || p.annotation(Version.class) != null) {
             throw fail("property '" + path + "' is @Embedded and cannot also be @Id or @Version");
           }
-          Instantiator nested = part(p.type(), path + ".", columnPrefix + embedded.prefix(), getter, embedding);
+          Instantiator nested =
+              part(p.type(), path + ".", columnPrefix + embedded.prefix(), getter, embedding);
           slots.add(new Instantiator.NestedSlot(nested));
         } else {
           ColumnModel column = column(p, path, columnPrefix, getter, root);
@@ -163,23 +227,34 @@ final class EntityModelBuilder<T> {
       }
       int to = columns.size();
       if (root) {
-        slots.replaceAll(slot -> slot instanceof Instantiator.RelationSlot r
-            ? new Instantiator.RelationSlot(to + r.index()) : slot);
+        slots.replaceAll(
+            slot ->
+                slot instanceof Instantiator.RelationSlot r
+                    ? new Instantiator.RelationSlot(to + r.index())
+                    : slot);
       }
       if (partType.isRecord()) {
-        return new Instantiator.RecordInstantiator(partType, slots, from, to, canonicalConstructor(partType, properties));
+        return new Instantiator.RecordInstantiator(
+            partType, slots, from, to, canonicalConstructor(partType, properties));
       }
-      return new Instantiator.BeanInstantiator(partType, slots, from, to, noArgConstructor(partType), setters);
+      return new Instantiator.BeanInstantiator(
+          partType, slots, from, to, noArgConstructor(partType), setters);
     } finally {
       embedding.pop();
     }
   }
 
   /** Records a relation; returns its slot (a column for owning to-one, else a relation slot). */
-  private Instantiator.Slot relation(PropertyInfo p, RelationSupport.Declared d, Function<Object, Object> getter) {
-    if (p.annotation(Id.class) != null || p.annotation(Version.class) != null || p.annotation(Column.class) != null) {
-      throw fail("relation '" + p.name() + "' cannot also be @Id, @Version or @Column; name its key column in the "
-          + "relation annotation");
+  private Instantiator.Slot relation(
+      PropertyInfo p, RelationSupport.Declared d, Function<Object, Object> getter) {
+    if (p.annotation(Id.class) != null
+        || p.annotation(Version.class) != null
+        || p.annotation(Column.class) != null) {
+      throw fail(
+          "relation '"
+              + p.name()
+              + "' cannot also be @Id, @Version or @Column; name its key column in the "
+              + "relation annotation");
     }
     Class<?> element = RelationSupport.elementType(type, p.name(), p.type(), p.genericType(), d);
     Class<?> target = d.explicitTarget() != null ? d.explicitTarget() : element;
@@ -190,33 +265,63 @@ final class EntityModelBuilder<T> {
       Identifier columnName = identifier(name, "foreign-key column of relation '" + p.name() + "'");
       String other = propertyByColumn.putIfAbsent(name.toLowerCase(Locale.ROOT), p.name());
       if (other != null) {
-        throw fail("relation '" + p.name() + "' and property '" + other + "' both map to column " + name
-            + "; a to-one relation owns its key column, so remove the plain property or rename the column");
+        throw fail(
+            "relation '"
+                + p.name()
+                + "' and property '"
+                + other
+                + "' both map to column "
+                + name
+                + "; a to-one relation owns its key column, so remove the plain property or rename the column");
       }
       ValueType fk;
       try {
         fk = RelationSupport.foreignKeyType(registry, target, message);
       } catch (IllegalArgumentException e) {
-        throw fail("relation '" + p.name() + "': " + e.getMessage() + "; the target must be an entity with an @Id");
+        throw fail(
+            "relation '"
+                + p.name()
+                + "': "
+                + e.getMessage()
+                + "; the target must be an entity with an @Id");
       }
-      ColumnModel column = new ColumnModel(p.name(), columnName, p.type(), fk, true, false, 0, 0, 0, "", true, true,
-          getter);
+      ColumnModel column =
+          new ColumnModel(
+              p.name(), columnName, p.type(), fk, true, false, 0, 0, 0, "", true, true, getter);
       int index = columns.size();
       columns.add(column);
-      relationDrafts.add(new RelationDraft(d.kind(), p.name(), target, element, column, null, null, null, null,
-          "", getter, ordinal));
+      relationDrafts.add(
+          new RelationDraft(
+              d.kind(), p.name(), target, element, column, null, null, null, null, "", getter,
+              ordinal));
       return new Instantiator.ColumnSlot(index, p.type(), p.name());
     }
-    relationDrafts.add(new RelationDraft(d.kind(), p.name(), target, element, null, d.mappedBy(),
-        d.joinTable().isEmpty() ? null : identifier(d.joinTable(), "join table"),
-        d.joinColumn().isEmpty() ? null : identifier(d.joinColumn(), "join column"),
-        d.inverseJoinColumn().isEmpty() ? null : identifier(d.inverseJoinColumn(), "inverse join column"),
-        d.orderBy(), getter, ordinal));
+    relationDrafts.add(
+        new RelationDraft(
+            d.kind(),
+            p.name(),
+            target,
+            element,
+            null,
+            d.mappedBy(),
+            d.joinTable().isEmpty() ? null : identifier(d.joinTable(), "join table"),
+            d.joinColumn().isEmpty() ? null : identifier(d.joinColumn(), "join column"),
+            d.inverseJoinColumn().isEmpty()
+                ? null
+                : identifier(d.inverseJoinColumn(), "inverse join column"),
+            d.orderBy(),
+            getter,
+            ordinal));
     return new Instantiator.RelationSlot(ordinal);
   }
 
   private String unloadedMessage(String relation) {
-    return type.getSimpleName() + "." + relation + " was not fetched; add .fetch(" + type.getSimpleName() + "_."
+    return type.getSimpleName()
+        + "."
+        + relation
+        + " was not fetched; add .fetch("
+        + type.getSimpleName()
+        + "_."
         + SnakeCaseNamingStrategy.snake(relation).toUpperCase(Locale.ROOT)
         + ") to the query (or a fetch path that ends in it), or load it with db.load(...)";
   }
@@ -233,53 +338,103 @@ final class EntityModelBuilder<T> {
         unloaded = null;
       } else {
         slot = columns.size() + inverseOrdinal++;
-        boolean many = d.kind() == RelationModel.Kind.ONE_TO_MANY || d.kind() == RelationModel.Kind.MANY_TO_MANY;
-        unloaded = many ? new io.r2orm.core.query.UnloadedList<>(message) : io.r2orm.core.query.Ref.unloaded(null, message);
+        boolean many =
+            d.kind() == RelationModel.Kind.ONE_TO_MANY
+                || d.kind() == RelationModel.Kind.MANY_TO_MANY;
+        unloaded =
+            many
+                ? new io.r2orm.core.query.UnloadedList<>(message)
+                : io.r2orm.core.query.Ref.unloaded(null, message);
       }
-      result.add(new RelationModel(type, d.name(), d.kind(), d.target(), d.elementType(), slot, d.foreignKey(),
-          d.mappedBy(), d.joinTable(), d.joinColumn(), d.inverseJoinColumn(),
-          RelationSupport.parseOrder(type, d.name(), d.target(), d.orderBy()), unloaded, d.getter()));
+      result.add(
+          new RelationModel(
+              type,
+              d.name(),
+              d.kind(),
+              d.target(),
+              d.elementType(),
+              slot,
+              d.foreignKey(),
+              d.mappedBy(),
+              d.joinTable(),
+              d.joinColumn(),
+              d.inverseJoinColumn(),
+              RelationSupport.parseOrder(type, d.name(), d.target(), d.orderBy()),
+              unloaded,
+              d.getter()));
     }
     return result;
   }
 
-  private ColumnModel column(PropertyInfo p, String path, String columnPrefix, Function<Object, Object> getter, boolean root) {
+  private ColumnModel column(
+      PropertyInfo p,
+      String path,
+      String columnPrefix,
+      Function<Object, Object> getter,
+      boolean root) {
     Column column = p.annotation(Column.class);
-    String name = column != null && !column.value().isEmpty() ? column.value() : columnPrefix + naming.columnName(p.name());
+    String name =
+        column != null && !column.value().isEmpty()
+            ? column.value()
+            : columnPrefix + naming.columnName(p.name());
     Identifier columnName = identifier(name, "column of property '" + path + "'");
     String key = name.toLowerCase(Locale.ROOT);
     String other = propertyByColumn.putIfAbsent(key, path);
     if (other != null) {
-      // two parts of the same embedded type collide column by column: the fix is a prefix on one of them
+      // two parts of the same embedded type collide column by column: the fix is a prefix on one of
+      // them
       // (an explicit @Column name inside a part is not prefixed, so then the fix is another name)
-      boolean embedded = other.contains(".") && path.contains(".") && (column == null || column.value().isEmpty());
-      throw fail("properties '" + other + "' and '" + path + "' both map to column " + name
-          + (embedded ? "; they come from embedded parts: give one of them a prefix, e.g. @Embedded(prefix = \""
-              + path.substring(0, path.indexOf('.')) + "_\") on '" + path.substring(0, path.indexOf('.')) + "'"
-              : "; give one of them another name with @Column(\"...\")"));
+      boolean embedded =
+          other.contains(".") && path.contains(".") && (column == null || column.value().isEmpty());
+      throw fail(
+          "properties '"
+              + other
+              + "' and '"
+              + path
+              + "' both map to column "
+              + name
+              + (embedded
+                  ? "; they come from embedded parts: give one of them a prefix, e.g. @Embedded(prefix = \""
+                      + path.substring(0, path.indexOf('.'))
+                      + "_\") on '"
+                      + path.substring(0, path.indexOf('.'))
+                      + "'"
+                  : "; give one of them another name with @Column(\"...\")"));
     }
     ValueType valueType = valueType(p, path);
     boolean isId = p.annotation(Id.class) != null;
     boolean isVersion = p.annotation(Version.class) != null;
-    boolean nullable = !p.type().isPrimitive() && !isId && !isVersion && (column == null || column.nullable());
-    ColumnModel model = new ColumnModel(
-        path, columnName, p.type(), valueType, nullable,
-        column != null && column.unique(),
-        column == null ? 0 : column.length(),
-        column == null ? 0 : column.precision(),
-        column == null ? 0 : column.scale(),
-        declaredType(column, p, path),
-        column == null || column.insertable(),
-        column == null || column.updatable(),
-        getter);
+    boolean nullable =
+        !p.type().isPrimitive() && !isId && !isVersion && (column == null || column.nullable());
+    ColumnModel model =
+        new ColumnModel(
+            path,
+            columnName,
+            p.type(),
+            valueType,
+            nullable,
+            column != null && column.unique(),
+            column == null ? 0 : column.length(),
+            column == null ? 0 : column.precision(),
+            column == null ? 0 : column.scale(),
+            declaredType(column, p, path),
+            column == null || column.insertable(),
+            column == null || column.updatable(),
+            getter);
     if (!model.insertable() || !model.updatable()) {
       if (isId) {
-        throw fail("@Id '" + path + "' is marked insertable = false or updatable = false; an id is written once, "
-            + "on insert (use @Id(generation = IdGeneration.IDENTITY) for a database-drawn id)");
+        throw fail(
+            "@Id '"
+                + path
+                + "' is marked insertable = false or updatable = false; an id is written once, "
+                + "on insert (use @Id(generation = IdGeneration.IDENTITY) for a database-drawn id)");
       }
       if (isVersion) {
-        throw fail("@Version '" + path + "' is marked insertable = false or updatable = false; r2orm writes the "
-            + "version on every insert and update, so remove those attributes");
+        throw fail(
+            "@Version '"
+                + path
+                + "' is marked insertable = false or updatable = false; r2orm writes the "
+                + "version on every insert and update, so remove those attributes");
       }
     }
     if (isId) {
@@ -291,41 +446,66 @@ final class EntityModelBuilder<T> {
     return model;
   }
 
-  /** The type named with {@code @Column(type = ...)}: a plain SQL type name, checked as one (it is written into SQL). */
+  /**
+   * The type named with {@code @Column(type = ...)}: a plain SQL type name, checked as one (it is
+   * written into SQL).
+   */
   private String declaredType(Column column, PropertyInfo p, String path) {
     String type = column == null ? "" : column.type().trim();
     if (type.isEmpty()) {
       return "";
     }
     if (!type.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?")) {
-      throw fail("@Column(type = \"" + column.type() + "\") on '" + path + "' is not a plain type name; name the "
-          + "database type as an identifier, optionally schema-qualified (e.g. \"mpaa_rating\" or \"public.mpaa_rating\")");
+      throw fail(
+          "@Column(type = \""
+              + column.type()
+              + "\") on '"
+              + path
+              + "' is not a plain type name; name the "
+              + "database type as an identifier, optionally schema-qualified (e.g. \"mpaa_rating\" or \"public.mpaa_rating\")");
     }
     return type;
   }
 
   private void declareId(PropertyInfo p, String path, ColumnModel model, boolean root) {
     if (!root) {
-      throw fail("@Id on '" + path + "' inside an embedded part; the id must be a property of the entity itself");
+      throw fail(
+          "@Id on '"
+              + path
+              + "' inside an embedded part; the id must be a property of the entity itself");
     }
     if (id != null) {
-      throw fail("both '" + id.path() + "' and '" + path + "' are annotated with @Id; composite keys are not "
-          + "supported, keep one @Id (and a unique index over the others)");
+      throw fail(
+          "both '"
+              + id.path()
+              + "' and '"
+              + path
+              + "' are annotated with @Id; composite keys are not "
+              + "supported, keep one @Id (and a unique index over the others)");
     }
     Class<?> boxed = ValueTypes.box(p.type());
     boolean integer = boxed == Long.class || boxed == Integer.class;
     IdGeneration requested = p.annotation(Id.class).generation();
-    IdGeneration resolved = switch (requested) {
-      case AUTO -> integer ? IdGeneration.IDENTITY : IdGeneration.ASSIGNED;
-      default -> requested;
-    };
+    IdGeneration resolved =
+        switch (requested) {
+          case AUTO -> integer ? IdGeneration.IDENTITY : IdGeneration.ASSIGNED;
+          default -> requested;
+        };
     if (resolved == IdGeneration.IDENTITY && !integer) {
-      throw fail("@Id '" + path + "' uses IDENTITY generation but is a " + p.type().getSimpleName()
-          + "; identity ids must be long, int, Long or Integer (use ASSIGNED or UUID otherwise)");
+      throw fail(
+          "@Id '"
+              + path
+              + "' uses IDENTITY generation but is a "
+              + p.type().getSimpleName()
+              + "; identity ids must be long, int, Long or Integer (use ASSIGNED or UUID otherwise)");
     }
     if (resolved == IdGeneration.UUID && boxed != UUID.class) {
-      throw fail("@Id '" + path + "' uses UUID generation but is a " + p.type().getSimpleName()
-          + "; declare it as java.util.UUID");
+      throw fail(
+          "@Id '"
+              + path
+              + "' uses UUID generation but is a "
+              + p.type().getSimpleName()
+              + "; declare it as java.util.UUID");
     }
     id = model;
     idGeneration = resolved;
@@ -335,14 +515,25 @@ final class EntityModelBuilder<T> {
   private void declareVersion(PropertyInfo p, String path, ColumnModel model, boolean root) {
     Class<?> boxed = ValueTypes.box(p.type());
     if (!root) {
-      throw fail("@Version on '" + path + "' inside an embedded part; the version must be a property of the entity");
+      throw fail(
+          "@Version on '"
+              + path
+              + "' inside an embedded part; the version must be a property of the entity");
     }
     if (version != null) {
-      throw fail("both '" + version.path() + "' and '" + path + "' are annotated with @Version; keep one");
+      throw fail(
+          "both '" + version.path() + "' and '" + path + "' are annotated with @Version; keep one");
     }
-    if (boxed != Long.class && boxed != Integer.class && !EntityModel.TIMESTAMP_VERSIONS.contains(boxed)) {
-      throw fail("@Version '" + path + "' is a " + p.type().getSimpleName() + "; a version must be int, long, Integer, "
-          + "Long, Instant, OffsetDateTime or LocalDateTime");
+    if (boxed != Long.class
+        && boxed != Integer.class
+        && !EntityModel.TIMESTAMP_VERSIONS.contains(boxed)) {
+      throw fail(
+          "@Version '"
+              + path
+              + "' is a "
+              + p.type().getSimpleName()
+              + "; a version must be int, long, Integer, "
+              + "Long, Instant, OffsetDateTime or LocalDateTime");
     }
     if (p.annotation(Id.class) != null) {
       throw fail("'" + path + "' cannot be both @Id and @Version");
@@ -365,34 +556,58 @@ final class EntityModelBuilder<T> {
         return ValueTypes.forConverter(p.type(), registered);
       }
     } catch (ReflectiveOperationException e) {
-      throw fail("converter " + convert.value().getName() + " for '" + path
-          + "' cannot be created; give it a public no-argument constructor", e);
+      throw fail(
+          "converter "
+              + convert.value().getName()
+              + " for '"
+              + path
+              + "' cannot be created; give it a public no-argument constructor",
+          e);
     } catch (IllegalArgumentException e) {
       throw fail("property '" + path + "': " + e.getMessage());
     }
     Column declared = p.annotation(Column.class);
-    boolean jsonColumn = declared != null && (declared.type().equalsIgnoreCase("json") || declared.type().equalsIgnoreCase("jsonb"));
+    boolean jsonColumn =
+        declared != null
+            && (declared.type().equalsIgnoreCase("json")
+                || declared.type().equalsIgnoreCase("jsonb"));
     if (jsonColumn && ValueTypes.box(p.type()) != String.class) {
       if (jsonCodec == null) {
-        throw fail("property '" + path + "' of type " + p.type().getName() + " is stored in a " + declared.type()
-            + " column, which needs a JsonCodec: register one (Database.builder(cf).jsonCodec(...); the Spring Boot "
-            + "starter registers Jackson's), or map the property as String");
+        throw fail(
+            "property '"
+                + path
+                + "' of type "
+                + p.type().getName()
+                + " is stored in a "
+                + declared.type()
+                + " column, which needs a JsonCodec: register one (Database.builder(cf).jsonCodec(...); the Spring Boot "
+                + "starter registers Jackson's), or map the property as String");
       }
       return ValueTypes.forJson(p.type(), p.genericType(), jsonCodec);
     }
     if (p.type().isEnum()) {
       Enumerated enumerated = p.annotation(Enumerated.class);
-      return ValueTypes.forEnum(p.type(), enumerated != null && enumerated.value() == EnumType.ORDINAL);
+      return ValueTypes.forEnum(
+          p.type(), enumerated != null && enumerated.value() == EnumType.ORDINAL);
     }
     Optional<ValueType> array = ValueTypes.forArray(p.type(), p.genericType());
     if (array.isPresent()) {
       return array.get();
     }
-    return ValueTypes.builtIn(p.type()).orElseThrow(() -> fail("property '" + path + "' has type "
-        + p.type().getName() + ", which r2orm cannot store; add @Convert with an AttributeConverter, register a "
-        + "converter for the type, mark a value object @Embedded"
-        + (type.isRecord() ? "" : ", or mark the field @Transient")
-        + " (built-in types: " + ValueTypes.builtInTypeNames() + ", enums, and arrays of those as List<E> or E[])"));
+    return ValueTypes.builtIn(p.type())
+        .orElseThrow(
+            () ->
+                fail(
+                    "property '"
+                        + path
+                        + "' has type "
+                        + p.type().getName()
+                        + ", which r2orm cannot store; add @Convert with an AttributeConverter, register a "
+                        + "converter for the type, mark a value object @Embedded"
+                        + (type.isRecord() ? "" : ", or mark the field @Transient")
+                        + " (built-in types: "
+                        + ValueTypes.builtInTypeNames()
+                        + ", enums, and arrays of those as List<E> or E[])"));
   }
 
   private List<PropertyInfo> recordProperties(Class<?> record) {
@@ -400,8 +615,11 @@ final class EntityModelBuilder<T> {
     for (RecordComponent c : record.getRecordComponents()) {
       Field field = field(record, c.getName());
       if (field != null && field.isAnnotationPresent(Transient.class)) {
-        throw fail("record component '" + c.getName() + "' is @Transient, but a record's constructor needs "
-            + "every component; remove the component or turn the entity into a class");
+        throw fail(
+            "record component '"
+                + c.getName()
+                + "' is @Transient, but a record's constructor needs "
+                + "every component; remove the component or turn the entity into a class");
       }
       Method accessor = c.getAccessor();
       accessor.setAccessible(true);
@@ -424,18 +642,30 @@ final class EntityModelBuilder<T> {
     for (Class<?> c : hierarchy) {
       for (Field f : c.getDeclaredFields()) {
         int mod = f.getModifiers();
-        if (Modifier.isStatic(mod) || Modifier.isTransient(mod) || f.isSynthetic() || f.isAnnotationPresent(Transient.class)) {
+        if (Modifier.isStatic(mod)
+            || Modifier.isTransient(mod)
+            || f.isSynthetic()
+            || f.isAnnotationPresent(Transient.class)) {
           continue;
         }
         if (Modifier.isFinal(mod)) {
-          throw fail("field '" + f.getName() + "' is final, so r2orm cannot set it after construction; "
-              + "make it non-final, mark it @Transient, or make the entity a record");
+          throw fail(
+              "field '"
+                  + f.getName()
+                  + "' is final, so r2orm cannot set it after construction; "
+                  + "make it non-final, mark it @Transient, or make the entity a record");
         }
         try {
           f.setAccessible(true);
           MethodHandles.Lookup lookup = MethodHandles.lookup();
-          result.add(new PropertyInfo(f.getName(), f.getType(), f.getGenericType(), f,
-              lookup.unreflectGetter(f), lookup.unreflectSetter(f)));
+          result.add(
+              new PropertyInfo(
+                  f.getName(),
+                  f.getType(),
+                  f.getGenericType(),
+                  f,
+                  lookup.unreflectGetter(f),
+                  lookup.unreflectSetter(f)));
         } catch (IllegalAccessException | RuntimeException e) {
           throw fail("field '" + f.getName() + "' cannot be accessed (" + e.getMessage() + ")", e);
         }
@@ -454,22 +684,40 @@ final class EntityModelBuilder<T> {
       ctor.setAccessible(true);
       return MethodHandles.lookup().unreflectConstructor(ctor);
     } catch (ReflectiveOperationException | RuntimeException e) {
-      throw fail("the canonical constructor of " + record.getName() + " cannot be used (" + e.getMessage() + ")", e);
+      throw fail(
+          "the canonical constructor of "
+              + record.getName()
+              + " cannot be used ("
+              + e.getMessage()
+              + ")",
+          e);
     }
   }
 
   private MethodHandle noArgConstructor(Class<?> clazz) {
-    if (clazz.getEnclosingClass() != null && !Modifier.isStatic(clazz.getModifiers()) && !clazz.isRecord()) {
-      throw fail(clazz.getName() + " is an inner class; make it a static nested or top-level class");
+    if (clazz.getEnclosingClass() != null
+        && !Modifier.isStatic(clazz.getModifiers())
+        && !clazz.isRecord()) {
+      throw fail(
+          clazz.getName() + " is an inner class; make it a static nested or top-level class");
     }
     try {
       Constructor<?> ctor = clazz.getDeclaredConstructor();
       ctor.setAccessible(true);
       return MethodHandles.lookup().unreflectConstructor(ctor);
     } catch (NoSuchMethodException e) {
-      throw fail(clazz.getName() + " has no no-argument constructor; add one (it may be private) or make it a record", e);
+      throw fail(
+          clazz.getName()
+              + " has no no-argument constructor; add one (it may be private) or make it a record",
+          e);
     } catch (ReflectiveOperationException | RuntimeException e) {
-      throw fail("the no-argument constructor of " + clazz.getName() + " cannot be used (" + e.getMessage() + ")", e);
+      throw fail(
+          "the no-argument constructor of "
+              + clazz.getName()
+              + " cannot be used ("
+              + e.getMessage()
+              + ")",
+          e);
     }
   }
 
@@ -481,17 +729,19 @@ final class EntityModelBuilder<T> {
     }
   }
 
-  private static Function<Object, Object> chain(Function<Object, Object> parent, MethodHandle accessor, boolean root) {
+  private static Function<Object, Object> chain(
+      Function<Object, Object> parent, MethodHandle accessor, boolean root) {
     MethodHandle h = accessor.asType(GETTER);
-    Function<Object, Object> own = instance -> {
-      try {
-        return (Object) h.invokeExact(instance);
-      } catch (RuntimeException | Error e) {
-        throw e;
-      } catch (Throwable e) {
-        throw new IllegalStateException(e);
-      }
-    };
+    Function<Object, Object> own =
+        instance -> {
+          try {
+            return (Object) h.invokeExact(instance);
+          } catch (RuntimeException | Error e) {
+            throw e;
+          } catch (Throwable e) {
+            throw new IllegalStateException(e);
+          }
+        };
     if (root) {
       return own;
     }

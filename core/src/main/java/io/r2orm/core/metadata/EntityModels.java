@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds and caches the {@link EntityModel} of each entity class under one configuration (a naming
- * strategy and converters registered per Java type). Each class is read once; invalid mappings
- * fail on that first read with an {@link io.r2orm.core.exception.EntityDefinitionException}.
+ * strategy and converters registered per Java type). Each class is read once; invalid mappings fail
+ * on that first read with an {@link io.r2orm.core.exception.EntityDefinitionException}.
  * Thread-safe.
  *
  * <pre>{@code
@@ -26,7 +26,9 @@ public final class EntityModels {
 
   private final io.r2orm.core.convert.JsonCodec jsonCodec;
 
-  private EntityModels(NamingStrategy naming, Map<Class<?>, AttributeConverter<?, ?>> converters,
+  private EntityModels(
+      NamingStrategy naming,
+      Map<Class<?>, AttributeConverter<?, ?>> converters,
       io.r2orm.core.convert.JsonCodec jsonCodec) {
     this.jsonCodec = jsonCodec;
     this.naming = naming;
@@ -43,11 +45,12 @@ public final class EntityModels {
   }
 
   /**
-   * The models this thread is building and validating, by class: relations between entities
-   * refer to each other (Author ↔ Book), so validating one asks for the other while the first is
-   * not published yet.
+   * The models this thread is building and validating, by class: relations between entities refer
+   * to each other (Author ↔ Book), so validating one asks for the other while the first is not
+   * published yet.
    */
-  private final ThreadLocal<Map<Class<?>, EntityModel<?>>> building = ThreadLocal.withInitial(java.util.HashMap::new);
+  private final ThreadLocal<Map<Class<?>, EntityModel<?>>> building =
+      ThreadLocal.withInitial(java.util.HashMap::new);
 
   /**
    * The model of an entity class, built and validated on first use. Only validated models are
@@ -99,7 +102,9 @@ public final class EntityModels {
 
     private Builder() {}
 
-    /** How names are derived where annotations give none; default {@link NamingStrategy#SNAKE_CASE}. */
+    /**
+     * How names are derived where annotations give none; default {@link NamingStrategy#SNAKE_CASE}.
+     */
     public Builder namingStrategy(NamingStrategy naming) {
       this.naming = Objects.requireNonNull(naming, "naming must not be null");
       return this;

@@ -8,7 +8,8 @@ import java.util.List;
  * Builds one object (an entity or an embedded part) from the flat array of column values. Resolved
  * once per class into method handles; per row it only indexes the array and calls them.
  */
-abstract sealed class Instantiator permits Instantiator.RecordInstantiator, Instantiator.BeanInstantiator {
+abstract sealed class Instantiator
+    permits Instantiator.RecordInstantiator, Instantiator.BeanInstantiator {
 
   /** Where one constructor argument or field value comes from. */
   sealed interface Slot permits ColumnSlot, NestedSlot, RelationSlot {}
@@ -24,8 +25,10 @@ abstract sealed class Instantiator permits Instantiator.RecordInstantiator, Inst
 
   final Class<?> type;
   final List<Slot> slots;
+
   /** First and one-past-last column index this object covers (for the all-NULL embedded rule). */
   final int from;
+
   final int to;
 
   Instantiator(Class<?> type, List<Slot> slots, int from, int to) {
@@ -65,12 +68,11 @@ abstract sealed class Instantiator permits Instantiator.RecordInstantiator, Inst
   static final class RecordInstantiator extends Instantiator {
     private final MethodHandle constructor;
 
-    RecordInstantiator(Class<?> type, List<Slot> slots, int from, int to, MethodHandle constructor) {
+    RecordInstantiator(
+        Class<?> type, List<Slot> slots, int from, int to, MethodHandle constructor) {
       super(type, slots, from, to);
       this.constructor =
-          constructor
-              .asType(constructor.type().generic())
-              .asSpreader(Object[].class, slots.size());
+          constructor.asType(constructor.type().generic()).asSpreader(Object[].class, slots.size());
     }
 
     @Override

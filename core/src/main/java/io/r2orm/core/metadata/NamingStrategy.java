@@ -1,10 +1,9 @@
 package io.r2orm.core.metadata;
 
 /**
- * Derives table and column names where the annotations give none. The default, {@link
- * #SNAKE_CASE}, turns {@code BookReview} into {@code book_review} and {@code publishedOn} into
- * {@code published_on}. Implementations must be stateless and return the same name for the same
- * input.
+ * Derives table and column names where the annotations give none. The default, {@link #SNAKE_CASE},
+ * turns {@code BookReview} into {@code book_review} and {@code publishedOn} into {@code
+ * published_on}. Implementations must be stateless and return the same name for the same input.
  */
 public interface NamingStrategy {
 

@@ -18,10 +18,12 @@ import java.util.function.Function;
  *     ids-only many-to-many
  * @param slot the index of the property's value in the entity's value array
  * @param foreignKey the owner's foreign-key column (owning to-one relations), else null
- * @param mappedBy the target's property holding the key (inverse one-to-one, one-to-many), else null
+ * @param mappedBy the target's property holding the key (inverse one-to-one, one-to-many), else
+ *     null
  * @param joinTable the link table (many-to-many), else null
  * @param joinColumn the link table's column holding the owner's id (many-to-many), else null
- * @param inverseJoinColumn the link table's column holding the target's id (many-to-many), else null
+ * @param inverseJoinColumn the link table's column holding the target's id (many-to-many), else
+ *     null
  * @param order the declared order of related rows, possibly empty
  * @param unloaded the value an unfetched relation holds ({@code Ref} or list that throws on read)
  * @param getter reads the property from an entity instance
@@ -82,7 +84,9 @@ public record RelationModel(
 
   /** The metamodel constant that names this relation, e.g. {@code Book_.AUTHOR}. */
   public String metamodelName() {
-    return owner.getSimpleName() + "_." + SnakeCaseNamingStrategy.snake(name).toUpperCase(java.util.Locale.ROOT);
+    return owner.getSimpleName()
+        + "_."
+        + SnakeCaseNamingStrategy.snake(name).toUpperCase(java.util.Locale.ROOT);
   }
 
   @Override

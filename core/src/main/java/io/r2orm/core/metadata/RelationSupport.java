@@ -25,67 +25,130 @@ final class RelationSupport {
   private RelationSupport() {}
 
   /** The relation annotation on a property, normalized. */
-  record Declared(RelationModel.Kind kind, boolean ownsKey, String column, String mappedBy, String joinTable,
-      String joinColumn, String inverseJoinColumn, String orderBy, Class<?> explicitTarget) {}
+  record Declared(
+      RelationModel.Kind kind,
+      boolean ownsKey,
+      String column,
+      String mappedBy,
+      String joinTable,
+      String joinColumn,
+      String inverseJoinColumn,
+      String orderBy,
+      Class<?> explicitTarget) {}
 
   static Declared declared(AnnotatedElement e) {
     ManyToOne m2o = e.getAnnotation(ManyToOne.class);
     OneToOne o2o = e.getAnnotation(OneToOne.class);
     OneToMany o2m = e.getAnnotation(OneToMany.class);
     ManyToMany m2m = e.getAnnotation(ManyToMany.class);
-    int count = (m2o != null ? 1 : 0) + (o2o != null ? 1 : 0) + (o2m != null ? 1 : 0) + (m2m != null ? 1 : 0);
+    int count =
+        (m2o != null ? 1 : 0)
+            + (o2o != null ? 1 : 0)
+            + (o2m != null ? 1 : 0)
+            + (m2m != null ? 1 : 0);
     if (count > 1) {
       throw new IllegalArgumentException("more than one relation annotation");
     }
     if (m2o != null) {
-      return new Declared(RelationModel.Kind.MANY_TO_ONE, true, m2o.column(), null, "", "", "", "", null);
+      return new Declared(
+          RelationModel.Kind.MANY_TO_ONE, true, m2o.column(), null, "", "", "", "", null);
     }
     if (o2o != null) {
       boolean inverse = !o2o.mappedBy().isEmpty();
-      return new Declared(inverse ? RelationModel.Kind.ONE_TO_ONE_INVERSE : RelationModel.Kind.ONE_TO_ONE, !inverse,
-          o2o.column(), inverse ? o2o.mappedBy() : null, "", "", "", "", null);
+      return new Declared(
+          inverse ? RelationModel.Kind.ONE_TO_ONE_INVERSE : RelationModel.Kind.ONE_TO_ONE,
+          !inverse,
+          o2o.column(),
+          inverse ? o2o.mappedBy() : null,
+          "",
+          "",
+          "",
+          "",
+          null);
     }
     if (o2m != null) {
-      return new Declared(RelationModel.Kind.ONE_TO_MANY, false, "", o2m.mappedBy(), "", "", "", o2m.orderBy(), null);
+      return new Declared(
+          RelationModel.Kind.ONE_TO_MANY,
+          false,
+          "",
+          o2m.mappedBy(),
+          "",
+          "",
+          "",
+          o2m.orderBy(),
+          null);
     }
     if (m2m != null) {
-      return new Declared(RelationModel.Kind.MANY_TO_MANY, false, "", null, m2m.joinTable(), m2m.joinColumn(),
-          m2m.inverseJoinColumn(), m2m.orderBy(), m2m.target() == void.class ? null : m2m.target());
+      return new Declared(
+          RelationModel.Kind.MANY_TO_MANY,
+          false,
+          "",
+          null,
+          m2m.joinTable(),
+          m2m.joinColumn(),
+          m2m.inverseJoinColumn(),
+          m2m.orderBy(),
+          m2m.target() == void.class ? null : m2m.target());
     }
     return null;
   }
 
   /** The type the property holds per element: {@code T} of {@code Ref<T>} or {@code List<T>}. */
-  static Class<?> elementType(Class<?> owner, String property, Class<?> raw, Type generic, Declared d) {
-    boolean many = d.kind() == RelationModel.Kind.ONE_TO_MANY || d.kind() == RelationModel.Kind.MANY_TO_MANY;
+  static Class<?> elementType(
+      Class<?> owner, String property, Class<?> raw, Type generic, Declared d) {
+    boolean many =
+        d.kind() == RelationModel.Kind.ONE_TO_MANY || d.kind() == RelationModel.Kind.MANY_TO_MANY;
     Class<?> expected = many ? List.class : Ref.class;
     String example = many ? "List<Book>" : "Ref<Author>";
-    if (raw != expected || !(generic instanceof ParameterizedType pt)
+    if (raw != expected
+        || !(generic instanceof ParameterizedType pt)
         || !(pt.getActualTypeArguments()[0] instanceof Class<?> element)) {
-      throw new EntityDefinitionException(owner, "relation '" + property + "' must be declared as "
-          + expected.getSimpleName() + "<Target> (e.g. " + example + "), not " + generic.getTypeName());
+      throw new EntityDefinitionException(
+          owner,
+          "relation '"
+              + property
+              + "' must be declared as "
+              + expected.getSimpleName()
+              + "<Target> (e.g. "
+              + example
+              + "), not "
+              + generic.getTypeName());
     }
     if (d.kind() == RelationModel.Kind.MANY_TO_MANY) {
       if (d.joinTable().isEmpty() || d.joinColumn().isEmpty() || d.inverseJoinColumn().isEmpty()) {
-        throw new EntityDefinitionException(owner, "@ManyToMany '" + property
-            + "' needs joinTable, joinColumn and inverseJoinColumn");
+        throw new EntityDefinitionException(
+            owner,
+            "@ManyToMany '" + property + "' needs joinTable, joinColumn and inverseJoinColumn");
       }
       // @Table is optional on entities, so an @Id marks one as well
-      boolean entity = element.isAnnotationPresent(io.r2orm.core.annotation.Table.class) || idType(element) != null;
+      boolean entity =
+          element.isAnnotationPresent(io.r2orm.core.annotation.Table.class)
+              || idType(element) != null;
       if (!entity && d.explicitTarget() == null) {
-        throw new EntityDefinitionException(owner, "@ManyToMany '" + property + "' holds " + element.getSimpleName()
-            + ", which is not an entity; for a list of ids name the entity with target = X.class");
+        throw new EntityDefinitionException(
+            owner,
+            "@ManyToMany '"
+                + property
+                + "' holds "
+                + element.getSimpleName()
+                + ", which is not an entity; for a list of ids name the entity with target = X.class");
       }
     }
-    if ((d.kind() == RelationModel.Kind.ONE_TO_MANY || d.kind() == RelationModel.Kind.ONE_TO_ONE_INVERSE)
+    if ((d.kind() == RelationModel.Kind.ONE_TO_MANY
+            || d.kind() == RelationModel.Kind.ONE_TO_ONE_INVERSE)
         && (d.mappedBy() == null || d.mappedBy().isBlank())) {
-      throw new EntityDefinitionException(owner, "relation '" + property
-          + "' needs mappedBy: the target's property that holds the foreign key");
+      throw new EntityDefinitionException(
+          owner,
+          "relation '"
+              + property
+              + "' needs mappedBy: the target's property that holds the foreign key");
     }
     return element;
   }
 
-  /** The type of the id of an entity class, found without building its model (relations may cycle). */
+  /**
+   * The type of the id of an entity class, found without building its model (relations may cycle).
+   */
   static Class<?> idType(Class<?> entity) {
     for (Class<?> c = entity; c != null && c != Object.class; c = c.getSuperclass()) {
       if (c.isRecord()) {
@@ -109,9 +172,19 @@ final class RelationSupport {
     if (idType == null) {
       throw new IllegalArgumentException("target " + target.getName() + " has no @Id");
     }
-    ValueType id = ValueTypes.builtIn(idType).orElseThrow(() -> new IllegalArgumentException(
-        "target " + target.getName() + " has an id of unsupported type " + idType.getName()));
-    return new ValueType(Ref.class, id.databaseType(), id.sqlType(),
+    ValueType id =
+        ValueTypes.builtIn(idType)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "target "
+                            + target.getName()
+                            + " has an id of unsupported type "
+                            + idType.getName()));
+    return new ValueType(
+        Ref.class,
+        id.databaseType(),
+        id.sqlType(),
         value -> id.write(coerce(keyOf(registry, target, value), idType)),
         column -> Ref.unloaded(id.read(column), unloadedMessage));
   }
@@ -136,8 +209,11 @@ final class RelationSupport {
     }
     if (id != null && !idType.isInstance(id)) {
       // without this check the value would be bound as it is, under the key column's type
-      throw new IllegalArgumentException("a key must be a Ref or a " + idType.getSimpleName() + " id, not a "
-          + id.getClass().getName());
+      throw new IllegalArgumentException(
+          "a key must be a Ref or a "
+              + idType.getSimpleName()
+              + " id, not a "
+              + id.getClass().getName());
     }
     return id;
   }
@@ -163,14 +239,26 @@ final class RelationSupport {
     for (String part : orderBy.split(",")) {
       String[] words = part.trim().split("\\s+");
       if (words.length > 2 || words[0].isEmpty()) {
-        throw new EntityDefinitionException(owner, "orderBy of '" + relation + "' must look like \"property [ASC|DESC], …\", got \"" + orderBy + "\"");
+        throw new EntityDefinitionException(
+            owner,
+            "orderBy of '"
+                + relation
+                + "' must look like \"property [ASC|DESC], …\", got \""
+                + orderBy
+                + "\"");
       }
       PropertyRef ref = new PropertyRef(target, words[0]);
       String dir = words.length == 2 ? words[1].toUpperCase(Locale.ROOT) : "ASC";
       if (!dir.equals("ASC") && !dir.equals("DESC")) {
-        throw new EntityDefinitionException(owner, "orderBy of '" + relation + "' has direction '" + words[1] + "'; use ASC or DESC");
+        throw new EntityDefinitionException(
+            owner,
+            "orderBy of '" + relation + "' has direction '" + words[1] + "'; use ASC or DESC");
       }
-      orders.add(new Order(ref, dir.equals("ASC") ? Order.Direction.ASC : Order.Direction.DESC, Order.Nulls.DEFAULT));
+      orders.add(
+          new Order(
+              ref,
+              dir.equals("ASC") ? Order.Direction.ASC : Order.Direction.DESC,
+              Order.Nulls.DEFAULT));
     }
     return orders;
   }

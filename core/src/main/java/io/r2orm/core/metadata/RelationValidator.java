@@ -19,26 +19,50 @@ final class RelationValidator {
       try {
         target = models.of(r.target());
       } catch (EntityDefinitionException e) {
-        throw new EntityDefinitionException(model.type(), "relation '" + r.name() + "' targets "
-            + r.target().getName() + ", which cannot be mapped: " + e.getMessage(), e);
+        throw new EntityDefinitionException(
+            model.type(),
+            "relation '"
+                + r.name()
+                + "' targets "
+                + r.target().getName()
+                + ", which cannot be mapped: "
+                + e.getMessage(),
+            e);
       }
       if (r.mappedBy() != null && !target.hasColumn(r.mappedBy())) {
-        throw new EntityDefinitionException(model.type(), "relation '" + r.name() + "' has mappedBy = \"" + r.mappedBy()
-            + "\", but " + target.type().getSimpleName() + " has no such key property; known properties: "
-            + target.columns().stream().map(ColumnModel::path).toList());
+        throw new EntityDefinitionException(
+            model.type(),
+            "relation '"
+                + r.name()
+                + "' has mappedBy = \""
+                + r.mappedBy()
+                + "\", but "
+                + target.type().getSimpleName()
+                + " has no such key property; known properties: "
+                + target.columns().stream().map(ColumnModel::path).toList());
       }
       if (r.idsOnly() && r.elementType() != target.id().valueType().javaType()) {
-        throw new EntityDefinitionException(model.type(), "relation '" + r.name() + "' holds "
-            + r.elementType().getSimpleName() + " ids, but the id of " + target.type().getSimpleName() + " is a "
-            + target.id().valueType().javaType().getSimpleName() + "; declare it as List<"
-            + target.id().valueType().javaType().getSimpleName() + ">");
+        throw new EntityDefinitionException(
+            model.type(),
+            "relation '"
+                + r.name()
+                + "' holds "
+                + r.elementType().getSimpleName()
+                + " ids, but the id of "
+                + target.type().getSimpleName()
+                + " is a "
+                + target.id().valueType().javaType().getSimpleName()
+                + "; declare it as List<"
+                + target.id().valueType().javaType().getSimpleName()
+                + ">");
       }
       for (Order o : r.order()) {
         String path = ((PropertyRef) o.expression()).path();
         try {
           target.column(path);
         } catch (QueryBuildException e) {
-          throw new EntityDefinitionException(model.type(), "orderBy of relation '" + r.name() + "': " + e.getMessage());
+          throw new EntityDefinitionException(
+              model.type(), "orderBy of relation '" + r.name() + "': " + e.getMessage());
         }
       }
     }

@@ -1,6 +1,8 @@
 package io.r2orm.core.metadata;
 
-/** Lower snake case: {@code ISBNCode} becomes {@code isbn_code}, {@code line2} stays {@code line2}. */
+/**
+ * Lower snake case: {@code ISBNCode} becomes {@code isbn_code}, {@code line2} stays {@code line2}.
+ */
 final class SnakeCaseNamingStrategy implements NamingStrategy {
 
   @Override

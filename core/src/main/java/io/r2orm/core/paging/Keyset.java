@@ -23,10 +23,10 @@ import java.util.UUID;
 /**
  * Keyset ("seek") pagination over an entity's sort keys: the next page is the rows after the last
  * row's key values, so each page is a short indexed query however deep it is, and rows inserted
- * meanwhile neither repeat nor vanish. The id is appended as the final key when the order lacks
- * it (so the order is total), NULLs are placed explicitly (last when ascending, first when
- * descending) so both dialects agree, and page tokens are opaque strings carrying the last key values
- * and a fingerprint of the order. Immutable.
+ * meanwhile neither repeat nor vanish. The id is appended as the final key when the order lacks it
+ * (so the order is total), NULLs are placed explicitly (last when ascending, first when descending)
+ * so both dialects agree, and page tokens are opaque strings carrying the last key values and a
+ * fingerprint of the order. Immutable.
  */
 public final class Keyset {
   private static final String VERSION = "k1";
@@ -41,7 +41,11 @@ public final class Keyset {
     this.columns = List.copyOf(columns);
     StringBuilder f = new StringBuilder(model.table().name());
     for (int i = 0; i < orders.size(); i++) {
-      f.append('|').append(columns.get(i).path()).append(' ').append(orders.get(i).direction()).append(' ')
+      f.append('|')
+          .append(columns.get(i).path())
+          .append(' ')
+          .append(orders.get(i).direction())
+          .append(' ')
           .append(orders.get(i).nulls());
     }
     this.fingerprint = Integer.toHexString(f.toString().hashCode());
@@ -57,20 +61,31 @@ public final class Keyset {
     List<ColumnModel> columns = new ArrayList<>();
     boolean hasId = false;
     for (Order o : orderBy) {
-      if (!(o.expression() instanceof PropertyRef ref) || ref.alias() != null
+      if (!(o.expression() instanceof PropertyRef ref)
+          || ref.alias() != null
           || (ref.owner() != null && ref.owner() != model.type())) {
-        throw new QueryBuildException("keyset pages of " + model.type().getSimpleName()
-            + " sort by its own properties only; " + o.expression() + " is not one");
+        throw new QueryBuildException(
+            "keyset pages of "
+                + model.type().getSimpleName()
+                + " sort by its own properties only; "
+                + o.expression()
+                + " is not one");
       }
       ColumnModel c = model.column(ref.path());
       hasId |= c == model.id();
-      Order.Nulls nulls = o.nulls() != Order.Nulls.DEFAULT || !c.nullable() ? o.nulls()
-          : o.direction() == Order.Direction.ASC ? Order.Nulls.LAST : Order.Nulls.FIRST;
+      Order.Nulls nulls =
+          o.nulls() != Order.Nulls.DEFAULT || !c.nullable()
+              ? o.nulls()
+              : o.direction() == Order.Direction.ASC ? Order.Nulls.LAST : Order.Nulls.FIRST;
       orders.add(new Order(new PropertyRef(model.type(), c.path()), o.direction(), nulls));
       columns.add(c);
     }
     if (!hasId) {
-      orders.add(new Order(new PropertyRef(model.type(), model.id().path()), Order.Direction.ASC, Order.Nulls.DEFAULT));
+      orders.add(
+          new Order(
+              new PropertyRef(model.type(), model.id().path()),
+              Order.Direction.ASC,
+              Order.Nulls.DEFAULT));
       columns.add(model.id());
     }
     return new Keyset(model, orders, columns);
@@ -90,11 +105,14 @@ public final class Keyset {
       if (value == null) {
         out.append('~');
       } else {
-        String text = value instanceof byte[] b ? Base64.getEncoder().encodeToString(b) : value.toString();
+        String text =
+            value instanceof byte[] b ? Base64.getEncoder().encodeToString(b) : value.toString();
         out.append('=').append(text.length()).append(':').append(text);
       }
     }
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(out.toString().getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(out.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -122,21 +140,27 @@ public final class Keyset {
 
   private Predicate equal(int i, Object value) {
     PropertyRef ref = ref(i);
-    return value == null ? new Predicate.NullCheck(ref, false) : new Predicate.Comparison(ref, Predicate.Operator.EQ, new Value(value));
+    return value == null
+        ? new Predicate.NullCheck(ref, false)
+        : new Predicate.Comparison(ref, Predicate.Operator.EQ, new Value(value));
   }
 
   /** Rows strictly after {@code value} in key {@code i}; null when none can be. */
   private Predicate beyond(int i, Object value) {
     Order o = orders.get(i);
     PropertyRef ref = ref(i);
-    boolean nullsLast = o.nulls() == Order.Nulls.LAST
-        || (o.nulls() == Order.Nulls.DEFAULT && o.direction() == Order.Direction.ASC);
+    boolean nullsLast =
+        o.nulls() == Order.Nulls.LAST
+            || (o.nulls() == Order.Nulls.DEFAULT && o.direction() == Order.Direction.ASC);
     if (value == null) {
       return nullsLast ? null : new Predicate.NullCheck(ref, true);
     }
-    Predicate.Operator op = o.direction() == Order.Direction.ASC ? Predicate.Operator.GT : Predicate.Operator.LT;
+    Predicate.Operator op =
+        o.direction() == Order.Direction.ASC ? Predicate.Operator.GT : Predicate.Operator.LT;
     Predicate strict = new Predicate.Comparison(ref, op, new Value(value));
-    return nullsLast && columns.get(i).nullable() ? strict.or(new Predicate.NullCheck(ref, false)) : strict;
+    return nullsLast && columns.get(i).nullable()
+        ? strict.or(new Predicate.NullCheck(ref, false))
+        : strict;
   }
 
   private PropertyRef ref(int i) {
@@ -152,7 +176,8 @@ public final class Keyset {
     } catch (InvalidPageTokenException e) {
       throw e;
     } catch (RuntimeException e) {
-      // a page token is client input: whatever else it breaks, it is an invalid page token (an HTTP 400), never a 500
+      // a page token is client input: whatever else it breaks, it is an invalid page token (an HTTP
+      // 400), never a 500
       throw invalid("it is malformed", e);
     }
   }
@@ -191,7 +216,8 @@ public final class Keyset {
       } catch (NumberFormatException e) {
         throw invalid("value " + (i + 1) + " has no length", e);
       }
-      // compared as a difference: colon + 1 + length overflows for a forged length near Integer.MAX_VALUE
+      // compared as a difference: colon + 1 + length overflows for a forged length near
+      // Integer.MAX_VALUE
       if (length < 0 || length > text.length() - colon - 1) {
         throw invalid("value " + (i + 1) + " is cut short", null);
       }
@@ -244,6 +270,7 @@ public final class Keyset {
   }
 
   private static InvalidPageTokenException invalid(String why, Throwable cause) {
-    return new InvalidPageTokenException("Invalid page token: " + why + "; start again from the first page", cause);
+    return new InvalidPageTokenException(
+        "Invalid page token: " + why + "; start again from the first page", cause);
   }
 }

@@ -10,11 +10,13 @@ import java.util.Objects;
  * @param argument what it aggregates, or null for {@code COUNT(*)}
  * @param distinct whether only distinct values count
  */
-public record Aggregate(Function function, Expression argument, boolean distinct) implements Expression {
+public record Aggregate(Function function, Expression argument, boolean distinct)
+    implements Expression {
   public Aggregate {
     Objects.requireNonNull(function, "function must not be null");
     if (argument == null && (function != Function.COUNT || distinct)) {
-      throw new IllegalArgumentException(function + (distinct ? " DISTINCT" : "") + " needs an argument");
+      throw new IllegalArgumentException(
+          function + (distinct ? " DISTINCT" : "") + " needs an argument");
     }
   }
 

@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param operator the operator
  * @param right the right operand
  */
-public record Arithmetic(Expression left, Operator operator, Expression right) implements Expression {
+public record Arithmetic(Expression left, Operator operator, Expression right)
+    implements Expression {
   public Arithmetic {
     Objects.requireNonNull(left, "left must not be null");
     Objects.requireNonNull(operator, "operator must not be null");

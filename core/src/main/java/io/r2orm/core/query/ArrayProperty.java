@@ -71,8 +71,13 @@ public class ArrayProperty<E, T, V> extends Property<E, T> {
 
   private Object element(V value) {
     if (value == null) {
-      throw new IllegalArgumentException("array tests on " + entity().getSimpleName() + "." + path() + " take non-null "
-          + "values; NULL is never equal to an element (test the array with isNull() instead)");
+      throw new IllegalArgumentException(
+          "array tests on "
+              + entity().getSimpleName()
+              + "."
+              + path()
+              + " take non-null "
+              + "values; NULL is never equal to an element (test the array with isNull() instead)");
     }
     return value;
   }

@@ -59,7 +59,8 @@ public class ComparableProperty<E, T extends Comparable<? super T>> extends Prop
 
   /** {@code BETWEEN low AND high}, both ends included. */
   public Predicate between(T low, T high) {
-    return new Predicate.Between(ref(), new Value(requireValue(low)), new Value(requireValue(high)));
+    return new Predicate.Between(
+        ref(), new Value(requireValue(low)), new Value(requireValue(high)));
   }
 
   private Predicate compare(Predicate.Operator op, T value) {

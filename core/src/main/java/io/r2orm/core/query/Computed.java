@@ -3,10 +3,10 @@ package io.r2orm.core.query;
 import java.util.Objects;
 
 /**
- * A field computed by SQL: a function, an aggregate, arithmetic, a {@code CASE}, a cast or a
- * scalar subquery. Made by {@link Functions} and by the arithmetic of {@link Field}; adds range
- * and pattern conditions, so that {@code count().gt(5L)} or {@code lower(Artist_.NAME).like("a%")}
- * read as they would in SQL. Immutable.
+ * A field computed by SQL: a function, an aggregate, arithmetic, a {@code CASE}, a cast or a scalar
+ * subquery. Made by {@link Functions} and by the arithmetic of {@link Field}; adds range and
+ * pattern conditions, so that {@code count().gt(5L)} or {@code lower(Artist_.NAME).like("a%")} read
+ * as they would in SQL. Immutable.
  *
  * @param expression the query-tree node
  * @param type the Java type its value is read as
@@ -26,8 +26,9 @@ public record Computed<T>(Expression expression, Class<T> type) implements Field
    */
   public Computed<T> over(WindowCall.Window window) {
     if (!(expression instanceof Aggregate aggregate)) {
-      throw new IllegalArgumentException("over(...) applies to an aggregate (count, sum, avg, min, max); "
-          + "use rowNumber(), rank(), denseRank(), lag(...) or lead(...) for the other window functions");
+      throw new IllegalArgumentException(
+          "over(...) applies to an aggregate (count, sum, avg, min, max); "
+              + "use rowNumber(), rank(), denseRank(), lag(...) or lead(...) for the other window functions");
     }
     return new Computed<>(new WindowCall(null, aggregate, null, 0, window), type);
   }
@@ -69,10 +70,13 @@ public record Computed<T>(Expression expression, Class<T> type) implements Field
 
   /** {@code LIKE pattern} ({@code %} and {@code _} wildcards, backslash escapes). */
   public Predicate like(String pattern) {
-    return new Predicate.Like(expression, Objects.requireNonNull(pattern, "pattern must not be null"), false, false);
+    return new Predicate.Like(
+        expression, Objects.requireNonNull(pattern, "pattern must not be null"), false, false);
   }
 
-  /** The same value read as another Java type, without SQL conversion (e.g. a wider number type). */
+  /**
+   * The same value read as another Java type, without SQL conversion (e.g. a wider number type).
+   */
   public <R> Computed<R> as(Class<R> javaType) {
     return new Computed<>(expression, javaType);
   }
@@ -83,7 +87,8 @@ public record Computed<T>(Expression expression, Class<T> type) implements Field
 
   private static <T> T require(T value) {
     if (value == null) {
-      throw new IllegalArgumentException("comparing with null is never true in SQL; use isNull() or isNotNull()");
+      throw new IllegalArgumentException(
+          "comparing with null is never true in SQL; use isNull() or isNotNull()");
     }
     return value;
   }

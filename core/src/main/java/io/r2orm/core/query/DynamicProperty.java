@@ -4,9 +4,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * A property named by a string at run time, for dynamic queries. The escape hatch beside the
- * typed metamodel: nothing is checked by the compiler, but the name is checked against the
- * entity's metadata when the query is rendered, and values are still binds. Immutable.
+ * A property named by a string at run time, for dynamic queries. The escape hatch beside the typed
+ * metamodel: nothing is checked by the compiler, but the name is checked against the entity's
+ * metadata when the query is rendered, and values are still binds. Immutable.
  *
  * @param path the property path
  */
@@ -90,7 +90,8 @@ public record DynamicProperty(String path) {
 
   private Predicate compare(Predicate.Operator op, Object value) {
     if (value == null) {
-      throw new IllegalArgumentException("comparing " + path + " with null is never true in SQL; use isNull()");
+      throw new IllegalArgumentException(
+          "comparing " + path + " with null is never true in SQL; use isNull()");
     }
     return new Predicate.Comparison(ref(), op, new Value(value));
   }

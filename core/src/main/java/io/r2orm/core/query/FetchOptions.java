@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How one relation of a fetch plan is loaded: a condition and an order on the related rows, at
- * most {@code limit} of them per parent, and the strategy.
+ * How one relation of a fetch plan is loaded: a condition and an order on the related rows, at most
+ * {@code limit} of them per parent, and the strategy.
  *
  * @param where a condition on the related entity, or null
  * @param orderBy the order of the related rows; empty means the relation's declared order
@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param strategy batched select-in (the default) or a join (to-one only)
  */
 public record FetchOptions(Predicate where, List<Order> orderBy, Integer limit, Strategy strategy) {
-  public static final FetchOptions DEFAULT = new FetchOptions(null, List.of(), null, Strategy.SELECT_IN);
+  public static final FetchOptions DEFAULT =
+      new FetchOptions(null, List.of(), null, Strategy.SELECT_IN);
 
   public FetchOptions {
     orderBy = List.copyOf(orderBy);

@@ -3,8 +3,8 @@ package io.r2orm.core.query;
 import java.util.Objects;
 
 /**
- * One relation on a fetch path: the entity it starts from, the relation's property name, and how
- * to load it.
+ * One relation on a fetch path: the entity it starts from, the relation's property name, and how to
+ * load it.
  *
  * @param owner the entity class that declares the relation
  * @param relation the relation property's name

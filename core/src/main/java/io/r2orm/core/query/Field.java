@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A typed value of a query: a property ({@code Book_.TITLE}), or something computed from
- * properties and values ({@code Functions.lower(Book_.TITLE)}, {@code Book_.PRICE.times(2)},
- * {@code Functions.count()}). Fields can be selected, compared, sorted by and grouped by;
- * values given to them are always binds.
+ * A typed value of a query: a property ({@code Book_.TITLE}), or something computed from properties
+ * and values ({@code Functions.lower(Book_.TITLE)}, {@code Book_.PRICE.times(2)}, {@code
+ * Functions.count()}). Fields can be selected, compared, sorted by and grouped by; values given to
+ * them are always binds.
  *
  * @param <T> the Java type of the value
  */
@@ -27,22 +27,28 @@ public interface Field<T> extends Selectable<T> {
 
   /** {@code = value}; a null value means {@code IS NULL}. */
   default Predicate eq(T value) {
-    return value == null ? isNull() : new Predicate.Comparison(expression(), Predicate.Operator.EQ, new Value(value));
+    return value == null
+        ? isNull()
+        : new Predicate.Comparison(expression(), Predicate.Operator.EQ, new Value(value));
   }
 
   /** {@code = other}. */
   default Predicate eq(Field<T> other) {
-    return new Predicate.Comparison(expression(), Predicate.Operator.EQ, Objects.requireNonNull(other, "other").expression());
+    return new Predicate.Comparison(
+        expression(), Predicate.Operator.EQ, Objects.requireNonNull(other, "other").expression());
   }
 
   /** {@code <> value}; a null value means {@code IS NOT NULL}. */
   default Predicate ne(T value) {
-    return value == null ? isNotNull() : new Predicate.Comparison(expression(), Predicate.Operator.NE, new Value(value));
+    return value == null
+        ? isNotNull()
+        : new Predicate.Comparison(expression(), Predicate.Operator.NE, new Value(value));
   }
 
   /** {@code <> other}. */
   default Predicate ne(Field<T> other) {
-    return new Predicate.Comparison(expression(), Predicate.Operator.NE, Objects.requireNonNull(other, "other").expression());
+    return new Predicate.Comparison(
+        expression(), Predicate.Operator.NE, Objects.requireNonNull(other, "other").expression());
   }
 
   /** {@code IN (values)}; an empty collection matches nothing. */
@@ -61,8 +67,8 @@ public interface Field<T> extends Selectable<T> {
   }
 
   /**
-   * {@code NOT IN (SELECT …)}. Beware SQL's rule: when the subquery yields a NULL, no row
-   * matches; select a non-null column or use {@link Predicate#notExists(Subquery)}.
+   * {@code NOT IN (SELECT …)}. Beware SQL's rule: when the subquery yields a NULL, no row matches;
+   * select a non-null column or use {@link Predicate#notExists(Subquery)}.
    */
   default Predicate notIn(Subquery subquery) {
     return new Predicate.InQuery(expression(), subquery, true);
@@ -109,6 +115,7 @@ public interface Field<T> extends Selectable<T> {
   }
 
   private Computed<T> arithmetic(Arithmetic.Operator operator, Object operand) {
-    return new Computed<>(new Arithmetic(expression(), operator, Functions.expressionOf(operand)), type());
+    return new Computed<>(
+        new Arithmetic(expression(), operator, Functions.expressionOf(operand)), type());
   }
 }

@@ -15,7 +15,8 @@ public record FunctionCall(Function function, List<Expression> arguments) implem
     Objects.requireNonNull(function, "function must not be null");
     arguments = List.copyOf(arguments);
     if (arguments.size() < function.minArguments) {
-      throw new IllegalArgumentException(function + " needs at least " + function.minArguments + " argument(s)");
+      throw new IllegalArgumentException(
+          function + " needs at least " + function.minArguments + " argument(s)");
     }
   }
 
@@ -29,9 +30,15 @@ public record FunctionCall(Function function, List<Expression> arguments) implem
     COALESCE(2),
     CURRENT_DATE(0),
     CURRENT_TIMESTAMP(0),
-    /** The text at a path in a JSON document: the document, then one argument per path step (PostgreSQL). */
+    /**
+     * The text at a path in a JSON document: the document, then one argument per path step
+     * (PostgreSQL).
+     */
     JSON_TEXT(2),
-    /** Whether a JSON document contains another (PostgreSQL's {@code @>}): the document, then the other. */
+    /**
+     * Whether a JSON document contains another (PostgreSQL's {@code @>}): the document, then the
+     * other.
+     */
     JSON_CONTAINS(2);
 
     private final int minArguments;

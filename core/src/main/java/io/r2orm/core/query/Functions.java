@@ -30,36 +30,42 @@ public final class Functions {
 
   /** {@code COUNT(x)}: the number of non-null values. */
   public static Computed<Long> count(Field<?> field) {
-    return new Computed<>(new Aggregate(Aggregate.Function.COUNT, field.expression(), false), Long.class);
+    return new Computed<>(
+        new Aggregate(Aggregate.Function.COUNT, field.expression(), false), Long.class);
   }
 
   /** {@code COUNT(DISTINCT x)}: the number of distinct non-null values. */
   public static Computed<Long> countDistinct(Field<?> field) {
-    return new Computed<>(new Aggregate(Aggregate.Function.COUNT, field.expression(), true), Long.class);
+    return new Computed<>(
+        new Aggregate(Aggregate.Function.COUNT, field.expression(), true), Long.class);
   }
 
   /**
-   * {@code SUM(x)}, read as the field's type. Databases widen sums (an {@code int} sum is a
-   * {@code bigint}); a sum that does not fit fails when read, so sum {@code Integer} fields with
-   * {@code sum(f).as(Long.class)} when the total may exceed the int range.
+   * {@code SUM(x)}, read as the field's type. Databases widen sums (an {@code int} sum is a {@code
+   * bigint}); a sum that does not fit fails when read, so sum {@code Integer} fields with {@code
+   * sum(f).as(Long.class)} when the total may exceed the int range.
    */
   public static <T extends Number> Computed<T> sum(Field<T> field) {
-    return new Computed<>(new Aggregate(Aggregate.Function.SUM, field.expression(), false), field.type());
+    return new Computed<>(
+        new Aggregate(Aggregate.Function.SUM, field.expression(), false), field.type());
   }
 
   /** {@code AVG(x)}, read as a {@link BigDecimal} (exact; the scale depends on the database). */
   public static Computed<BigDecimal> avg(Field<? extends Number> field) {
-    return new Computed<>(new Aggregate(Aggregate.Function.AVG, field.expression(), false), BigDecimal.class);
+    return new Computed<>(
+        new Aggregate(Aggregate.Function.AVG, field.expression(), false), BigDecimal.class);
   }
 
   /** {@code MIN(x)}. */
   public static <T> Computed<T> min(Field<T> field) {
-    return new Computed<>(new Aggregate(Aggregate.Function.MIN, field.expression(), false), field.type());
+    return new Computed<>(
+        new Aggregate(Aggregate.Function.MIN, field.expression(), false), field.type());
   }
 
   /** {@code MAX(x)}. */
   public static <T> Computed<T> max(Field<T> field) {
-    return new Computed<>(new Aggregate(Aggregate.Function.MAX, field.expression(), false), field.type());
+    return new Computed<>(
+        new Aggregate(Aggregate.Function.MAX, field.expression(), false), field.type());
   }
 
   /** {@code LOWER(x)}. */
@@ -87,9 +93,14 @@ public final class Functions {
    * parts count as empty text, as {@code CONCAT} does in both PostgreSQL and H2.
    */
   public static Computed<String> concat(Object first, Object second, Object... more) {
-    List<Object> parts = new ArrayList<>(List.of(Objects.requireNonNull(first, "first"), Objects.requireNonNull(second, "second")));
+    List<Object> parts =
+        new ArrayList<>(
+            List.of(
+                Objects.requireNonNull(first, "first"), Objects.requireNonNull(second, "second")));
     parts.addAll(List.of(more));
-    return new Computed<>(new FunctionCall(FunctionCall.Function.CONCAT, parts.stream().map(Functions::expressionOf).toList()),
+    return new Computed<>(
+        new FunctionCall(
+            FunctionCall.Function.CONCAT, parts.stream().map(Functions::expressionOf).toList()),
         String.class);
   }
 
@@ -97,7 +108,8 @@ public final class Functions {
    * The text at a path in a JSON column ({@code @Column(type = "jsonb")} or {@code "json"}), or
    * NULL where the path leads nowhere: object keys by name, array elements by index ({@code "0"}).
    * PostgreSQL: {@code jsonb_extract_path_text(CAST(details AS jsonb), $1, $2)}, every step a bind.
-   * H2 has no JSON paths: it fails with {@link io.r2orm.core.exception.UnsupportedFeatureException}.
+   * H2 has no JSON paths: it fails with {@link
+   * io.r2orm.core.exception.UnsupportedFeatureException}.
    *
    * <pre>{@code
    * db.select(Payment.class).where(Functions.jsonText(Payment_.DETAILS, "card", "brand").eq("visa"))
@@ -106,14 +118,16 @@ public final class Functions {
   public static Computed<String> jsonText(Field<?> json, String... path) {
     Objects.requireNonNull(json, "json must not be null");
     if (path.length == 0) {
-      throw new IllegalArgumentException("jsonText needs at least one path step (a key or an array index)");
+      throw new IllegalArgumentException(
+          "jsonText needs at least one path step (a key or an array index)");
     }
     List<Expression> arguments = new ArrayList<>();
     arguments.add(json.expression());
     for (String step : path) {
       arguments.add(new Value(Objects.requireNonNull(step, "a path step must not be null")));
     }
-    return new Computed<>(new FunctionCall(FunctionCall.Function.JSON_TEXT, arguments), String.class);
+    return new Computed<>(
+        new FunctionCall(FunctionCall.Function.JSON_TEXT, arguments), String.class);
   }
 
   /**
@@ -124,15 +138,26 @@ public final class Functions {
    */
   public static Predicate jsonContains(Field<?> json, String document) {
     Objects.requireNonNull(json, "json must not be null");
-    Computed<Boolean> contains = new Computed<>(new FunctionCall(FunctionCall.Function.JSON_CONTAINS,
-        List.of(json.expression(), new Value(Objects.requireNonNull(document, "document must not be null")))), Boolean.class);
+    Computed<Boolean> contains =
+        new Computed<>(
+            new FunctionCall(
+                FunctionCall.Function.JSON_CONTAINS,
+                List.of(
+                    json.expression(),
+                    new Value(Objects.requireNonNull(document, "document must not be null")))),
+            Boolean.class);
     return contains.eq(true);
   }
 
   /** The field, or the fallback when it is NULL ({@code COALESCE(x, fallback)}). */
   public static <T> Computed<T> coalesce(Field<T> field, T fallback) {
-    return new Computed<>(new FunctionCall(FunctionCall.Function.COALESCE,
-        List.of(field.expression(), new Value(Objects.requireNonNull(fallback, "fallback must not be null")))), field.type());
+    return new Computed<>(
+        new FunctionCall(
+            FunctionCall.Function.COALESCE,
+            List.of(
+                field.expression(),
+                new Value(Objects.requireNonNull(fallback, "fallback must not be null")))),
+        field.type());
   }
 
   /** The first non-null of the fields ({@code COALESCE(a, b, …)}). */
@@ -149,12 +174,14 @@ public final class Functions {
 
   /** {@code CURRENT_DATE} of the database session. */
   public static Computed<LocalDate> currentDate() {
-    return new Computed<>(new FunctionCall(FunctionCall.Function.CURRENT_DATE, List.of()), LocalDate.class);
+    return new Computed<>(
+        new FunctionCall(FunctionCall.Function.CURRENT_DATE, List.of()), LocalDate.class);
   }
 
   /** {@code CURRENT_TIMESTAMP} (with time zone) of the database session. */
   public static Computed<OffsetDateTime> currentTimestamp() {
-    return new Computed<>(new FunctionCall(FunctionCall.Function.CURRENT_TIMESTAMP, List.of()), OffsetDateTime.class);
+    return new Computed<>(
+        new FunctionCall(FunctionCall.Function.CURRENT_TIMESTAMP, List.of()), OffsetDateTime.class);
   }
 
   /**
@@ -164,8 +191,11 @@ public final class Functions {
   public static <R> Computed<R> cast(Field<?> field, Class<R> javaType) {
     SqlType type = CAST_TYPES.get(Objects.requireNonNull(javaType, "javaType must not be null"));
     if (type == null) {
-      throw new IllegalArgumentException("cannot cast to " + javaType.getName() + "; castable types: "
-          + CAST_TYPES.keySet().stream().map(Class::getSimpleName).sorted().toList());
+      throw new IllegalArgumentException(
+          "cannot cast to "
+              + javaType.getName()
+              + "; castable types: "
+              + CAST_TYPES.keySet().stream().map(Class::getSimpleName).sorted().toList());
     }
     return new Computed<>(new Cast(field.expression(), type), javaType);
   }
@@ -173,7 +203,8 @@ public final class Functions {
   /** A bound value usable where a field is expected, e.g. {@code concat(val("#"), Track_.ID)}. */
   @SuppressWarnings("unchecked")
   public static <T> Computed<T> val(T value) {
-    Objects.requireNonNull(value, "value must not be null; use a typed NULL through coalesce or CASE");
+    Objects.requireNonNull(
+        value, "value must not be null; use a typed NULL through coalesce or CASE");
     return new Computed<>(new Value(value), (Class<T>) value.getClass());
   }
 
@@ -188,8 +219,8 @@ public final class Functions {
   }
 
   /**
-   * {@code ROW_NUMBER() OVER (…)}: 1, 2, 3, … within each partition, in the window's order. Give the
-   * window with {@code .over(Window.partitionBy(…).thenOrderBy(…))}.
+   * {@code ROW_NUMBER() OVER (…)}: 1, 2, 3, … within each partition, in the window's order. Give
+   * the window with {@code .over(Window.partitionBy(…).thenOrderBy(…))}.
    */
   public static Ranking<Long> rowNumber() {
     return new Ranking<>(WindowCall.Function.ROW_NUMBER, null, 0, Long.class);
@@ -205,30 +236,43 @@ public final class Functions {
     return new Ranking<>(WindowCall.Function.DENSE_RANK, null, 0, Long.class);
   }
 
-  /** {@code LAG(field) OVER (…)}: the field's value in the previous row of the partition (NULL in the first). */
+  /**
+   * {@code LAG(field) OVER (…)}: the field's value in the previous row of the partition (NULL in
+   * the first).
+   */
   public static <T> Ranking<T> lag(Field<T> field) {
     return lag(field, 1);
   }
 
   /** {@code LAG(field, offset) OVER (…)}: the value {@code offset} rows back. */
   public static <T> Ranking<T> lag(Field<T> field, int offset) {
-    return new Ranking<>(WindowCall.Function.LAG, Objects.requireNonNull(field, "field must not be null").expression(),
-        offset, field.type());
+    return new Ranking<>(
+        WindowCall.Function.LAG,
+        Objects.requireNonNull(field, "field must not be null").expression(),
+        offset,
+        field.type());
   }
 
-  /** {@code LEAD(field) OVER (…)}: the field's value in the next row of the partition (NULL in the last). */
+  /**
+   * {@code LEAD(field) OVER (…)}: the field's value in the next row of the partition (NULL in the
+   * last).
+   */
   public static <T> Ranking<T> lead(Field<T> field) {
     return lead(field, 1);
   }
 
   /** {@code LEAD(field, offset) OVER (…)}: the value {@code offset} rows ahead. */
   public static <T> Ranking<T> lead(Field<T> field, int offset) {
-    return new Ranking<>(WindowCall.Function.LEAD, Objects.requireNonNull(field, "field must not be null").expression(),
-        offset, field.type());
+    return new Ranking<>(
+        WindowCall.Function.LEAD,
+        Objects.requireNonNull(field, "field must not be null").expression(),
+        offset,
+        field.type());
   }
 
   /**
-   * A window function waiting for its window: it becomes a field with {@link #over(WindowCall.Window)}.
+   * A window function waiting for its window: it becomes a field with {@link
+   * #over(WindowCall.Window)}.
    *
    * @param <T> the Java type of its value
    */
@@ -254,7 +298,10 @@ public final class Functions {
     }
   }
 
-  /** A subquery of one column and at most one row, as a value, e.g. in a select list or a comparison. */
+  /**
+   * A subquery of one column and at most one row, as a value, e.g. in a select list or a
+   * comparison.
+   */
   public static <T> Computed<T> scalar(Subquery subquery, Class<T> javaType) {
     return new Computed<>(new ScalarSubquery(subquery), javaType);
   }
@@ -274,20 +321,21 @@ public final class Functions {
     return new Computed<>(new FunctionCall(f, List.of(field.expression())), type);
   }
 
-  private static final Map<Class<?>, SqlType> CAST_TYPES = Map.ofEntries(
-      Map.entry(Boolean.class, SqlType.BOOLEAN),
-      Map.entry(Short.class, SqlType.SMALLINT),
-      Map.entry(Integer.class, SqlType.INTEGER),
-      Map.entry(Long.class, SqlType.BIGINT),
-      Map.entry(Float.class, SqlType.REAL),
-      Map.entry(Double.class, SqlType.DOUBLE),
-      Map.entry(BigDecimal.class, SqlType.DECIMAL),
-      Map.entry(String.class, SqlType.TEXT),
-      Map.entry(java.util.UUID.class, SqlType.UUID),
-      Map.entry(LocalDate.class, SqlType.DATE),
-      Map.entry(java.time.LocalTime.class, SqlType.TIME),
-      Map.entry(java.time.LocalDateTime.class, SqlType.TIMESTAMP),
-      Map.entry(OffsetDateTime.class, SqlType.TIMESTAMP_WITH_TIME_ZONE));
+  private static final Map<Class<?>, SqlType> CAST_TYPES =
+      Map.ofEntries(
+          Map.entry(Boolean.class, SqlType.BOOLEAN),
+          Map.entry(Short.class, SqlType.SMALLINT),
+          Map.entry(Integer.class, SqlType.INTEGER),
+          Map.entry(Long.class, SqlType.BIGINT),
+          Map.entry(Float.class, SqlType.REAL),
+          Map.entry(Double.class, SqlType.DOUBLE),
+          Map.entry(BigDecimal.class, SqlType.DECIMAL),
+          Map.entry(String.class, SqlType.TEXT),
+          Map.entry(java.util.UUID.class, SqlType.UUID),
+          Map.entry(LocalDate.class, SqlType.DATE),
+          Map.entry(java.time.LocalTime.class, SqlType.TIME),
+          Map.entry(java.time.LocalDateTime.class, SqlType.TIMESTAMP),
+          Map.entry(OffsetDateTime.class, SqlType.TIMESTAMP_WITH_TIME_ZONE));
 
   /**
    * A {@code CASE} under construction. Immutable.
@@ -309,7 +357,10 @@ public final class Functions {
 
     /** Another branch. */
     public CaseBuilder<T> when(Predicate condition, T result) {
-      return add(condition, new Value(Objects.requireNonNull(result, "result must not be null; leave it to otherwise()")),
+      return add(
+          condition,
+          new Value(
+              Objects.requireNonNull(result, "result must not be null; leave it to otherwise()")),
           result.getClass());
     }
 
@@ -327,7 +378,10 @@ public final class Functions {
     /** The result when no branch matches. */
     @SuppressWarnings("unchecked")
     public Computed<T> otherwise(T result) {
-      return new Computed<>(new Case(whens, new Value(Objects.requireNonNull(result, "result must not be null; use end()"))),
+      return new Computed<>(
+          new Case(
+              whens,
+              new Value(Objects.requireNonNull(result, "result must not be null; use end()"))),
           (Class<T>) type);
     }
 

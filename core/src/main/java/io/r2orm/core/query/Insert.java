@@ -13,11 +13,15 @@ import java.util.Objects;
  * @param returning property paths whose stored values are returned (e.g. a generated id), possibly
  *     empty
  */
-public record Insert(Class<?> entity, List<String> properties, List<List<Object>> rows, List<String> returning) {
+public record Insert(
+    Class<?> entity, List<String> properties, List<List<Object>> rows, List<String> returning) {
   public Insert {
     Objects.requireNonNull(entity, "entity must not be null");
     properties = List.copyOf(properties);
-    rows = rows.stream().map(r -> java.util.Collections.unmodifiableList(new java.util.ArrayList<>(r))).toList();
+    rows =
+        rows.stream()
+            .map(r -> java.util.Collections.unmodifiableList(new java.util.ArrayList<>(r)))
+            .toList();
     returning = List.copyOf(returning);
     if (rows.isEmpty()) {
       throw new IllegalArgumentException("an insert needs at least one row");
@@ -25,7 +29,10 @@ public record Insert(Class<?> entity, List<String> properties, List<List<Object>
     for (List<Object> row : rows) {
       if (row.size() != properties.size()) {
         throw new IllegalArgumentException(
-            "every row needs " + properties.size() + " values, one per property, got " + row.size());
+            "every row needs "
+                + properties.size()
+                + " values, one per property, got "
+                + row.size());
       }
     }
   }

@@ -19,8 +19,15 @@ public record Join(Type type, TableRef<?> table, Predicate on, Relation<?, ?> re
       throw new IllegalArgumentException("a join has either a condition or a relation");
     }
     if (relation != null && relation.target() != table.entity()) {
-      throw new IllegalArgumentException("the relation " + relation.owner().getSimpleName() + "." + relation.name()
-          + " leads to " + relation.target().getSimpleName() + ", not to " + table.entity().getSimpleName());
+      throw new IllegalArgumentException(
+          "the relation "
+              + relation.owner().getSimpleName()
+              + "."
+              + relation.name()
+              + " leads to "
+              + relation.target().getSimpleName()
+              + ", not to "
+              + table.entity().getSimpleName());
     }
   }
 

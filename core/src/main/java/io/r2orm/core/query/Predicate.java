@@ -29,8 +29,10 @@ public sealed interface Predicate
   default Predicate and(Predicate other) {
     Objects.requireNonNull(other, "other must not be null");
     List<Predicate> parts = new ArrayList<>();
-    if (this instanceof And a) parts.addAll(a.parts()); else parts.add(this);
-    if (other instanceof And a) parts.addAll(a.parts()); else parts.add(other);
+    if (this instanceof And a) parts.addAll(a.parts());
+    else parts.add(this);
+    if (other instanceof And a) parts.addAll(a.parts());
+    else parts.add(other);
     return new And(parts);
   }
 
@@ -38,8 +40,10 @@ public sealed interface Predicate
   default Predicate or(Predicate other) {
     Objects.requireNonNull(other, "other must not be null");
     List<Predicate> parts = new ArrayList<>();
-    if (this instanceof Or o) parts.addAll(o.parts()); else parts.add(this);
-    if (other instanceof Or o) parts.addAll(o.parts()); else parts.add(other);
+    if (this instanceof Or o) parts.addAll(o.parts());
+    else parts.add(this);
+    if (other instanceof Or o) parts.addAll(o.parts());
+    else parts.add(other);
     return new Or(parts);
   }
 
@@ -58,7 +62,10 @@ public sealed interface Predicate
     return new Or(parts);
   }
 
-  /** {@code EXISTS (SELECT …)}: the subquery returns at least one row (it may refer to the outer query's tables). */
+  /**
+   * {@code EXISTS (SELECT …)}: the subquery returns at least one row (it may refer to the outer
+   * query's tables).
+   */
   static Predicate exists(Subquery subquery) {
     return new Exists(subquery, false);
   }
@@ -133,7 +140,8 @@ public sealed interface Predicate
    * {@code operand LIKE pattern}, the pattern a bind; {@code %} and {@code _} are wildcards and
    * backslash escapes them (see {@link Like#escape(String)}).
    */
-  record Like(Expression operand, String pattern, boolean ignoreCase, boolean negated) implements Predicate {
+  record Like(Expression operand, String pattern, boolean ignoreCase, boolean negated)
+      implements Predicate {
     public Like {
       Objects.requireNonNull(operand, "operand must not be null");
       Objects.requireNonNull(pattern, "pattern must not be null");
@@ -202,8 +210,12 @@ public sealed interface Predicate
     HAS
   }
 
-  /** A test on the elements of an array column (see {@link ArrayProperty}); values are non-null elements. */
-  record ArrayTest(Expression operand, ArrayOperator operator, List<Object> values) implements Predicate {
+  /**
+   * A test on the elements of an array column (see {@link ArrayProperty}); values are non-null
+   * elements.
+   */
+  record ArrayTest(Expression operand, ArrayOperator operator, List<Object> values)
+      implements Predicate {
     public ArrayTest {
       Objects.requireNonNull(operand, "operand must not be null");
       Objects.requireNonNull(operator, "operator must not be null");

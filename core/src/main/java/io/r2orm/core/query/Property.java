@@ -52,7 +52,8 @@ public class Property<E, T> implements Field<T> {
   }
 
   /** A property stored as a database array, with tests on its elements. */
-  public static <E, T, V> ArrayProperty<E, T, V> array(Class<E> entity, String path, Class<T> type, Class<V> elementType) {
+  public static <E, T, V> ArrayProperty<E, T, V> array(
+      Class<E> entity, String path, Class<T> type, Class<V> elementType) {
     return new ArrayProperty<>(entity, path, type, elementType);
   }
 
@@ -63,8 +64,8 @@ public class Property<E, T> implements Field<T> {
 
   /**
    * An untyped property named at run time, for dynamic queries (e.g. a sort key from a request).
-   * The name is checked against the entity when the query is rendered; an unknown name is an
-   * error that lists the known ones, never SQL text.
+   * The name is checked against the entity when the query is rendered; an unknown name is an error
+   * that lists the known ones, never SQL text.
    */
   public static DynamicProperty named(String path) {
     return new DynamicProperty(path);
@@ -98,7 +99,9 @@ public class Property<E, T> implements Field<T> {
   /** {@code = value}; a null value means {@code IS NULL}. */
   @Override
   public Predicate eq(T value) {
-    return value == null ? isNull() : new Predicate.Comparison(ref, Predicate.Operator.EQ, new Value(value));
+    return value == null
+        ? isNull()
+        : new Predicate.Comparison(ref, Predicate.Operator.EQ, new Value(value));
   }
 
   /** {@code = other property}. */
@@ -109,7 +112,9 @@ public class Property<E, T> implements Field<T> {
   /** {@code <> value}; a null value means {@code IS NOT NULL}. */
   @Override
   public Predicate ne(T value) {
-    return value == null ? isNotNull() : new Predicate.Comparison(ref, Predicate.Operator.NE, new Value(value));
+    return value == null
+        ? isNotNull()
+        : new Predicate.Comparison(ref, Predicate.Operator.NE, new Value(value));
   }
 
   /** {@code IN (values)}; an empty collection matches nothing. */

@@ -3,8 +3,8 @@ package io.r2orm.core.query;
 import java.util.Objects;
 
 /**
- * A reference to an entity property by path, resolved to a column against the entity model when
- * the query is rendered (an unknown path is an error listing the known ones).
+ * A reference to an entity property by path, resolved to a column against the entity model when the
+ * query is rendered (an unknown path is an error listing the known ones).
  *
  * @param owner the entity class the property belongs to, or null for a dynamic (string) reference
  *     that is resolved against the query's entity

@@ -4,8 +4,8 @@ import io.r2orm.core.exception.UnloadedRelationException;
 import java.util.Objects;
 
 /**
- * A to-one reference ({@code @ManyToOne}, {@code @OneToOne}): the target's id, and the target itself
- * once fetched. Immutable.
+ * A to-one reference ({@code @ManyToOne}, {@code @OneToOne}): the target's id, and the target
+ * itself once fetched. Immutable.
  *
  * <ul>
  *   <li>{@link #to(Object)} refers to a stored entity by id (enough for saving a foreign key).
@@ -35,7 +35,10 @@ public final class Ref<T> {
 
   /** A reference to the stored entity with this id. */
   public static <T> Ref<T> to(Object id) {
-    return new Ref<>(Objects.requireNonNull(id, "id must not be null"), null, false,
+    return new Ref<>(
+        Objects.requireNonNull(id, "id must not be null"),
+        null,
+        false,
         "this reference was made with Ref.to(id) and holds only the id");
   }
 
@@ -93,7 +96,10 @@ public final class Ref<T> {
     if (this == o) return true;
     if (!(o instanceof Ref<?> other)) return false;
     if (id != null && other.id != null) return id.equals(other.id);
-    return id == null && other.id == null && loaded == other.loaded && Objects.equals(entity, other.entity);
+    return id == null
+        && other.id == null
+        && loaded == other.loaded
+        && Objects.equals(entity, other.entity);
   }
 
   @Override
@@ -104,6 +110,8 @@ public final class Ref<T> {
   @Override
   public String toString() {
     if (isEmpty()) return "Ref[none]";
-    return loaded ? "Ref[" + (id != null ? id + " " : "") + entity + "]" : "Ref[" + id + ", not fetched]";
+    return loaded
+        ? "Ref[" + (id != null ? id + " " : "") + entity + "]"
+        : "Ref[" + id + ", not fetched]";
   }
 }

@@ -29,7 +29,8 @@ public final class Relation<E, T> extends FetchPath<E, T> {
   private final boolean toMany;
   private final FetchOptions options;
 
-  private Relation(Class<E> owner, String name, Class<T> target, boolean toMany, FetchOptions options) {
+  private Relation(
+      Class<E> owner, String name, Class<T> target, boolean toMany, FetchOptions options) {
     super(List.of(new FetchStep(owner, name, options)));
     this.owner = owner;
     this.name = name;
@@ -40,12 +41,14 @@ public final class Relation<E, T> extends FetchPath<E, T> {
 
   /** A {@code @ManyToOne} or {@code @OneToOne} relation. */
   public static <E, T> Relation<E, T> toOne(Class<E> owner, String name, Class<T> target) {
-    return new Relation<>(req(owner, "owner"), req(name, "name"), req(target, "target"), false, FetchOptions.DEFAULT);
+    return new Relation<>(
+        req(owner, "owner"), req(name, "name"), req(target, "target"), false, FetchOptions.DEFAULT);
   }
 
   /** A {@code @OneToMany} or {@code @ManyToMany} relation. */
   public static <E, T> Relation<E, T> toMany(Class<E> owner, String name, Class<T> target) {
-    return new Relation<>(req(owner, "owner"), req(name, "name"), req(target, "target"), true, FetchOptions.DEFAULT);
+    return new Relation<>(
+        req(owner, "owner"), req(name, "name"), req(target, "target"), true, FetchOptions.DEFAULT);
   }
 
   private static <X> X req(X x, String what) {
@@ -83,30 +86,42 @@ public final class Relation<E, T> extends FetchPath<E, T> {
   /** Orders the related rows of each parent. */
   public Relation<E, T> orderBy(Order... orders) {
     requireToMany("orderBy");
-    return with(new FetchOptions(options.where(), Arrays.asList(orders), options.limit(), options.strategy()));
+    return with(
+        new FetchOptions(
+            options.where(), Arrays.asList(orders), options.limit(), options.strategy()));
   }
 
   /** Loads at most this many related rows per parent (the first ones in the relation's order). */
   public Relation<E, T> limit(int perParent) {
     requireToMany("limit");
-    return with(new FetchOptions(options.where(), options.orderBy(), perParent, options.strategy()));
+    return with(
+        new FetchOptions(options.where(), options.orderBy(), perParent, options.strategy()));
   }
 
   /** Loads this to-one relation with a join in the parent query instead of a second query. */
   public Relation<E, T> joined() {
     if (toMany) {
-      throw new IllegalArgumentException(this + " is a to-many relation; only to-one relations can be joined");
+      throw new IllegalArgumentException(
+          this + " is a to-many relation; only to-one relations can be joined");
     }
-    return with(new FetchOptions(options.where(), options.orderBy(), options.limit(), FetchOptions.Strategy.JOIN));
+    return with(
+        new FetchOptions(
+            options.where(), options.orderBy(), options.limit(), FetchOptions.Strategy.JOIN));
   }
 
   /** {@code <foreign key> = id} (to-one relations that own a key). */
   public Predicate idEq(Object id) {
     requireToOne("idEq");
-    return id == null ? isNull() : new Predicate.Comparison(new PropertyRef(owner, name), Predicate.Operator.EQ, new Value(id));
+    return id == null
+        ? isNull()
+        : new Predicate.Comparison(
+            new PropertyRef(owner, name), Predicate.Operator.EQ, new Value(id));
   }
 
-  /** {@code <foreign key> IN (SELECT …)} (to-one relations that own a key); the subquery selects ids. */
+  /**
+   * {@code <foreign key> IN (SELECT …)} (to-one relations that own a key); the subquery selects
+   * ids.
+   */
   public Predicate idIn(Subquery subquery) {
     requireToOne("idIn");
     return new Predicate.InQuery(new PropertyRef(owner, name), subquery, false);
@@ -136,13 +151,15 @@ public final class Relation<E, T> extends FetchPath<E, T> {
 
   private void requireToMany(String what) {
     if (!toMany) {
-      throw new IllegalArgumentException(what + "(...) applies to to-many relations; " + this + " is to-one");
+      throw new IllegalArgumentException(
+          what + "(...) applies to to-many relations; " + this + " is to-one");
     }
   }
 
   private void requireToOne(String what) {
     if (toMany) {
-      throw new IllegalArgumentException(what + "(...) applies to to-one relations; " + this + " is to-many");
+      throw new IllegalArgumentException(
+          what + "(...) applies to to-one relations; " + this + " is to-many");
     }
   }
 

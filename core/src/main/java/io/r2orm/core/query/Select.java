@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param offset rows to skip, or null
  * @param lock row locking, or null
  */
-public record Select(Class<?> entity, Predicate where, List<Order> orderBy, Long limit, Long offset, Lock lock) {
+public record Select(
+    Class<?> entity, Predicate where, List<Order> orderBy, Long limit, Long offset, Lock lock) {
   public Select {
     Objects.requireNonNull(entity, "entity must not be null");
     orderBy = List.copyOf(orderBy);
@@ -34,7 +35,8 @@ public record Select(Class<?> entity, Predicate where, List<Order> orderBy, Long
   /** The copy with this condition, and-ed to an existing one. */
   public Select where(Predicate predicate) {
     Objects.requireNonNull(predicate, "predicate must not be null");
-    return new Select(entity, where == null ? predicate : where.and(predicate), orderBy, limit, offset, lock);
+    return new Select(
+        entity, where == null ? predicate : where.and(predicate), orderBy, limit, offset, lock);
   }
 
   public Select withOrderBy(List<Order> orders) {

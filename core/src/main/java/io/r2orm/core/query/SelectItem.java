@@ -2,7 +2,10 @@ package io.r2orm.core.query;
 
 import java.util.Objects;
 
-/** One entry of a query's select list: a value or a whole entity. Sealed so that a renderer handles both. */
+/**
+ * One entry of a query's select list: a value or a whole entity. Sealed so that a renderer handles
+ * both.
+ */
 public sealed interface SelectItem permits SelectItem.Column, SelectItem.Entity {
 
   /**

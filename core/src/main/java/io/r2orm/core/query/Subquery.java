@@ -7,10 +7,10 @@ import java.util.Objects;
 
 /**
  * A general select: chosen columns, entities and computed values from one or more joined tables,
- * with grouping, {@code HAVING}, {@code DISTINCT}, order, limit and offset. Immutable: every
- * {@code with…} step returns a copy, so the record is its own builder. Used directly as a subquery
- * ({@code Artist_.ID.in(Subquery.select(Album_.ARTIST_ID).from(Album.class))}); the adapter's
- * {@code db.select(fields…)} wraps it to run it.
+ * with grouping, {@code HAVING}, {@code DISTINCT}, order, limit and offset. Immutable: every {@code
+ * with…} step returns a copy, so the record is its own builder. Used directly as a subquery ({@code
+ * Artist_.ID.in(Subquery.select(Album_.ARTIST_ID).from(Album.class))}); the adapter's {@code
+ * db.select(fields…)} wraps it to run it.
  *
  * @param items what each row holds, in order; at least one
  * @param distinctRows whether duplicate rows are removed ({@code SELECT DISTINCT})
@@ -72,7 +72,9 @@ public record Subquery(
     for (Selectable<?> s : items) {
       nodes.add(Objects.requireNonNull(s, "a selected item must not be null").selectItem());
     }
-    return new Subquery(nodes, false, List.of(), null, List.of(), null, List.of(), null, List.of(), null, null, null, List.of());
+    return new Subquery(
+        nodes, false, List.of(), null, List.of(), null, List.of(), null, List.of(), null, null,
+        null, List.of());
   }
 
   /** Reads from the entity's table. */
@@ -83,14 +85,40 @@ public record Subquery(
   /** Reads from this table (aliased for self-joins). */
   public Subquery from(TableRef<?> table) {
     Objects.requireNonNull(table, "table must not be null");
-    return new Subquery(items, distinctRows, distinctOn, table, joins, where, groupBy, having, orderBy, limit, offset, lock, combined);
+    return new Subquery(
+        items,
+        distinctRows,
+        distinctOn,
+        table,
+        joins,
+        where,
+        groupBy,
+        having,
+        orderBy,
+        limit,
+        offset,
+        lock,
+        combined);
   }
 
   /** Adds a join. */
   public Subquery join(Join join) {
     List<Join> next = new ArrayList<>(joins);
     next.add(Objects.requireNonNull(join, "join must not be null"));
-    return new Subquery(items, distinctRows, distinctOn, from, next, where, groupBy, having, orderBy, limit, offset, lock, combined);
+    return new Subquery(
+        items,
+        distinctRows,
+        distinctOn,
+        from,
+        next,
+        where,
+        groupBy,
+        having,
+        orderBy,
+        limit,
+        offset,
+        lock,
+        combined);
   }
 
   /** Inner join along a declared relation (its target table under its own name). */
@@ -105,7 +133,8 @@ public record Subquery(
 
   /** Inner join of a table on a condition. */
   public Subquery join(TableRef<?> table, Predicate on) {
-    return join(new Join(Join.Type.INNER, table, Objects.requireNonNull(on, "on must not be null"), null));
+    return join(
+        new Join(Join.Type.INNER, table, Objects.requireNonNull(on, "on must not be null"), null));
   }
 
   /** Left outer join along a declared relation. */
@@ -120,27 +149,67 @@ public record Subquery(
 
   /** Left outer join of a table on a condition. */
   public Subquery leftJoin(TableRef<?> table, Predicate on) {
-    return join(new Join(Join.Type.LEFT, table, Objects.requireNonNull(on, "on must not be null"), null));
+    return join(
+        new Join(Join.Type.LEFT, table, Objects.requireNonNull(on, "on must not be null"), null));
   }
 
   /** Adds a row condition (and-ed with any earlier one). */
   public Subquery where(Predicate predicate) {
     Objects.requireNonNull(predicate, "predicate must not be null");
     Predicate p = where == null ? predicate : where.and(predicate);
-    return new Subquery(items, distinctRows, distinctOn, from, joins, p, groupBy, having, orderBy, limit, offset, lock, combined);
+    return new Subquery(
+        items,
+        distinctRows,
+        distinctOn,
+        from,
+        joins,
+        p,
+        groupBy,
+        having,
+        orderBy,
+        limit,
+        offset,
+        lock,
+        combined);
   }
 
   /** Groups by these fields (replacing earlier keys). */
   public Subquery groupBy(Field<?>... keys) {
     List<Expression> next = Arrays.stream(keys).map(Field::expression).toList();
-    return new Subquery(items, distinctRows, distinctOn, from, joins, where, next, having, orderBy, limit, offset, lock, combined);
+    return new Subquery(
+        items,
+        distinctRows,
+        distinctOn,
+        from,
+        joins,
+        where,
+        next,
+        having,
+        orderBy,
+        limit,
+        offset,
+        lock,
+        combined);
   }
 
   /** Adds a group condition (and-ed with any earlier one), e.g. {@code count().gt(3L)}. */
   public Subquery having(Predicate predicate) {
     Objects.requireNonNull(predicate, "predicate must not be null");
     Predicate p = having == null ? predicate : having.and(predicate);
-    return new Subquery(items, distinctRows, distinctOn, from, joins, where, groupBy, p, orderBy, limit, offset, lock, combined);
+    return new Subquery(
+        items,
+        distinctRows,
+        distinctOn,
+        from,
+        joins,
+        where,
+        groupBy,
+        p,
+        orderBy,
+        limit,
+        offset,
+        lock,
+        combined);
   }
 
   /** Sorts by these keys (replacing earlier ones). */
@@ -150,22 +219,74 @@ public record Subquery(
 
   /** Sorts by these keys (replacing earlier ones). */
   public Subquery orderBy(List<Order> orders) {
-    return new Subquery(items, distinctRows, distinctOn, from, joins, where, groupBy, having, orders, limit, offset, lock, combined);
+    return new Subquery(
+        items,
+        distinctRows,
+        distinctOn,
+        from,
+        joins,
+        where,
+        groupBy,
+        having,
+        orders,
+        limit,
+        offset,
+        lock,
+        combined);
   }
 
   /** Returns at most this many rows. */
   public Subquery limit(long rows) {
-    return new Subquery(items, distinctRows, distinctOn, from, joins, where, groupBy, having, orderBy, rows, offset, lock, combined);
+    return new Subquery(
+        items,
+        distinctRows,
+        distinctOn,
+        from,
+        joins,
+        where,
+        groupBy,
+        having,
+        orderBy,
+        rows,
+        offset,
+        lock,
+        combined);
   }
 
   /** Skips this many rows. */
   public Subquery offset(long rows) {
-    return new Subquery(items, distinctRows, distinctOn, from, joins, where, groupBy, having, orderBy, limit, rows, lock, combined);
+    return new Subquery(
+        items,
+        distinctRows,
+        distinctOn,
+        from,
+        joins,
+        where,
+        groupBy,
+        having,
+        orderBy,
+        limit,
+        rows,
+        lock,
+        combined);
   }
 
   /** Removes duplicate rows ({@code SELECT DISTINCT}). */
   public Subquery distinct() {
-    return new Subquery(items, true, distinctOn, from, joins, where, groupBy, having, orderBy, limit, offset, lock, combined);
+    return new Subquery(
+        items,
+        true,
+        distinctOn,
+        from,
+        joins,
+        where,
+        groupBy,
+        having,
+        orderBy,
+        limit,
+        offset,
+        lock,
+        combined);
   }
 
   /**
@@ -179,13 +300,40 @@ public record Subquery(
     if (keys.length == 0) {
       throw new IllegalArgumentException("distinctOn needs at least one key");
     }
-    List<Expression> next = Arrays.stream(keys).map(k -> Objects.requireNonNull(k, "key").expression()).toList();
-    return new Subquery(items, distinctRows, next, from, joins, where, groupBy, having, orderBy, limit, offset, lock, combined);
+    List<Expression> next =
+        Arrays.stream(keys).map(k -> Objects.requireNonNull(k, "key").expression()).toList();
+    return new Subquery(
+        items,
+        distinctRows,
+        next,
+        from,
+        joins,
+        where,
+        groupBy,
+        having,
+        orderBy,
+        limit,
+        offset,
+        lock,
+        combined);
   }
 
   /** Locks the rows read ({@code FOR UPDATE}/{@code FOR SHARE}); run it in a transaction. */
   public Subquery lock(Lock l) {
-    return new Subquery(items, distinctRows, distinctOn, from, joins, where, groupBy, having, orderBy, limit, offset, l, combined);
+    return new Subquery(
+        items,
+        distinctRows,
+        distinctOn,
+        from,
+        joins,
+        where,
+        groupBy,
+        having,
+        orderBy,
+        limit,
+        offset,
+        l,
+        combined);
   }
 
   /** How a query's rows combine with another's. */
@@ -219,25 +367,49 @@ public record Subquery(
   }
 
   /**
-   * Combines this query's rows with another's ({@code UNION} removes duplicates, {@code
-   * UNION_ALL} keeps them, {@code INTERSECT} keeps rows in both, {@code EXCEPT} removes the
-   * other's). The other query selects as many items, of matching types, and has no order, limit,
-   * offset or lock: this query's order, limit and offset apply to the combined rows, and may only
-   * sort by selected items.
+   * Combines this query's rows with another's ({@code UNION} removes duplicates, {@code UNION_ALL}
+   * keeps them, {@code INTERSECT} keeps rows in both, {@code EXCEPT} removes the other's). The
+   * other query selects as many items, of matching types, and has no order, limit, offset or lock:
+   * this query's order, limit and offset apply to the combined rows, and may only sort by selected
+   * items.
    */
   public Subquery combine(SetOperator operator, Subquery other) {
     Objects.requireNonNull(other, "other must not be null");
     if (other.items().size() != items.size()) {
-      throw new IllegalArgumentException(operator.sql() + " of queries selecting " + items.size() + " and "
-          + other.items().size() + " items; both must select as many, of matching types");
+      throw new IllegalArgumentException(
+          operator.sql()
+              + " of queries selecting "
+              + items.size()
+              + " and "
+              + other.items().size()
+              + " items; both must select as many, of matching types");
     }
-    if (!other.orderBy().isEmpty() || other.limit() != null || other.offset() != null || other.lock() != null
+    if (!other.orderBy().isEmpty()
+        || other.limit() != null
+        || other.offset() != null
+        || other.lock() != null
         || !other.combined().isEmpty()) {
-      throw new IllegalArgumentException("the query combined with " + operator.sql() + " has an order, a limit, an offset, "
-          + "a lock or combinations of its own; order and limit the combined query instead");
+      throw new IllegalArgumentException(
+          "the query combined with "
+              + operator.sql()
+              + " has an order, a limit, an offset, "
+              + "a lock or combinations of its own; order and limit the combined query instead");
     }
     List<Combined> next = new ArrayList<>(combined);
     next.add(new Combined(operator, other));
-    return new Subquery(items, distinctRows, distinctOn, from, joins, where, groupBy, having, orderBy, limit, offset, lock, next);
+    return new Subquery(
+        items,
+        distinctRows,
+        distinctOn,
+        from,
+        joins,
+        where,
+        groupBy,
+        having,
+        orderBy,
+        limit,
+        offset,
+        lock,
+        next);
   }
 }

@@ -26,7 +26,8 @@ public final class TableRef<E> implements Selectable<E> {
   private TableRef(Class<E> entity, String alias) {
     this.entity = Objects.requireNonNull(entity, "entity must not be null");
     if (alias != null && !ALIAS.matcher(alias).matches()) {
-      throw new IllegalArgumentException("alias '" + alias + "' is not a plain identifier (letters, digits, _; at most 63)");
+      throw new IllegalArgumentException(
+          "alias '" + alias + "' is not a plain identifier (letters, digits, _; at most 63)");
     }
     this.alias = alias;
   }
@@ -57,7 +58,8 @@ public final class TableRef<E> implements Selectable<E> {
   }
 
   /** The ordered property qualified by this table's alias. */
-  public <T extends Comparable<? super T>> ComparableProperty<E, T> get(ComparableProperty<E, T> property) {
+  public <T extends Comparable<? super T>> ComparableProperty<E, T> get(
+      ComparableProperty<E, T> property) {
     return new ComparableProperty<>(entity, property.path(), property.type(), alias);
   }
 

@@ -15,7 +15,8 @@ public record Update(Class<?> entity, List<Assignment> assignments, Predicate wh
     Objects.requireNonNull(entity, "entity must not be null");
     assignments = List.copyOf(assignments);
     if (assignments.isEmpty()) {
-      throw new IllegalArgumentException("an update of " + entity.getSimpleName() + " needs at least one set(...)");
+      throw new IllegalArgumentException(
+          "an update of " + entity.getSimpleName() + " needs at least one set(...)");
     }
   }
 }

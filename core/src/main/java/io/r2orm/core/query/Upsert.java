@@ -19,11 +19,23 @@ import java.util.Objects;
  *     version are never among them); empty: an existing row is left as it is ({@code DO NOTHING})
  *     and only the rows inserted are returned
  */
-public record Upsert(Class<?> entity, List<String> properties, List<List<Object>> rows, List<String> conflictTarget,
+public record Upsert(
+    Class<?> entity,
+    List<String> properties,
+    List<List<Object>> rows,
+    List<String> conflictTarget,
     List<String> onConflictUpdate) {
   /** Updates every written property of an existing row but its key. */
-  public Upsert(Class<?> entity, List<String> properties, List<List<Object>> rows, List<String> conflictTarget) {
-    this(entity, properties, rows, conflictTarget,
+  public Upsert(
+      Class<?> entity,
+      List<String> properties,
+      List<List<Object>> rows,
+      List<String> conflictTarget) {
+    this(
+        entity,
+        properties,
+        rows,
+        conflictTarget,
         properties.stream().filter(p -> !conflictTarget.contains(p)).toList());
   }
 
@@ -33,20 +45,27 @@ public record Upsert(Class<?> entity, List<String> properties, List<List<Object>
     conflictTarget = List.copyOf(conflictTarget);
     onConflictUpdate = List.copyOf(onConflictUpdate);
     if (!properties.containsAll(onConflictUpdate)) {
-      throw new IllegalArgumentException("the properties updated on a conflict " + onConflictUpdate
-          + " must be among the written properties " + properties);
+      throw new IllegalArgumentException(
+          "the properties updated on a conflict "
+              + onConflictUpdate
+              + " must be among the written properties "
+              + properties);
     }
     rows = rows.stream().map(r -> Collections.unmodifiableList(new ArrayList<>(r))).toList();
     if (rows.isEmpty()) {
       throw new IllegalArgumentException("an upsert needs at least one row");
     }
     if (conflictTarget.isEmpty() || !properties.containsAll(conflictTarget)) {
-      throw new IllegalArgumentException("the conflict target " + conflictTarget + " must be among the written properties "
-          + properties);
+      throw new IllegalArgumentException(
+          "the conflict target "
+              + conflictTarget
+              + " must be among the written properties "
+              + properties);
     }
     for (List<Object> row : rows) {
       if (row.size() != properties.size()) {
-        throw new IllegalArgumentException("every row needs " + properties.size() + " values, got " + row.size());
+        throw new IllegalArgumentException(
+            "every row needs " + properties.size() + " values, got " + row.size());
       }
     }
   }

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A window function evaluated over a window of rows: {@code ROW_NUMBER() OVER (PARTITION BY …
- * ORDER BY …)}, a ranking, {@code LAG}/{@code LEAD}, or an aggregate over a window. Made by
- * {@link Functions#rowNumber()}, {@link Functions#lag(Field)} and friends, and {@link
+ * A window function evaluated over a window of rows: {@code ROW_NUMBER() OVER (PARTITION BY … ORDER
+ * BY …)}, a ranking, {@code LAG}/{@code LEAD}, or an aggregate over a window. Made by {@link
+ * Functions#rowNumber()}, {@link Functions#lag(Field)} and friends, and {@link
  * Computed#over(Window)} for aggregates.
  *
  * @param function the ranking or offset function, or null when {@code aggregate} is set
@@ -15,15 +15,19 @@ import java.util.Objects;
  * @param offset how many rows back or ahead {@code LAG}/{@code LEAD} read (1 by default)
  * @param window the partition and order
  */
-public record WindowCall(Function function, Aggregate aggregate, Expression argument, int offset, Window window)
+public record WindowCall(
+    Function function, Aggregate aggregate, Expression argument, int offset, Window window)
     implements Expression {
   public WindowCall {
     Objects.requireNonNull(window, "window must not be null");
     if ((function == null) == (aggregate == null)) {
-      throw new IllegalArgumentException("a window call is either a window function or an aggregate");
+      throw new IllegalArgumentException(
+          "a window call is either a window function or an aggregate");
     }
-    if ((function == Function.LAG || function == Function.LEAD) && (argument == null || offset < 1)) {
-      throw new IllegalArgumentException(function + " needs a value to read and an offset of at least 1, got " + offset);
+    if ((function == Function.LAG || function == Function.LEAD)
+        && (argument == null || offset < 1)) {
+      throw new IllegalArgumentException(
+          function + " needs a value to read and an offset of at least 1, got " + offset);
     }
   }
 
@@ -51,7 +55,10 @@ public record WindowCall(Function function, Aggregate aggregate, Expression argu
 
     /** Rows with equal values of these fields form one partition. */
     public static Window partitionBy(Field<?>... fields) {
-      return new Window(List.of(fields).stream().map(f -> Objects.requireNonNull(f, "field").expression()).toList(),
+      return new Window(
+          List.of(fields).stream()
+              .map(f -> Objects.requireNonNull(f, "field").expression())
+              .toList(),
           List.of());
     }
 

@@ -3,8 +3,8 @@ package io.r2orm.core.sql;
 import java.util.Objects;
 
 /**
- * One bound parameter: the value as the driver receives it (already converted) and its type,
- * which the driver needs when the value is NULL.
+ * One bound parameter: the value as the driver receives it (already converted) and its type, which
+ * the driver needs when the value is NULL.
  *
  * @param value the value, or null
  * @param type the driver-level type (e.g. {@code Long.class}, {@code String[].class})

@@ -3,9 +3,9 @@ package io.r2orm.core.sql;
 import java.util.Objects;
 
 /**
- * A table, column or schema name. Never built from a user's value: names come from entity
- * metadata, and the dialect quotes them where needed. Rejects names that cannot be quoted safely
- * (empty, NUL, or over 63 characters).
+ * A table, column or schema name. Never built from a user's value: names come from entity metadata,
+ * and the dialect quotes them where needed. Rejects names that cannot be quoted safely (empty, NUL,
+ * or over 63 characters).
  *
  * @param name the name as stored in the database catalog (case preserved)
  */

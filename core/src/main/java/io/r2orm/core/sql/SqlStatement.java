@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A rendered statement: SQL text with dialect placeholders and the values to bind, in order.
- * {@link #toString()} shows only the SQL, so that logging a statement never leaks a value.
+ * A rendered statement: SQL text with dialect placeholders and the values to bind, in order. {@link
+ * #toString()} shows only the SQL, so that logging a statement never leaks a value.
  *
  * @param sql the SQL text
  * @param binds the values, one per placeholder, in placeholder order
@@ -31,8 +31,8 @@ public record SqlStatement(String sql, List<Bind> binds, List<String> generatedK
 
   /**
    * Refuses text with an unpaired UTF-16 surrogate: PostgreSQL and H2 both store it as {@code ?},
-   * so it would be changed silently and then compare equal to unrelated text. The message gives
-   * the position, never the value.
+   * so it would be changed silently and then compare equal to unrelated text. The message gives the
+   * position, never the value.
    */
   private static void requireWellFormed(Object value, int bind, String sql) {
     if (!(value instanceof String text)) {
@@ -40,13 +40,23 @@ public record SqlStatement(String sql, List<Bind> binds, List<String> generatedK
     }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
-        throw new io.r2orm.core.exception.InvalidValueException("Text bound as parameter " + (bind + 1) + " has an unpaired "
-            + "UTF-16 surrogate (U+" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + " at index " + i
-            + "), which the database would store as '?'; send well-formed text (check how the input was decoded)",
-            sql, null, null);
+        throw new io.r2orm.core.exception.InvalidValueException(
+            "Text bound as parameter "
+                + (bind + 1)
+                + " has an unpaired "
+                + "UTF-16 surrogate (U+"
+                + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT)
+                + " at index "
+                + i
+                + "), which the database would store as '?'; send well-formed text (check how the input was decoded)",
+            sql,
+            null,
+            null);
       }
     }
   }

@@ -11,23 +11,26 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Identifier quoting and dialect lookup. */
 class DialectTest {
-  private static final List<Dialect> DIALECTS = List.of(PostgresDialect.INSTANCE, H2Dialect.INSTANCE);
+  private static final List<Dialect> DIALECTS =
+      List.of(PostgresDialect.INSTANCE, H2Dialect.INSTANCE);
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "book            | book",
-      "author_id       | author_id",
-      "_x1             | _x1",
-      "order           | \"order\"",
-      "user            | \"user\"",
-      "year            | \"year\"",
-      "BookReview      | \"BookReview\"",
-      "Book            | \"Book\"",
-      "1st             | \"1st\"",
-      "my-table        | \"my-table\"",
-      "naïve           | \"naïve\"",
-      "say \"hi\"      | \"say \"\"hi\"\"\"",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "book            | book",
+        "author_id       | author_id",
+        "_x1             | _x1",
+        "order           | \"order\"",
+        "user            | \"user\"",
+        "year            | \"year\"",
+        "BookReview      | \"BookReview\"",
+        "Book            | \"Book\"",
+        "1st             | \"1st\"",
+        "my-table        | \"my-table\"",
+        "naïve           | \"naïve\"",
+        "say \"hi\"      | \"say \"\"hi\"\"\"",
+      })
   void quotesOnlyWhereNeeded(String name, String sql) {
     for (Dialect dialect : DIALECTS) {
       assertThat(dialect.quote(Identifier.of(name))).as(dialect.name()).isEqualTo(sql);
@@ -38,7 +41,8 @@ class DialectTest {
   void rejectsIdentifiersThatCannotBeQuotedSafely() {
     assertThatThrownBy(() -> Identifier.of("")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Identifier.of("a\0b")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Identifier.of("x".repeat(64))).hasMessageContaining("1 to 63 characters");
+    assertThatThrownBy(() -> Identifier.of("x".repeat(64)))
+        .hasMessageContaining("1 to 63 characters");
     assertThat(Identifier.of("x".repeat(63)).name()).hasSize(63);
   }
 

@@ -23,12 +23,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Valid mappings: what the model holds for records and classes. Invalid ones are in {@link InvalidEntityTest}. */
+/**
+ * Valid mappings: what the model holds for records and classes. Invalid ones are in {@link
+ * InvalidEntityTest}.
+ */
 class EntityModelTest {
   private final EntityModels models = EntityModels.create();
 
   @Table("books")
-  record Book(@Id Long id, String title, @Column("published") LocalDate publishedOn, @Version Integer version) {}
+  record Book(
+      @Id Long id,
+      String title,
+      @Column("published") LocalDate publishedOn,
+      @Version Integer version) {}
 
   static class Base {
     @Id Long id;
@@ -48,7 +55,10 @@ class EntityModelTest {
 
   record Address(String street, @Embedded(prefix = "geo_") Geo geo) {}
 
-  record Customer(@Id Long id, @Embedded(prefix = "home_") Address home, @Embedded(prefix = "work_") Address work) {}
+  record Customer(
+      @Id Long id,
+      @Embedded(prefix = "home_") Address home,
+      @Embedded(prefix = "work_") Address work) {}
 
   record Plain(@Id Long id, @Embedded Address address) {}
 
@@ -56,7 +66,8 @@ class EntityModelTest {
 
   record Shipment(@Id Long id, @Embedded(prefix = "from_") Street from) {}
 
-  record TwoStreets(@Id Long id, @Embedded(prefix = "from_") Street from, @Embedded(prefix = "to_") Street to) {}
+  record TwoStreets(
+      @Id Long id, @Embedded(prefix = "from_") Street from, @Embedded(prefix = "to_") Street to) {}
 
   record Money(BigDecimal amount) {}
 
@@ -121,24 +132,46 @@ class EntityModelTest {
 
   @Test
   void usesAConverterRegisteredForAType() {
-    AttributeConverter<Money, BigDecimal> converter = new AttributeConverter<>() {
-      @Override public Class<BigDecimal> databaseType() { return BigDecimal.class; }
-      @Override public BigDecimal toDatabase(Money value) { return value.amount(); }
-      @Override public Money fromDatabase(BigDecimal value) { return new Money(value); }
-    };
-    EntityModel<Invoice> model = EntityModels.builder().converter(Money.class, converter).build().of(Invoice.class);
+    AttributeConverter<Money, BigDecimal> converter =
+        new AttributeConverter<>() {
+          @Override
+          public Class<BigDecimal> databaseType() {
+            return BigDecimal.class;
+          }
+
+          @Override
+          public BigDecimal toDatabase(Money value) {
+            return value.amount();
+          }
+
+          @Override
+          public Money fromDatabase(BigDecimal value) {
+            return new Money(value);
+          }
+        };
+    EntityModel<Invoice> model =
+        EntityModels.builder().converter(Money.class, converter).build().of(Invoice.class);
     ColumnModel total = model.column("total");
     assertThat(total.databaseType()).isEqualTo(BigDecimal.class);
     assertThat(total.valueType().sqlType()).isEqualTo(SqlType.DECIMAL);
-    assertThat(total.databaseValue(new Invoice(1L, new Money(BigDecimal.TEN)))).isEqualTo(BigDecimal.TEN);
+    assertThat(total.databaseValue(new Invoice(1L, new Money(BigDecimal.TEN))))
+        .isEqualTo(BigDecimal.TEN);
   }
 
   @Nested
   class Naming {
-    private final NamingStrategy upper = new NamingStrategy() {
-      @Override public String tableName(Class<?> entity) { return "T_" + entity.getSimpleName().toUpperCase(); }
-      @Override public String columnName(String property) { return property.toUpperCase(); }
-    };
+    private final NamingStrategy upper =
+        new NamingStrategy() {
+          @Override
+          public String tableName(Class<?> entity) {
+            return "T_" + entity.getSimpleName().toUpperCase();
+          }
+
+          @Override
+          public String columnName(String property) {
+            return property.toUpperCase();
+          }
+        };
 
     @Test
     void snakeCasesByDefault() {
@@ -151,31 +184,35 @@ class EntityModelTest {
     void usesACustomStrategyWhereAnnotationsGiveNoName() {
       EntityModels custom = EntityModels.builder().namingStrategy(upper).build();
       assertThat(custom.of(PublishedBook.class).table().name()).isEqualTo("T_PUBLISHEDBOOK");
-      assertThat(names(custom.of(PublishedBook.class))).containsExactly("ID", "PUBLISHEDON", "ISBNCODE");
+      assertThat(names(custom.of(PublishedBook.class)))
+          .containsExactly("ID", "PUBLISHEDON", "ISBNCODE");
       assertThat(custom.of(Book.class).table().name()).as("@Table wins").isEqualTo("books");
-      assertThat(names(custom.of(Book.class))).as("@Column wins").containsExactly("ID", "TITLE", "published", "VERSION");
+      assertThat(names(custom.of(Book.class)))
+          .as("@Column wins")
+          .containsExactly("ID", "TITLE", "published", "VERSION");
     }
 
     @Test
     void keepsJavaNamesAsIs() {
       EntityModels asIs = EntityModels.builder().namingStrategy(NamingStrategy.AS_IS).build();
       assertThat(asIs.of(PublishedBook.class).table().name()).isEqualTo("PublishedBook");
-      assertThat(names(asIs.of(PublishedBook.class))).containsExactly("id", "publishedOn", "ISBNCode");
+      assertThat(names(asIs.of(PublishedBook.class)))
+          .containsExactly("id", "publishedOn", "ISBNCode");
     }
 
     @ParameterizedTest
     @CsvSource({
-        "title, title",
-        "publishedOn, published_on",
-        "ISBNCode, isbn_code",
-        "isbnCode, isbn_code",
-        "bookID, book_id",
-        "URL, url",
-        "line2, line2",
-        "line2Street, line2_street",
-        "already_snake, already_snake",
-        "with_Upper, with_upper",
-        "BookReview, book_review",
+      "title, title",
+      "publishedOn, published_on",
+      "ISBNCode, isbn_code",
+      "isbnCode, isbn_code",
+      "bookID, book_id",
+      "URL, url",
+      "line2, line2",
+      "line2Street, line2_street",
+      "already_snake, already_snake",
+      "with_Upper, with_upper",
+      "BookReview, book_review",
     })
     void snakeCase(String java, String column) {
       assertThat(NamingStrategy.SNAKE_CASE.columnName(java)).isEqualTo(column);
@@ -187,24 +224,41 @@ class EntityModelTest {
     @Test
     void prefixesColumnsOfNestedPartsAtEveryLevel() {
       EntityModel<Customer> model = models.of(Customer.class);
-      assertThat(paths(model)).containsExactly(
-          "id", "home.street", "home.geo.lat", "home.geo.lon", "work.street", "work.geo.lat", "work.geo.lon");
-      assertThat(names(model)).containsExactly(
-          "id", "home_street", "home_geo_lat", "home_geo_lon", "work_street", "work_geo_lat", "work_geo_lon");
+      assertThat(paths(model))
+          .containsExactly(
+              "id",
+              "home.street",
+              "home.geo.lat",
+              "home.geo.lon",
+              "work.street",
+              "work.geo.lat",
+              "work.geo.lon");
+      assertThat(names(model))
+          .containsExactly(
+              "id",
+              "home_street",
+              "home_geo_lat",
+              "home_geo_lon",
+              "work_street",
+              "work_geo_lat",
+              "work_geo_lon");
     }
 
     @Test
     void usesPartNamesAsTheyAreWithoutPrefix() {
-      assertThat(names(models.of(Plain.class))).containsExactly("id", "street", "geo_lat", "geo_lon");
+      assertThat(names(models.of(Plain.class)))
+          .containsExactly("id", "street", "geo_lat", "geo_lon");
     }
 
     /** Current behaviour (debatable): an explicit @Column name inside a part is not prefixed. */
     @Test
     void leavesExplicitColumnNamesInsidePartsUnprefixed() {
-      assertThat(names(models.of(Shipment.class))).containsExactly("id", "street_name", "from_number");
+      assertThat(names(models.of(Shipment.class)))
+          .containsExactly("id", "street_name", "from_number");
       assertThatThrownBy(() -> models.of(TwoStreets.class))
           .isInstanceOf(EntityDefinitionException.class)
-          .hasMessageContaining("properties 'from.name' and 'to.name' both map to column street_name");
+          .hasMessageContaining(
+              "properties 'from.name' and 'to.name' both map to column street_name");
     }
 
     @Test
@@ -275,7 +329,9 @@ class EntityModelTest {
     @Test
     void assignedEntitiesWithoutVersionCannotTell() {
       assertThat(models.of(StringId.class).isNew(new StringId("x"))).isEqualTo(Optional.empty());
-      assertThat(models.of(AssignedLong.class).isNew(new AssignedLong(0L))).as("0 is unset").contains(true);
+      assertThat(models.of(AssignedLong.class).isNew(new AssignedLong(0L)))
+          .as("0 is unset")
+          .contains(true);
     }
 
     @Test
@@ -297,7 +353,8 @@ class EntityModelTest {
       Book saved = model.with(original, 7L, 1);
       assertThat(saved).isEqualTo(new Book(7L, "Dune", LocalDate.of(1965, 8, 1), 1));
       assertThat(original.id()).isNull();
-      assertThat(model.with(saved, null, 2)).isEqualTo(new Book(7L, "Dune", LocalDate.of(1965, 8, 1), 2));
+      assertThat(model.with(saved, null, 2))
+          .isEqualTo(new Book(7L, "Dune", LocalDate.of(1965, 8, 1), 2));
     }
 
     @Test

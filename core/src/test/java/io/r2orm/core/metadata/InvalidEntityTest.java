@@ -54,12 +54,15 @@ class InvalidEntityTest {
 
   record Place(String city, String zip) {}
 
-  record TwoPlaces(@Id Long id, @io.r2orm.core.annotation.Embedded Place home,
+  record TwoPlaces(
+      @Id Long id,
+      @io.r2orm.core.annotation.Embedded Place home,
       @io.r2orm.core.annotation.Embedded Place work) {}
 
   record UnwrittenId(@Id @io.r2orm.core.annotation.Column(insertable = false) Long id) {}
 
-  record FrozenVersion(@Id Long id, @Version @io.r2orm.core.annotation.Column(updatable = false) int version) {}
+  record FrozenVersion(
+      @Id Long id, @Version @io.r2orm.core.annotation.Column(updatable = false) int version) {}
 
   static class FinalField {
     @Id Long id;
@@ -89,15 +92,37 @@ class InvalidEntityTest {
   static final class ScaledConverter implements AttributeConverter<Money, BigDecimal> {
     ScaledConverter(int scale) {}
 
-    @Override public Class<BigDecimal> databaseType() { return BigDecimal.class; }
-    @Override public BigDecimal toDatabase(Money value) { return value.amount(); }
-    @Override public Money fromDatabase(BigDecimal value) { return new Money(value); }
+    @Override
+    public Class<BigDecimal> databaseType() {
+      return BigDecimal.class;
+    }
+
+    @Override
+    public BigDecimal toDatabase(Money value) {
+      return value.amount();
+    }
+
+    @Override
+    public Money fromDatabase(BigDecimal value) {
+      return new Money(value);
+    }
   }
 
   static final class BuilderConverter implements AttributeConverter<Money, StringBuilder> {
-    @Override public Class<StringBuilder> databaseType() { return StringBuilder.class; }
-    @Override public StringBuilder toDatabase(Money value) { return new StringBuilder(); }
-    @Override public Money fromDatabase(StringBuilder value) { return null; }
+    @Override
+    public Class<StringBuilder> databaseType() {
+      return StringBuilder.class;
+    }
+
+    @Override
+    public StringBuilder toDatabase(Money value) {
+      return new StringBuilder();
+    }
+
+    @Override
+    public Money fromDatabase(StringBuilder value) {
+      return null;
+    }
   }
 
   record NoArgLessConverter(@Id Long id, @Convert(ScaledConverter.class) Money price) {}
@@ -107,11 +132,14 @@ class InvalidEntityTest {
   @Table(indexes = @Index(properties = "nope"))
   record UnknownIndexProperty(@Id Long id, String title) {}
 
-  record TooLongName(@Id Long id, @Column("c234567890123456789012345678901234567890123456789012345678901234") String x) {}
+  record TooLongName(
+      @Id Long id,
+      @Column("c234567890123456789012345678901234567890123456789012345678901234") String x) {}
 
   @Test
   void needsAnId() {
-    assertInvalid(NoId.class).hasMessageContainingAll("no property is annotated with @Id", "`@Id Long id`");
+    assertInvalid(NoId.class)
+        .hasMessageContainingAll("no property is annotated with @Id", "`@Id Long id`");
   }
 
   @Test
@@ -123,90 +151,117 @@ class InvalidEntityTest {
   @Test
   void rejectsTwoPropertiesOnOneColumnIgnoringCase() {
     assertInvalid(SameColumn.class)
-        .hasMessageContainingAll("properties 'title' and 'heading' both map to column TITLE", "@Column(\"...\")");
+        .hasMessageContainingAll(
+            "properties 'title' and 'heading' both map to column TITLE", "@Column(\"...\")");
   }
 
   @Test
   void rejectsAColumnClashThroughAnEmbeddedPrefix() {
     assertInvalid(PrefixClash.class)
-        .hasMessageContainingAll("properties 'homeStreet' and 'home.street' both map to column home_street");
+        .hasMessageContainingAll(
+            "properties 'homeStreet' and 'home.street' both map to column home_street");
   }
 
   @Test
   void rejectsUnsupportedTypesListingTheFixes() {
     assertInvalid(WithList.class)
-        .hasMessageContainingAll("property 'tags' has type java.util.List", "add @Convert", "@Embedded", "String")
+        .hasMessageContainingAll(
+            "property 'tags' has type java.util.List", "add @Convert", "@Embedded", "String")
         .hasMessageNotContaining("@Transient");
     assertInvalid(WithObject.class)
-        .hasMessageContainingAll("property 'payload' has type java.lang.Object", "@Convert", "mark the field @Transient");
+        .hasMessageContainingAll(
+            "property 'payload' has type java.lang.Object",
+            "@Convert",
+            "mark the field @Transient");
   }
 
   @Test
   void rejectsATransientRecordComponent() {
     assertInvalid(TransientComponent.class)
         .hasMessageContainingAll(
-            "record component 'cache' is @Transient", "remove the component or turn the entity into a class");
+            "record component 'cache' is @Transient",
+            "remove the component or turn the entity into a class");
   }
 
   @Test
   void rejectsIdentityOnANonIntegerId() {
     assertInvalid(IdentityString.class)
-        .hasMessageContainingAll("@Id 'code' uses IDENTITY generation but is a String", "use ASSIGNED or UUID");
+        .hasMessageContainingAll(
+            "@Id 'code' uses IDENTITY generation but is a String", "use ASSIGNED or UUID");
   }
 
   @Test
   void rejectsUuidGenerationOnANonUuidId() {
-    assertInvalid(UuidLong.class).hasMessageContainingAll("@Id 'id' uses UUID generation but is a Long", "java.util.UUID");
+    assertInvalid(UuidLong.class)
+        .hasMessageContainingAll("@Id 'id' uses UUID generation but is a Long", "java.util.UUID");
   }
 
   @Test
   void rejectsAVersionThatIsNeitherACounterNorATimestamp() {
     assertInvalid(StringVersion.class)
-        .hasMessageContainingAll("@Version 'version' is a String", "int, long, Integer, Long, Instant, OffsetDateTime or LocalDateTime");
+        .hasMessageContainingAll(
+            "@Version 'version' is a String",
+            "int, long, Integer, Long, Instant, OffsetDateTime or LocalDateTime");
   }
 
   @Test
   void twoEmbeddedPartsOfOneTypeAreToldToUseAPrefix() {
-    assertInvalid(TwoPlaces.class).hasMessageContainingAll("'home.city' and 'work.city' both map to column city",
-        "@Embedded(prefix = \"work_\") on 'work'").hasMessageNotContaining("@Column");
+    assertInvalid(TwoPlaces.class)
+        .hasMessageContainingAll(
+            "'home.city' and 'work.city' both map to column city",
+            "@Embedded(prefix = \"work_\") on 'work'")
+        .hasMessageNotContaining("@Column");
   }
 
   @Test
   void rejectsAnIdOrVersionThatIsNotWritten() {
-    assertInvalid(UnwrittenId.class).hasMessageContainingAll("@Id 'id' is marked insertable = false", "IdGeneration.IDENTITY");
-    assertInvalid(FrozenVersion.class).hasMessageContainingAll("@Version 'version' is marked", "remove those attributes");
+    assertInvalid(UnwrittenId.class)
+        .hasMessageContainingAll("@Id 'id' is marked insertable = false", "IdGeneration.IDENTITY");
+    assertInvalid(FrozenVersion.class)
+        .hasMessageContainingAll("@Version 'version' is marked", "remove those attributes");
   }
 
   @Test
   void rejectsFinalFields() {
     assertInvalid(FinalField.class)
-        .hasMessageContainingAll("field 'title' is final", "make it non-final, mark it @Transient, or make the entity a record");
+        .hasMessageContainingAll(
+            "field 'title' is final",
+            "make it non-final, mark it @Transient, or make the entity a record");
   }
 
   @Test
   void needsANoArgumentConstructor() {
     assertInvalid(NoDefaultConstructor.class)
-        .hasMessageContainingAll("has no no-argument constructor", "add one (it may be private) or make it a record");
+        .hasMessageContainingAll(
+            "has no no-argument constructor", "add one (it may be private) or make it a record");
   }
 
   @Test
   void rejectsAbstractClassesInterfacesAndInnerClasses() {
-    assertInvalid(AbstractEntity.class).hasMessageContaining("an entity must be a record or a concrete class");
-    assertInvalid(InterfaceEntity.class).hasMessageContaining("an entity must be a record or a concrete class");
-    assertInvalid(InnerEntity.class).hasMessageContaining("is an inner class; make it a static nested or top-level class");
+    assertInvalid(AbstractEntity.class)
+        .hasMessageContaining("an entity must be a record or a concrete class");
+    assertInvalid(InterfaceEntity.class)
+        .hasMessageContaining("an entity must be a record or a concrete class");
+    assertInvalid(InnerEntity.class)
+        .hasMessageContaining("is an inner class; make it a static nested or top-level class");
   }
 
   @Test
   void needsAConverterThatCanBeCreated() {
     assertInvalid(NoArgLessConverter.class)
-        .hasMessageContainingAll(ScaledConverter.class.getName(), "'price'", "give it a public no-argument constructor");
+        .hasMessageContainingAll(
+            ScaledConverter.class.getName(), "'price'", "give it a public no-argument constructor");
   }
 
   @Test
   void needsAConverterToABuiltInType() {
     assertInvalid(UnknownDatabaseType.class)
-        .hasMessageContainingAll("property 'price'", BuilderConverter.class.getName(),
-            "declares database type java.lang.StringBuilder, which is not a built-in type", "use one of [", "BigDecimal");
+        .hasMessageContainingAll(
+            "property 'price'",
+            BuilderConverter.class.getName(),
+            "declares database type java.lang.StringBuilder, which is not a built-in type",
+            "use one of [",
+            "BigDecimal");
   }
 
   @Test
@@ -217,6 +272,7 @@ class InvalidEntityTest {
 
   @Test
   void rejectsNamesOverSixtyThreeCharacters() {
-    assertInvalid(TooLongName.class).hasMessageContainingAll("column of property 'x'", "1 to 63 characters");
+    assertInvalid(TooLongName.class)
+        .hasMessageContainingAll("column of property 'x'", "1 to 63 characters");
   }
 }

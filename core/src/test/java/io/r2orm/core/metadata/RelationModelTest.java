@@ -14,6 +14,7 @@ import io.r2orm.core.exception.QueryBuildException;
 import io.r2orm.core.exception.UnloadedRelationException;
 import io.r2orm.core.internal.mapping.ArrayRow;
 import io.r2orm.core.internal.mapping.EntityMapper;
+import io.r2orm.core.internal.render.SqlRenderer;
 import io.r2orm.core.query.Order;
 import io.r2orm.core.query.Predicate;
 import io.r2orm.core.query.PropertyRef;
@@ -21,7 +22,6 @@ import io.r2orm.core.query.Ref;
 import io.r2orm.core.query.Relation;
 import io.r2orm.core.query.Select;
 import io.r2orm.core.query.UnloadedList;
-import io.r2orm.core.internal.render.SqlRenderer;
 import io.r2orm.core.sql.Bind;
 import io.r2orm.core.sql.Identifier;
 import io.r2orm.core.sql.SqlStatement;
@@ -48,10 +48,18 @@ class RelationModelTest {
       Integer year,
       @ManyToOne Ref<Author> author,
       @ManyToOne(column = "editor_ref") Ref<Author> editor,
-      @ManyToMany(joinTable = "book_tag", joinColumn = "book_id", inverseJoinColumn = "tag_id", orderBy = "label desc")
-      List<Tag> tags,
-      @ManyToMany(joinTable = "book_tag", joinColumn = "book_id", inverseJoinColumn = "tag_id", target = Tag.class)
-      List<Long> tagIds) {}
+      @ManyToMany(
+              joinTable = "book_tag",
+              joinColumn = "book_id",
+              inverseJoinColumn = "tag_id",
+              orderBy = "label desc")
+          List<Tag> tags,
+      @ManyToMany(
+              joinTable = "book_tag",
+              joinColumn = "book_id",
+              inverseJoinColumn = "tag_id",
+              target = Tag.class)
+          List<Long> tagIds) {}
 
   @Table("tag")
   record Tag(@Id Long id, String label) {}
@@ -64,7 +72,9 @@ class RelationModelTest {
   static class Shelf {
     @Id Integer id;
     String name;
-    @OneToMany(mappedBy = "shelf") List<Copy> copies;
+
+    @OneToMany(mappedBy = "shelf")
+    List<Copy> copies;
   }
 
   /** A mutable class with a relation between plain columns. */
@@ -73,19 +83,33 @@ class RelationModelTest {
     @Id Long id;
     @ManyToOne Ref<Shelf> shelf;
     String barcode;
-    @ManyToMany(joinTable = "copy_tag", joinColumn = "copy_id", inverseJoinColumn = "tag_id") List<Tag> tags;
+
+    @ManyToMany(joinTable = "copy_tag", joinColumn = "copy_id", inverseJoinColumn = "tag_id")
+    List<Tag> tags;
   }
 
   /** Two relations of each other's type, and a self reference. */
-  record Employee(@Id Long id, @ManyToOne Ref<Employee> manager, @OneToMany(mappedBy = "manager") List<Employee> reports) {}
+  record Employee(
+      @Id Long id,
+      @ManyToOne Ref<Employee> manager,
+      @OneToMany(mappedBy = "manager") List<Employee> reports) {}
 
   /** Entities need no {@code @Table}; the naming strategy names the table. */
   record Topic(@Id Long id, String title) {}
 
-  record Article(@Id Long id,
-      @ManyToMany(joinTable = "article_topic", joinColumn = "article_id", inverseJoinColumn = "topic_id") List<Topic> topics,
-      @ManyToMany(joinTable = "article_topic", joinColumn = "article_id", inverseJoinColumn = "topic_id",
-          target = Topic.class) List<Long> topicIds) {}
+  record Article(
+      @Id Long id,
+      @ManyToMany(
+              joinTable = "article_topic",
+              joinColumn = "article_id",
+              inverseJoinColumn = "topic_id")
+          List<Topic> topics,
+      @ManyToMany(
+              joinTable = "article_topic",
+              joinColumn = "article_id",
+              inverseJoinColumn = "topic_id",
+              target = Topic.class)
+          List<Long> topicIds) {}
 
   record Small(@Id Short id) {}
 
@@ -121,7 +145,9 @@ class RelationModelTest {
     @Test
     void theForeignKeyIsAColumnOfTheOwner() {
       EntityModel<Book> book = MODELS.of(Book.class);
-      assertThat(book.columns()).extracting(ColumnModel::path).containsExactly("id", "title", "year", "author", "editor");
+      assertThat(book.columns())
+          .extracting(ColumnModel::path)
+          .containsExactly("id", "title", "year", "author", "editor");
       assertThat(book.columns().get(3)).isSameAs(relation(Book.class, "author").foreignKey());
       ColumnModel key = book.column("author");
       assertThat(key.propertyType()).isEqualTo(Ref.class);
@@ -131,10 +157,13 @@ class RelationModelTest {
 
     @Test
     void namesTheForeignKeyAfterTheRelationUnlessGiven() {
-      assertThat(relation(Book.class, "editor").foreignKey().name()).isEqualTo(Identifier.of("editor_ref"));
+      assertThat(relation(Book.class, "editor").foreignKey().name())
+          .isEqualTo(Identifier.of("editor_ref"));
       EntityModels asIs = EntityModels.builder().namingStrategy(NamingStrategy.AS_IS).build();
-      assertThat(asIs.of(Book.class).relation("author").foreignKey().name()).isEqualTo(Identifier.of("authorId"));
-      assertThat(asIs.of(Book.class).relation("editor").foreignKey().name()).isEqualTo(Identifier.of("editor_ref"));
+      assertThat(asIs.of(Book.class).relation("author").foreignKey().name())
+          .isEqualTo(Identifier.of("authorId"));
+      assertThat(asIs.of(Book.class).relation("editor").foreignKey().name())
+          .isEqualTo(Identifier.of("editor_ref"));
     }
 
     @Test
@@ -146,9 +175,12 @@ class RelationModelTest {
       assertThat(r.slot()).isEqualTo(2);
       assertThat(r.foreignKey()).isNull();
       assertThat(r.mappedBy()).isEqualTo("author");
-      assertThat(r.order()).containsExactly(
-          new Order(new PropertyRef(Book.class, "year"), Order.Direction.DESC, Order.Nulls.DEFAULT),
-          new Order(new PropertyRef(Book.class, "title"), Order.Direction.ASC, Order.Nulls.DEFAULT));
+      assertThat(r.order())
+          .containsExactly(
+              new Order(
+                  new PropertyRef(Book.class, "year"), Order.Direction.DESC, Order.Nulls.DEFAULT),
+              new Order(
+                  new PropertyRef(Book.class, "title"), Order.Direction.ASC, Order.Nulls.DEFAULT));
       assertThat(r.unloaded()).isInstanceOf(UnloadedList.class);
       assertThat(r.isToMany()).isTrue();
       assertThat(r.ownsKey()).isFalse();
@@ -169,10 +201,13 @@ class RelationModelTest {
       assertThat(inverse.foreignKey()).isNull();
       assertThat(inverse.mappedBy()).isEqualTo("author");
       assertThat(inverse.isToMany()).isFalse();
-      assertThat(inverse.unloaded()).isInstanceOfSatisfying(Ref.class, ref -> {
-        assertThat(ref.isLoaded()).isFalse();
-        assertThat(ref.id()).isNull();
-      });
+      assertThat(inverse.unloaded())
+          .isInstanceOfSatisfying(
+              Ref.class,
+              ref -> {
+                assertThat(ref.isLoaded()).isFalse();
+                assertThat(ref.id()).isNull();
+              });
     }
 
     @Test
@@ -186,8 +221,10 @@ class RelationModelTest {
       assertThat(r.joinColumn()).isEqualTo(Identifier.of("book_id"));
       assertThat(r.inverseJoinColumn()).isEqualTo(Identifier.of("tag_id"));
       assertThat(r.mappedBy()).isNull();
-      assertThat(r.order()).containsExactly(
-          new Order(new PropertyRef(Tag.class, "label"), Order.Direction.DESC, Order.Nulls.DEFAULT));
+      assertThat(r.order())
+          .containsExactly(
+              new Order(
+                  new PropertyRef(Tag.class, "label"), Order.Direction.DESC, Order.Nulls.DEFAULT));
       assertThat(r.idsOnly()).isFalse();
     }
 
@@ -233,11 +270,13 @@ class RelationModelTest {
 
     @Test
     void listsRelationsInDeclarationOrderAndNamesTheKnownOnes() {
-      assertThat(MODELS.of(Book.class).relations()).extracting(RelationModel::name)
+      assertThat(MODELS.of(Book.class).relations())
+          .extracting(RelationModel::name)
           .containsExactly("author", "editor", "tags", "tagIds");
       assertThatThrownBy(() -> MODELS.of(Book.class).relation("nope"))
           .isInstanceOf(QueryBuildException.class)
-          .hasMessage("Book has no relation 'nope'; known relations: [author, editor, tags, tagIds]");
+          .hasMessage(
+              "Book has no relation 'nope'; known relations: [author, editor, tags, tagIds]");
     }
 
     @Test
@@ -262,7 +301,8 @@ class RelationModelTest {
       List<Tag> tags = List.of(new Tag(3L, "classic"));
       Book book = new Book(1L, "Dune", 1965, Ref.to(7L), Ref.none(), tags, List.of(3L));
       Object[] values = model.values(book);
-      assertThat(values).containsExactly(1L, "Dune", 1965, Ref.to(7L), Ref.none(), tags, List.of(3L));
+      assertThat(values)
+          .containsExactly(1L, "Dune", 1965, Ref.to(7L), Ref.none(), tags, List.of(3L));
       assertThat(model.instantiate(values)).isEqualTo(book);
     }
 
@@ -301,14 +341,21 @@ class RelationModelTest {
       assertThat(key.valueType().write(Ref.none())).isNull();
       assertThat(key.valueType().write(null)).isNull();
       assertThat(key.valueType().write(5)).isEqualTo(5L);
-      assertThat(key.databaseValue(new Book(1L, "t", 1, Ref.of(author), Ref.none(), List.of(), List.of()))).isEqualTo(9L);
+      assertThat(
+              key.databaseValue(
+                  new Book(1L, "t", 1, Ref.of(author), Ref.none(), List.of(), List.of())))
+          .isEqualTo(9L);
     }
 
-    /** Pinned: a reference to an entity without an id writes NULL; nothing cascades and nothing fails. */
+    /**
+     * Pinned: a reference to an entity without an id writes NULL; nothing cascades and nothing
+     * fails.
+     */
     @Test
     void writesAReferenceToAnUnsavedEntityAsNull() {
       ColumnModel key = MODELS.of(Book.class).column("author");
-      assertThat(key.valueType().write(Ref.of(new Author(null, "new", List.of(), Ref.none())))).isNull();
+      assertThat(key.valueType().write(Ref.of(new Author(null, "new", List.of(), Ref.none()))))
+          .isNull();
     }
 
     @Test
@@ -325,7 +372,8 @@ class RelationModelTest {
       ColumnModel key = MODELS.of(Copy.class).column("shelf");
       assertThat(key.valueType().write(Ref.to(3L))).isEqualTo(3);
       assertThat(key.valueType().write(4L)).isEqualTo(4);
-      assertThatThrownBy(() -> key.valueType().write(Long.MAX_VALUE)).isInstanceOf(ArithmeticException.class);
+      assertThatThrownBy(() -> key.valueType().write(Long.MAX_VALUE))
+          .isInstanceOf(ArithmeticException.class);
     }
   }
 
@@ -333,15 +381,17 @@ class RelationModelTest {
   class Mapping {
     @Test
     void readsKeysAsUnfetchedReferencesAndNullAsNone() {
-      Book book = new EntityMapper<>(MODELS.of(Book.class)).map(ArrayRow.of(1L, "Dune", 1965, 7L, null));
+      Book book =
+          new EntityMapper<>(MODELS.of(Book.class)).map(ArrayRow.of(1L, "Dune", 1965, 7L, null));
       assertThat(book.author().id()).isEqualTo(7L);
       assertThat(book.author().isLoaded()).isFalse();
       assertThat(book.author().isEmpty()).isFalse();
       assertThat(book.author()).isEqualTo(Ref.to(7L));
       assertThatThrownBy(() -> book.author().get())
           .isInstanceOf(UnloadedRelationException.class)
-          .hasMessage("Book.author was not fetched; add .fetch(Book_.AUTHOR) to the query (or a fetch path that ends"
-              + " in it), or load it with db.load(...)");
+          .hasMessage(
+              "Book.author was not fetched; add .fetch(Book_.AUTHOR) to the query (or a fetch path that ends"
+                  + " in it), or load it with db.load(...)");
       assertThat(book.editor()).isSameAs(Ref.none());
       assertThat(book.editor().isLoaded()).isTrue();
       assertThat(book.editor().get()).isNull();
@@ -349,7 +399,8 @@ class RelationModelTest {
 
     @Test
     void fillsUnfetchedListsWithListsThatThrowNamingTheFetch() {
-      Book book = new EntityMapper<>(MODELS.of(Book.class)).map(ArrayRow.of(1L, "Dune", 1965, null, null));
+      Book book =
+          new EntityMapper<>(MODELS.of(Book.class)).map(ArrayRow.of(1L, "Dune", 1965, null, null));
       assertThat(UnloadedList.isUnloaded(book.tags())).isTrue();
       assertThatThrownBy(() -> book.tags().size())
           .isInstanceOf(UnloadedRelationException.class)
@@ -357,8 +408,10 @@ class RelationModelTest {
       assertThatThrownBy(() -> book.tagIds().get(0))
           .isInstanceOf(UnloadedRelationException.class)
           .hasMessageContaining("fetch(Book_.TAG_IDS)");
-      assertThat(book).hasToString("Book[id=1, title=Dune, year=1965, author=Ref[none], editor=Ref[none],"
-          + " tags=[not fetched], tagIds=[not fetched]]");
+      assertThat(book)
+          .hasToString(
+              "Book[id=1, title=Dune, year=1965, author=Ref[none], editor=Ref[none],"
+                  + " tags=[not fetched], tagIds=[not fetched]]");
     }
 
     @Test
@@ -404,11 +457,14 @@ class RelationModelTest {
   @Nested
   class ForeignKeyConditions {
     private final SqlRenderer renderer = new SqlRenderer(PostgresDialect.INSTANCE, MODELS);
-    private final Relation<Book, Author> author = Relation.toOne(Book.class, "author", Author.class);
+    private final Relation<Book, Author> author =
+        Relation.toOne(Book.class, "author", Author.class);
 
     private List<Bind> binds(Predicate where) {
       SqlStatement statement = renderer.select(Select.from(Book.class).where(where));
-      assertThat(statement.sql()).startsWith("SELECT id, title, \"year\", author_id, editor_ref FROM book WHERE author_id ");
+      assertThat(statement.sql())
+          .startsWith(
+              "SELECT id, title, \"year\", author_id, editor_ref FROM book WHERE author_id ");
       return statement.binds();
     }
 
@@ -436,7 +492,8 @@ class RelationModelTest {
     void rejectsValuesThatAreNeitherIdsNorReferences() {
       assertThatThrownBy(() -> binds(author.idEq("five")))
           .isInstanceOf(QueryBuildException.class)
-          .hasMessage("cannot use five as the key of Book.author: a key must be a Ref or a Long id, not a java.lang.String");
+          .hasMessage(
+              "cannot use five as the key of Book.author: a key must be a Ref or a Long id, not a java.lang.String");
       assertThatThrownBy(() -> binds(author.idEq(new Tag(1L, "x"))))
           .isInstanceOf(QueryBuildException.class)
           .hasMessageContaining("a key must be a Ref or a Long id, not a " + Tag.class.getName());

@@ -27,24 +27,38 @@ import org.junit.jupiter.api.Test;
  */
 class KeysetTokenFuzzTest {
   @Table("fuzz_row")
-  record Row(@Id Long id, String name, BigDecimal price, OffsetDateTime at, UUID ref, Integer rank) {}
+  record Row(
+      @Id Long id, String name, BigDecimal price, OffsetDateTime at, UUID ref, Integer rank) {}
 
   private static final EntityModel<Row> MODEL = EntityModels.create().of(Row.class);
-  private static final Keyset KEYSET = Keyset.of(MODEL, List.of(
-      new Order(new PropertyRef(Row.class, "name"), Order.Direction.ASC, Order.Nulls.DEFAULT),
-      new Order(new PropertyRef(Row.class, "price"), Order.Direction.DESC, Order.Nulls.DEFAULT),
-      new Order(new PropertyRef(Row.class, "at"), Order.Direction.ASC, Order.Nulls.DEFAULT),
-      new Order(new PropertyRef(Row.class, "ref"), Order.Direction.ASC, Order.Nulls.DEFAULT),
-      new Order(new PropertyRef(Row.class, "rank"), Order.Direction.DESC, Order.Nulls.FIRST)));
+  private static final Keyset KEYSET =
+      Keyset.of(
+          MODEL,
+          List.of(
+              new Order(
+                  new PropertyRef(Row.class, "name"), Order.Direction.ASC, Order.Nulls.DEFAULT),
+              new Order(
+                  new PropertyRef(Row.class, "price"), Order.Direction.DESC, Order.Nulls.DEFAULT),
+              new Order(new PropertyRef(Row.class, "at"), Order.Direction.ASC, Order.Nulls.DEFAULT),
+              new Order(
+                  new PropertyRef(Row.class, "ref"), Order.Direction.ASC, Order.Nulls.DEFAULT),
+              new Order(
+                  new PropertyRef(Row.class, "rank"), Order.Direction.DESC, Order.Nulls.FIRST)));
 
   @Test
   void theForgedCursorOfTheIssueIsAnInvalidCursor() {
-    assertThatThrownBy(() -> KEYSET.after("azE6NmVlNjNiNwo9MjE0NzQ4MzY0Nzp4")).isInstanceOf(InvalidPageTokenException.class);
+    assertThatThrownBy(() -> KEYSET.after("azE6NmVlNjNiNwo9MjE0NzQ4MzY0Nzp4"))
+        .isInstanceOf(InvalidPageTokenException.class);
     assertThatThrownBy(() -> KEYSET.after(null)).isInstanceOf(InvalidPageTokenException.class);
-    String head = new String(Base64.getUrlDecoder().decode(KEYSET.tokenAfter(sample(new Random(1)))), StandardCharsets.UTF_8)
-        .split("\n")[0];
+    String head =
+        new String(
+                Base64.getUrlDecoder().decode(KEYSET.tokenAfter(sample(new Random(1)))),
+                StandardCharsets.UTF_8)
+            .split("\n")[0];
     // a length near Integer.MAX_VALUE overflowed colon + 1 + length
-    String forged = Base64.getUrlEncoder().encodeToString((head + "\n=2147483647:x").getBytes(StandardCharsets.UTF_8));
+    String forged =
+        Base64.getUrlEncoder()
+            .encodeToString((head + "\n=2147483647:x").getBytes(StandardCharsets.UTF_8));
     assertThatThrownBy(() -> KEYSET.after(forged)).isInstanceOf(InvalidPageTokenException.class);
   }
 
@@ -54,7 +68,8 @@ class KeysetTokenFuzzTest {
     int decoded = 0;
     int invalid = 0;
     for (int i = 0; i < 20_000; i++) {
-      String token = i % 4 == 0 ? randomText(random) : mutate(KEYSET.tokenAfter(sample(random)), random);
+      String token =
+          i % 4 == 0 ? randomText(random) : mutate(KEYSET.tokenAfter(sample(random)), random);
       try {
         assertThat(KEYSET.after(token)).isNotNull();
         decoded++;
@@ -77,9 +92,13 @@ class KeysetTokenFuzzTest {
   }
 
   private static Row sample(Random random) {
-    return new Row((long) random.nextInt(), random.nextInt(5) == 0 ? null : "n\n=" + random.nextInt(1000) + ":" + "é",
+    return new Row(
+        (long) random.nextInt(),
+        random.nextInt(5) == 0 ? null : "n\n=" + random.nextInt(1000) + ":" + "é",
         random.nextBoolean() ? null : new BigDecimal(random.nextInt(100_000)).movePointLeft(2),
-        random.nextBoolean() ? null : OffsetDateTime.parse("2026-12-03T10:00:00Z").plusSeconds(random.nextInt()),
+        random.nextBoolean()
+            ? null
+            : OffsetDateTime.parse("2026-12-03T10:00:00Z").plusSeconds(random.nextInt()),
         random.nextBoolean() ? null : new UUID(random.nextLong(), random.nextLong()),
         random.nextBoolean() ? null : random.nextInt());
   }
@@ -87,7 +106,9 @@ class KeysetTokenFuzzTest {
   private static String randomText(Random random) {
     byte[] bytes = new byte[random.nextInt(80)];
     random.nextBytes(bytes);
-    return random.nextBoolean() ? Base64.getUrlEncoder().encodeToString(bytes) : new String(bytes, StandardCharsets.ISO_8859_1);
+    return random.nextBoolean()
+        ? Base64.getUrlEncoder().encodeToString(bytes)
+        : new String(bytes, StandardCharsets.ISO_8859_1);
   }
 
   /** Flips, inserts or deletes bytes of the decoded text (and sometimes of the base64 itself). */
@@ -111,7 +132,11 @@ class KeysetTokenFuzzTest {
         case 1 -> bytes.remove(at);
         case 2 -> bytes.add(at, interesting[random.nextInt(interesting.length)]);
         default -> {
-          String digits = String.valueOf(random.nextBoolean() ? Integer.MAX_VALUE - random.nextInt(10) : random.nextInt(100));
+          String digits =
+              String.valueOf(
+                  random.nextBoolean()
+                      ? Integer.MAX_VALUE - random.nextInt(10)
+                      : random.nextInt(100));
           for (int d = digits.length() - 1; d >= 0; d--) {
             bytes.add(at, (byte) digits.charAt(d));
           }

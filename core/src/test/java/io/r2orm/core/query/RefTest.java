@@ -25,7 +25,9 @@ class RefTest {
     assertThatThrownBy(ref::get)
         .isInstanceOf(UnloadedRelationException.class)
         .hasMessage("this reference was made with Ref.to(id) and holds only the id");
-    assertThatThrownBy(() -> Ref.to(null)).isInstanceOf(NullPointerException.class).hasMessage("id must not be null");
+    assertThatThrownBy(() -> Ref.to(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("id must not be null");
   }
 
   @Test
@@ -36,7 +38,9 @@ class RefTest {
     assertThat(ref.isEmpty()).isFalse();
     assertThat(ref.get()).isSameAs(herbert);
     assertThat(ref).hasToString("Ref[" + herbert + "]");
-    assertThatThrownBy(() -> Ref.of(null)).isInstanceOf(NullPointerException.class).hasMessage("entity must not be null");
+    assertThatThrownBy(() -> Ref.of(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("entity must not be null");
   }
 
   @Test
@@ -62,26 +66,34 @@ class RefTest {
   void anUnloadedReferenceThrowsItsMessage() {
     Ref<Author> ref = Ref.unloaded(9L, "fetch it");
     assertThat(ref.id()).isEqualTo(9L);
-    assertThatThrownBy(ref::get).isInstanceOf(UnloadedRelationException.class).hasMessage("fetch it");
+    assertThatThrownBy(ref::get)
+        .isInstanceOf(UnloadedRelationException.class)
+        .hasMessage("fetch it");
     assertThat(Ref.unloaded(null, "x")).hasToString("Ref[null, not fetched]");
   }
 
   @Test
   void referencesWithIdsAreEqualByIdWhetherLoadedOrNot() {
-    assertThat(Ref.to(9L)).isEqualTo(Ref.unloaded(9L, "m")).isEqualTo(Ref.loaded(9L, herbert))
+    assertThat(Ref.to(9L))
+        .isEqualTo(Ref.unloaded(9L, "m"))
+        .isEqualTo(Ref.loaded(9L, herbert))
         .hasSameHashCodeAs(Ref.loaded(9L, herbert));
     assertThat(Ref.to(9L)).isNotEqualTo(Ref.to(8L)).isNotEqualTo(Ref.none()).isNotEqualTo(9L);
   }
 
   @Test
   void referencesWithoutIdsAreEqualByEntityAndLoadedness() {
-    assertThat(Ref.of(herbert)).isEqualTo(Ref.of(new Author(9L, "Herbert", List.of(), Ref.none())))
+    assertThat(Ref.of(herbert))
+        .isEqualTo(Ref.of(new Author(9L, "Herbert", List.of(), Ref.none())))
         .hasSameHashCodeAs(Ref.of(herbert));
     assertThat(Ref.none()).isEqualTo(Ref.loaded(null, null)).isNotEqualTo(Ref.unloaded(null, "m"));
     assertThat(Ref.unloaded(null, "a")).isEqualTo(Ref.unloaded(null, "b"));
   }
 
-  /** Pinned: a reference made with of(entity) carries no id, so it differs from the stored reference. */
+  /**
+   * Pinned: a reference made with of(entity) carries no id, so it differs from the stored
+   * reference.
+   */
   @Test
   void aReferenceToAnEntityDiffersFromTheSameEntityReadWithItsId() {
     assertThat(Ref.of(herbert)).isNotEqualTo(Ref.to(9L)).isNotEqualTo(Ref.loaded(9L, herbert));

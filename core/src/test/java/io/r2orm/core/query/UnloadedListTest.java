@@ -18,14 +18,19 @@ class UnloadedListTest {
 
   @Test
   void throwsOnEveryRead() {
-    assertThatThrownBy(list::size).isInstanceOf(UnloadedRelationException.class).hasMessage("Author.books was not fetched");
+    assertThatThrownBy(list::size)
+        .isInstanceOf(UnloadedRelationException.class)
+        .hasMessage("Author.books was not fetched");
     assertThatThrownBy(() -> list.get(0)).isInstanceOf(UnloadedRelationException.class);
-    assertThatThrownBy(() -> list.iterator().hasNext()).isInstanceOf(UnloadedRelationException.class);
-    assertThatThrownBy(() -> {
-      for (Book b : list) {
-        assertThat(b).isNull();
-      }
-    }).isInstanceOf(UnloadedRelationException.class);
+    assertThatThrownBy(() -> list.iterator().hasNext())
+        .isInstanceOf(UnloadedRelationException.class);
+    assertThatThrownBy(
+            () -> {
+              for (Book b : list) {
+                assertThat(b).isNull();
+              }
+            })
+        .isInstanceOf(UnloadedRelationException.class);
     assertThatThrownBy(list::isEmpty).isInstanceOf(UnloadedRelationException.class);
     assertThatThrownBy(() -> list.stream().count()).isInstanceOf(UnloadedRelationException.class);
   }
@@ -45,13 +50,15 @@ class UnloadedListTest {
     Author a = new Author(1L, "A", list, Ref.unloaded(null, "m"));
     Author b = new Author(1L, "A", new UnloadedList<>("n"), Ref.unloaded(null, "n"));
     assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
-    assertThat(a).hasToString("Author[id=1, name=A, books=[not fetched], profile=Ref[null, not fetched]]");
+    assertThat(a)
+        .hasToString("Author[id=1, name=A, books=[not fetched], profile=Ref[null, not fetched]]");
   }
 
   /** Pinned: another list comparing itself with an unfetched one reads it, and so throws. */
   @Test
   void anotherListComparedWithAnUnfetchedOneThrows() {
     assertThatThrownBy(() -> List.of().equals(list)).isInstanceOf(UnloadedRelationException.class);
-    assertThatThrownBy(() -> new ArrayList<>().equals(list)).isInstanceOf(UnloadedRelationException.class);
+    assertThatThrownBy(() -> new ArrayList<>().equals(list))
+        .isInstanceOf(UnloadedRelationException.class);
   }
 }

@@ -6,4 +6,5 @@ import io.r2orm.core.annotation.Table;
 
 /** An author: a record with a database-generated id. */
 @Table("author")
-public record Author(@Id Long id, @Column(nullable = false, unique = true) String name, String country) {}
+public record Author(
+    @Id Long id, @Column(nullable = false, unique = true) String name, String country) {}

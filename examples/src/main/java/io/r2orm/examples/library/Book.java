@@ -9,7 +9,9 @@ import io.r2orm.core.annotation.Version;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** A book: identity id, optimistic-lock version, an enum, a converted value and an embedded part. */
+/**
+ * A book: identity id, optimistic-lock version, an enum, a converted value and an embedded part.
+ */
 @Table(value = "book", indexes = @Index(properties = "authorId"))
 public record Book(
     @Id Long id,
@@ -34,8 +36,16 @@ public record Book(
     return new Book(id, title, authorId, genre, published, newPrice, shelf, version);
   }
 
-  public static Book of(String title, Author author, Genre genre, int year, String price, String room) {
-    return new Book(null, title, author.id(), genre, LocalDate.of(year, 1, 1),
-        new Money(new BigDecimal(price)), new Shelf(room, 1), 0);
+  public static Book of(
+      String title, Author author, Genre genre, int year, String price, String room) {
+    return new Book(
+        null,
+        title,
+        author.id(),
+        genre,
+        LocalDate.of(year, 1, 1),
+        new Money(new BigDecimal(price)),
+        new Shelf(room, 1),
+        0);
   }
 }

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 
 /**
  * The music store: a Spring Boot WebFlux application on r2orm. It creates its tables, generates
- * deterministic sample data ({@code music-store.*}) and serves a JSON API under {@code /api},
- * with {@code /actuator/health} and {@code /actuator/metrics} (r2orm's statement and relation-batch
+ * deterministic sample data ({@code music-store.*}) and serves a JSON API under {@code /api}, with
+ * {@code /actuator/health} and {@code /actuator/metrics} (r2orm's statement and relation-batch
  * meters among them). Embedded H2 by default; PostgreSQL with the {@code postgres} profile.
  *
  * <pre>

@@ -11,28 +11,38 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class MusicStoreProperties {
   /** Drop and recreate the store's tables at start-up, then generate the sample data. */
   private boolean reset = true;
+
   /** A database schema to create before the tables (PostgreSQL profile); none when unset. */
   private String databaseSchema;
+
   private final Data data = new Data();
 
   /** Sizes of the generated sample data. */
   public static class Data {
     /** Seed of the generator: the same seed gives the same data. */
     private long seed = 1979;
+
     /** Number of artists. */
     private int artists = 275;
+
     /** Albums per artist: 1 up to this many. */
     private int maxAlbumsPerArtist = 4;
+
     /** Tracks per album: 6 up to this many (at least 6). */
     private int maxTracksPerAlbum = 14;
+
     /** Number of playlists. */
     private int playlists = 25;
+
     /** Tracks per playlist: 1 up to this many. */
     private int maxTracksPerPlaylist = 30;
+
     /** Number of customers. */
     private int customers = 120;
+
     /** Invoices per customer: 1 up to this many. */
     private int maxInvoicesPerCustomer = 6;
+
     /** Lines per invoice: 1 up to this many. */
     private int maxLinesPerInvoice = 5;
 
@@ -110,7 +120,8 @@ public class MusicStoreProperties {
 
     private static int atLeast(String name, int value, int min) {
       if (value < min) {
-        throw new IllegalArgumentException("music-store.data." + name + " must be at least " + min + ", got " + value);
+        throw new IllegalArgumentException(
+            "music-store.data." + name + " must be at least " + min + ", got " + value);
       }
       return value;
     }

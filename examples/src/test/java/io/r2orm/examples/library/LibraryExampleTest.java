@@ -15,9 +15,11 @@ class LibraryExampleTest {
 
   @Test
   void tourRunsOnEmbeddedH2AndPrintsWhatHappened() {
-    Database db = Database.builder(ConnectionFactories.get("r2dbc:h2:mem:///example_test?options=DB_CLOSE_DELAY=-1"))
-        .converter(Money.class, new Money.Converter())
-        .build();
+    Database db =
+        Database.builder(
+                ConnectionFactories.get("r2dbc:h2:mem:///example_test?options=DB_CLOSE_DELAY=-1"))
+            .converter(Money.class, new Money.Converter())
+            .build();
     PrintStream original = System.out;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));

@@ -7,7 +7,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-/** Reads one HTTP/1.1 answer off a raw socket (fixed length or chunked body) and returns its status. */
+/**
+ * Reads one HTTP/1.1 answer off a raw socket (fixed length or chunked body) and returns its status.
+ */
 final class HttpAnswers {
   private HttpAnswers() {}
 
@@ -25,7 +27,9 @@ final class HttpAnswers {
       }
     }
     if (chunked) {
-      for (long size = Long.parseLong(line(in).trim(), 16); size > 0; size = Long.parseLong(line(in).trim(), 16)) {
+      for (long size = Long.parseLong(line(in).trim(), 16);
+          size > 0;
+          size = Long.parseLong(line(in).trim(), 16)) {
         skip(in, size);
         line(in);
       }

@@ -34,7 +34,12 @@ final class StoreChecks {
   }
 
   List<Long> longs(String sql) {
-    return client.sql(sql).map(row -> ((Number) row.get(0)).longValue()).all().collectList().block(WAIT);
+    return client
+        .sql(sql)
+        .map(row -> ((Number) row.get(0)).longValue())
+        .all()
+        .collectList()
+        .block(WAIT);
   }
 
   String text(String sql) {
@@ -52,21 +57,34 @@ final class StoreChecks {
   /** Two columns: a number and a text. */
   Map<Long, String> pairs(String sql) {
     Map<Long, String> map = new LinkedHashMap<>();
-    client.sql(sql).map(row -> Map.entry(((Number) row.get(0)).longValue(), row.get(1, String.class))).all()
-        .doOnNext(e -> map.put(e.getKey(), e.getValue())).blockLast(WAIT);
+    client
+        .sql(sql)
+        .map(row -> Map.entry(((Number) row.get(0)).longValue(), row.get(1, String.class)))
+        .all()
+        .doOnNext(e -> map.put(e.getKey(), e.getValue()))
+        .blockLast(WAIT);
     return map;
   }
 
   /** The first artist with at least this many albums. */
   long artistWithAlbums(int albums) {
-    return count("SELECT artist_id FROM album GROUP BY artist_id HAVING COUNT(*) >= " + albums
-        + " ORDER BY artist_id LIMIT 1");
+    return count(
+        "SELECT artist_id FROM album GROUP BY artist_id HAVING COUNT(*) >= "
+            + albums
+            + " ORDER BY artist_id LIMIT 1");
   }
 
-  /** The COUNT of a meter as {@code /actuator/metrics/{name}{tags}} shows it; 0 when it has not been recorded. */
+  /**
+   * The COUNT of a meter as {@code /actuator/metrics/{name}{tags}} shows it; 0 when it has not been
+   * recorded.
+   */
   double metric(String name, String tags) {
-    EntityExchangeResult<JsonNode> result = web.get().uri("/actuator/metrics/" + name + tags).exchange()
-        .expectBody(JsonNode.class).returnResult();
+    EntityExchangeResult<JsonNode> result =
+        web.get()
+            .uri("/actuator/metrics/" + name + tags)
+            .exchange()
+            .expectBody(JsonNode.class)
+            .returnResult();
     if (result.getStatus().value() == 404) {
       return 0;
     }
@@ -79,10 +97,17 @@ final class StoreChecks {
     throw new AssertionError("no COUNT in " + result.getResponseBody());
   }
 
-  /** The pool's acquired connections, as the actuator's {@code r2dbc.pool.acquired} gauge shows them. */
+  /**
+   * The pool's acquired connections, as the actuator's {@code r2dbc.pool.acquired} gauge shows
+   * them.
+   */
   double acquiredConnections() {
-    EntityExchangeResult<JsonNode> result = web.get().uri("/actuator/metrics/r2dbc.pool.acquired").exchange()
-        .expectBody(JsonNode.class).returnResult();
+    EntityExchangeResult<JsonNode> result =
+        web.get()
+            .uri("/actuator/metrics/r2dbc.pool.acquired")
+            .exchange()
+            .expectBody(JsonNode.class)
+            .returnResult();
     assertThat(result.getStatus().value()).as("the r2dbc.pool.acquired gauge").isEqualTo(200);
     for (JsonNode m : result.getResponseBody().get("measurements")) {
       if (m.get("statistic").asString().equals("VALUE")) {
@@ -102,7 +127,8 @@ final class StoreChecks {
       sleep(50);
     }
     // a statement is counted when it ends, before its connection goes back: once every connection
-    // is back, no statement of the request is still to be counted, and an extra one shows as an overshoot
+    // is back, no statement of the request is still to be counted, and an extra one shows as an
+    // overshoot
     while (acquiredConnections() > 0 && System.nanoTime() < deadline) {
       sleep(20);
     }
@@ -110,14 +136,23 @@ final class StoreChecks {
     assertThat(metric(name, tags)).as(name + tags).isEqualTo(expected);
   }
 
-  /** The response has this status and the JSON error body with a message containing {@code fragment}. */
+  /**
+   * The response has this status and the JSON error body with a message containing {@code
+   * fragment}.
+   */
   void expectError(WebTestClient.ResponseSpec response, HttpStatus status, String fragment) {
-    response.expectStatus().isEqualTo(status)
-        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+    response
+        .expectStatus()
+        .isEqualTo(status)
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
         .expectBody()
-        .jsonPath("$.status").isEqualTo(status.value())
-        .jsonPath("$.message").value(String.class, m -> assertThat(m).contains(fragment))
-        .jsonPath("$.path").isNotEmpty();
+        .jsonPath("$.status")
+        .isEqualTo(status.value())
+        .jsonPath("$.message")
+        .value(String.class, m -> assertThat(m).contains(fragment))
+        .jsonPath("$.path")
+        .isNotEmpty();
   }
 
   private static void sleep(long millis) {

@@ -30,22 +30,28 @@ import reactor.util.retry.Retry;
 final class ConnectionSource {
   private static final Logger LOG = LoggerFactory.getLogger("io.r2orm.sql");
 
-  /** More than the idle connections of any pool that might all have died at once (a server restart). */
+  /**
+   * More than the idle connections of any pool that might all have died at once (a server restart).
+   */
   private static final int MAX_VALIDATION_RETRIES = 256;
 
   /** Reactor's context key for a local onNextDropped hook. */
   private static final String ON_NEXT_DROPPED = "reactor.onNextDropped.local";
+
   /**
    * Closes a connection that arrived after its caller left. r2dbc-pool's own acquire-timeout hook
    * may have closed it already, and its {@code close()} then throws instead of returning an error:
-   * either way nothing is left to do, and nothing may escape a hook (Reactor would log it as an error).
+   * either way nothing is left to do, and nothing may escape a hook (Reactor would log it as an
+   * error).
    */
-  private static final java.util.function.Consumer<Object> CLOSE_DROPPED = dropped -> {
-    if (dropped instanceof Connection c) {
-      Mono.defer(() -> Mono.from(c.close()))
-          .subscribe(null, e -> LOG.debug("A connection nobody waits for was already given back", e));
-    }
-  };
+  private static final java.util.function.Consumer<Object> CLOSE_DROPPED =
+      dropped -> {
+        if (dropped instanceof Connection c) {
+          Mono.defer(() -> Mono.from(c.close()))
+              .subscribe(
+                  null, e -> LOG.debug("A connection nobody waits for was already given back", e));
+        }
+      };
 
   /**
    * Closes a connection discarded after its caller left, except r2dbc-pool's: when an acquisition
@@ -54,17 +60,23 @@ final class ConnectionSource {
    * its release (pre-release hook, validation) on a physical connection the pool may already have
    * lent to the next caller.
    */
-  private static final java.util.function.Consumer<Connection> CLOSE_DISCARDED = discarded -> {
-    if (!discarded.getClass().getName().equals("io.r2dbc.pool.PooledConnection")) {
-      CLOSE_DROPPED.accept(discarded);
-    }
-  };
+  private static final java.util.function.Consumer<Connection> CLOSE_DISCARDED =
+      discarded -> {
+        if (!discarded.getClass().getName().equals("io.r2dbc.pool.PooledConnection")) {
+          CLOSE_DROPPED.accept(discarded);
+        }
+      };
 
   /** One factory, or several used in turn (read replicas). */
   private final List<ConnectionFactory> factories;
+
   private final AtomicInteger next = new AtomicInteger();
   private final Duration statementTimeout;
-  /** Where to take a connection when none of these factories can open one (a replica is down), or null. */
+
+  /**
+   * Where to take a connection when none of these factories can open one (a replica is down), or
+   * null.
+   */
   private final ConnectionSource fallback;
 
   ConnectionSource(ConnectionFactory factory, Duration statementTimeout) {
@@ -72,11 +84,12 @@ final class ConnectionSource {
   }
 
   /**
-   * A source over several factories taken in turn (round-robin per connection); when the chosen
-   * one cannot open a connection (server down or unreachable; not a busy pool), the others are
-   * tried, then {@code fallback}, when given.
+   * A source over several factories taken in turn (round-robin per connection); when the chosen one
+   * cannot open a connection (server down or unreachable; not a busy pool), the others are tried,
+   * then {@code fallback}, when given.
    */
-  ConnectionSource(List<ConnectionFactory> factories, Duration statementTimeout, ConnectionSource fallback) {
+  ConnectionSource(
+      List<ConnectionFactory> factories, Duration statementTimeout, ConnectionSource fallback) {
     if (factories.isEmpty()) {
       throw new IllegalArgumentException("a connection source needs at least one factory");
     }
@@ -90,20 +103,31 @@ final class ConnectionSource {
    * connection back (a transaction commits or rolls back first). Before the work, the statement
    * timeout is set, when there is one.
    */
-  <R, T> Flux<T> using(Function<Connection, R> open, Function<R, Connection> connectionOf,
-      Function<R, ? extends Publisher<T>> work, Function<R, ? extends Publisher<?>> onComplete,
-      BiFunction<R, Throwable, ? extends Publisher<?>> onError, Function<R, ? extends Publisher<?>> onCancel) {
-    return Flux.usingWhen(acquire().map(open), r -> prepare(connectionOf.apply(r)).thenMany(Flux.defer(() -> work.apply(r))),
-        onComplete, onError, onCancel);
+  <R, T> Flux<T> using(
+      Function<Connection, R> open,
+      Function<R, Connection> connectionOf,
+      Function<R, ? extends Publisher<T>> work,
+      Function<R, ? extends Publisher<?>> onComplete,
+      BiFunction<R, Throwable, ? extends Publisher<?>> onError,
+      Function<R, ? extends Publisher<?>> onCancel) {
+    return Flux.usingWhen(
+        acquire().map(open),
+        r -> prepare(connectionOf.apply(r)).thenMany(Flux.defer(() -> work.apply(r))),
+        onComplete,
+        onError,
+        onCancel);
   }
 
   /**
-   * Runs work on a connection of its own, given back on complete, error and cancel; never while
-   * the work is being handed to the driver (a cancel from another thread waits for that, see
-   * {@link Session#end()}), as the pool could lend the connection on before the statement reached it.
+   * Runs work on a connection of its own, given back on complete, error and cancel; never while the
+   * work is being handed to the driver (a cancel from another thread waits for that, see {@link
+   * Session#end()}), as the pool could lend the connection on before the statement reached it.
    */
   <T> Flux<T> using(Function<Connection, ? extends Publisher<T>> work) {
-    return using(c -> new Session(c, false), Session::connection, s -> s.run(work, Executor::ended),
+    return using(
+        c -> new Session(c, false),
+        Session::connection,
+        s -> s.run(work, Executor::ended),
         s -> s.end().then(Mono.from(s.connection().close())),
         (s, error) -> s.end().then(Mono.from(release(s.connection(), error))),
         s -> s.end().then(Mono.from(s.connection().close())));
@@ -117,28 +141,37 @@ final class ConnectionSource {
     if (factories.size() == 1 && fallback == null) {
       return acquire(factories.get(0));
     }
-    return Mono.defer(() -> {
-      int first = Math.floorMod(next.getAndIncrement(), factories.size());
-      Mono<Connection> attempt = acquire(factories.get(first));
-      for (int i = 1; i < factories.size(); i++) {
-        ConnectionFactory other = factories.get((first + i) % factories.size());
-        attempt = attempt.onErrorResume(ConnectionSource::broken, e -> acquire(other));
-      }
-      return fallback == null ? attempt : attempt.onErrorResume(ConnectionSource::broken, e -> fallback.acquire());
-    });
+    return Mono.defer(
+        () -> {
+          int first = Math.floorMod(next.getAndIncrement(), factories.size());
+          Mono<Connection> attempt = acquire(factories.get(first));
+          for (int i = 1; i < factories.size(); i++) {
+            ConnectionFactory other = factories.get((first + i) % factories.size());
+            attempt = attempt.onErrorResume(ConnectionSource::broken, e -> acquire(other));
+          }
+          return fallback == null
+              ? attempt
+              : attempt.onErrorResume(ConnectionSource::broken, e -> fallback.acquire());
+        });
   }
 
   private Mono<Connection> acquire(ConnectionFactory factory) {
-    return new HandOver(Mono.<Connection>defer(() -> Mono.from(factory.create()))
-        // nothing was sent yet: a pooled connection found dead on validation is discarded by the pool, and
-        // asking again gets the next one (or a new one), where r2dbc-pool on its own retries only once
-        .retryWhen(Retry.max(MAX_VALIDATION_RETRIES).filter(ConnectionSource::failedValidation))
-        .onErrorMap(e -> !(e instanceof R2ormException), ConnectionSource::acquisitionFailure)
-        // a connection that arrives after the cancel is dropped by the operators above before it reaches the
-        // hand-over: close it there (Reactor's context-local hook for dropped values, as r2dbc-pool uses),
-        // unless r2dbc-pool discarded it: it did so after giving it back itself (see CLOSE_DISCARDED)
-        .doOnDiscard(Connection.class, CLOSE_DISCARDED)
-        .contextWrite(context -> context.put(ON_NEXT_DROPPED, CLOSE_DROPPED)));
+    return new HandOver(
+        Mono.<Connection>defer(() -> Mono.from(factory.create()))
+            // nothing was sent yet: a pooled connection found dead on validation is discarded by
+            // the pool, and
+            // asking again gets the next one (or a new one), where r2dbc-pool on its own retries
+            // only once
+            .retryWhen(Retry.max(MAX_VALIDATION_RETRIES).filter(ConnectionSource::failedValidation))
+            .onErrorMap(e -> !(e instanceof R2ormException), ConnectionSource::acquisitionFailure)
+            // a connection that arrives after the cancel is dropped by the operators above before
+            // it reaches the
+            // hand-over: close it there (Reactor's context-local hook for dropped values, as
+            // r2dbc-pool uses),
+            // unless r2dbc-pool discarded it: it did so after giving it back itself (see
+            // CLOSE_DISCARDED)
+            .doOnDiscard(Connection.class, CLOSE_DISCARDED)
+            .contextWrite(context -> context.put(ON_NEXT_DROPPED, CLOSE_DROPPED)));
   }
 
   /**
@@ -146,7 +179,8 @@ final class ConnectionSource {
    * validation failed", e.g. its server process was terminated while it sat idle).
    */
   private static boolean failedValidation(Throwable e) {
-    return e instanceof io.r2dbc.spi.R2dbcNonTransientResourceException && e.getMessage() != null
+    return e instanceof io.r2dbc.spi.R2dbcNonTransientResourceException
+        && e.getMessage() != null
         && e.getMessage().startsWith("Connection validation failed");
   }
 
@@ -169,12 +203,14 @@ final class ConnectionSource {
   }
 
   static boolean broken(Throwable error) {
-    return error instanceof ConnectionFailureException && !(error instanceof ConnectionTimeoutException);
+    return error instanceof ConnectionFailureException
+        && !(error instanceof ConnectionTimeoutException);
   }
 
   static Mono<Void> discard(Connection connection) {
     Mono<Void> physical = Mono.empty();
-    if (connection instanceof io.r2dbc.spi.Wrapped<?> wrapped && wrapped.unwrap() instanceof Connection inner) {
+    if (connection instanceof io.r2dbc.spi.Wrapped<?> wrapped
+        && wrapped.unwrap() instanceof Connection inner) {
       physical = Mono.from(inner.close()).onErrorResume(e -> Mono.empty());
     }
     return physical.then(Mono.from(connection.close()).onErrorResume(e -> Mono.empty()));
@@ -182,23 +218,28 @@ final class ConnectionSource {
 
   static Throwable acquisitionFailure(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.util.concurrent.TimeoutException || t instanceof io.r2dbc.spi.R2dbcTimeoutException) {
-        return new ConnectionTimeoutException("Timed out waiting for a connection: every pooled connection is busy ("
-            + e.getMessage() + "). Likely causes: subscriptions that are never cancelled or completed (a stream nobody "
-            + "reads to the end, a missing timeout); a stream holding a connection while the same caller waits for a "
-            + "second one (a query per row of a stream outside a transaction: run both in db.transaction(...) or load "
-            + "the rows with a fetch plan); or a pool smaller than the concurrency. Raise the pool's maxSize or "
-            + "maxAcquireTime, or lower the concurrency", e);
+      if (t instanceof java.util.concurrent.TimeoutException
+          || t instanceof io.r2dbc.spi.R2dbcTimeoutException) {
+        return new ConnectionTimeoutException(
+            "Timed out waiting for a connection: every pooled connection is busy ("
+                + e.getMessage()
+                + "). Likely causes: subscriptions that are never cancelled or completed (a stream nobody "
+                + "reads to the end, a missing timeout); a stream holding a connection while the same caller waits for a "
+                + "second one (a query per row of a stream outside a transaction: run both in db.transaction(...) or load "
+                + "the rows with a fetch plan); or a pool smaller than the concurrency. Raise the pool's maxSize or "
+                + "maxAcquireTime, or lower the concurrency",
+            e);
       }
     }
-    return new ConnectionFailureException("Could not open a connection: " + e.getMessage(), null, null, e);
+    return new ConnectionFailureException(
+        "Could not open a connection: " + e.getMessage(), null, null, e);
   }
 
   /**
    * The hand-over of a connection from the factory to its user. Cancelled before a connection
    * arrived, it cancels the acquisition, so that a pool drops the queued request. Once a connection
-   * was handed on, cancellation no longer travels upstream: r2dbc-pool gives a connection back
-   * when its acquisition is cancelled even after emitting it, and {@code Flux.usingWhen} forwards a
+   * was handed on, cancellation no longer travels upstream: r2dbc-pool gives a connection back when
+   * its acquisition is cancelled even after emitting it, and {@code Flux.usingWhen} forwards a
    * cancel that races with the emission to its resource, so the pool could lend the connection to
    * the next caller while this one runs its statements or its rollback. After the hand-over the
    * connection belongs to the downstream, which closes it (usingWhen does, even when cancelled in
@@ -214,7 +255,8 @@ final class ConnectionSource {
       source.subscribe(new Subscriber(actual));
     }
 
-    private static final class Subscriber extends AtomicInteger implements CoreSubscriber<Connection>, Subscription {
+    private static final class Subscriber extends AtomicInteger
+        implements CoreSubscriber<Connection>, Subscription {
       private static final int WAITING = 0;
       private static final int HANDED_OVER = 1;
       private static final int CANCELLED = 2;

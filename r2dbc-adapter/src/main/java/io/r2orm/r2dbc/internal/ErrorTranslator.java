@@ -2,14 +2,14 @@ package io.r2orm.r2dbc.internal;
 
 import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
-import io.r2dbc.spi.R2dbcTransientResourceException;
-import io.r2orm.core.exception.InvalidValueException;
-import io.r2orm.core.exception.ConnectionFailureException;
-import io.r2orm.core.exception.QueryTimeoutException;
 import io.r2dbc.spi.R2dbcTimeoutException;
+import io.r2dbc.spi.R2dbcTransientResourceException;
+import io.r2orm.core.exception.ConnectionFailureException;
 import io.r2orm.core.exception.ConstraintViolationException;
 import io.r2orm.core.exception.DuplicateKeyException;
 import io.r2orm.core.exception.ForeignKeyViolationException;
+import io.r2orm.core.exception.InvalidValueException;
+import io.r2orm.core.exception.QueryTimeoutException;
 import io.r2orm.core.exception.R2ormException;
 import io.r2orm.core.exception.ReadOnlyTransactionException;
 import io.r2orm.core.exception.RecoveryConflictException;
@@ -20,14 +20,17 @@ import io.r2orm.core.exception.StatementException;
  * class 23 codes). The message keeps the driver's text and the SQL, never the bound values.
  */
 public final class ErrorTranslator {
-  private static final java.util.regex.Pattern QUOTED_LITERAL = java.util.regex.Pattern.compile("'(?:[^']|'')*'");
+  private static final java.util.regex.Pattern QUOTED_LITERAL =
+      java.util.regex.Pattern.compile("'(?:[^']|'')*'");
+
   /**
    * The key values H2 appends to a unique violation after the index's columns: {@code ON
    * PUBLIC.P(ID) ( /* key:13 *&#47; CAST(13 AS BIGINT))} — numbers and casts that the literal
    * pattern does not catch.
    */
   private static final java.util.regex.Pattern H2_KEY_VALUES =
-      java.util.regex.Pattern.compile("(ON [\\w.\"]+\\([^)]*\\))\\s*(?:VALUES\\s*)?\\(\\s*/\\*\\s*key:.*?\\)\"");
+      java.util.regex.Pattern.compile(
+          "(ON [\\w.\"]+\\([^)]*\\))\\s*(?:VALUES\\s*)?\\(\\s*/\\*\\s*key:.*?\\)\"");
 
   private ErrorTranslator() {}
 
@@ -38,35 +41,57 @@ public final class ErrorTranslator {
     }
     if (!(error instanceof R2dbcException e)) {
       if (isTimeout(error)) {
-        return new QueryTimeoutException("Timed out: " + firstLine(error.getMessage()), sql, null, error);
+        return new QueryTimeoutException(
+            "Timed out: " + firstLine(error.getMessage()), sql, null, error);
       }
       if (isConnectionFailure(error)) {
-        return new ConnectionFailureException("Connection failed: " + firstLine(error.getMessage()), sql, null, error);
+        return new ConnectionFailureException(
+            "Connection failed: " + firstLine(error.getMessage()), sql, null, error);
       }
       return error;
     }
     String state = e.getSqlState();
     String what = withoutLiterals(firstLine(e.getMessage()));
     if (what.contains("conflict with recovery")) {
-      // a standby cancelled the statement (40001) or ended the session (FATAL, then often reported as 08006)
-      return new RecoveryConflictException("Cancelled by the read replica (conflict with recovery): " + what
-          + "; run the read again, and see hot_standby_feedback / max_standby_streaming_delay on the replica", sql, state, e);
+      // a standby cancelled the statement (40001) or ended the session (FATAL, then often reported
+      // as 08006)
+      return new RecoveryConflictException(
+          "Cancelled by the read replica (conflict with recovery): "
+              + what
+              + "; run the read again, and see hot_standby_feedback / max_standby_streaming_delay on the replica",
+          sql,
+          state,
+          e);
     }
-    if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"))) {
+    if (state != null
+        && (state.startsWith("08")
+            || state.equals("57P01")
+            || state.equals("57P02")
+            || state.equals("57P03"))) {
       return new ConnectionFailureException("Connection failed: " + what, sql, state, e);
     }
     if ("57014".equals(state) || "HYT00".equals(state)) {
       return new QueryTimeoutException("Statement cancelled (timeout): " + what, sql, state, e);
     }
     if ("25006".equals(state)) {
-      return new ReadOnlyTransactionException("Write refused, the transaction is read-only: " + what + "; writes must run "
-          + "on the primary in a transaction that is not read-only (not through onReplica(), not with "
-          + "TransactionOptions.withReadOnly(true), not in @Transactional(readOnly = true))", sql, state, e);
+      return new ReadOnlyTransactionException(
+          "Write refused, the transaction is read-only: "
+              + what
+              + "; writes must run "
+              + "on the primary in a transaction that is not read-only (not through onReplica(), not with "
+              + "TransactionOptions.withReadOnly(true), not in @Transactional(readOnly = true))",
+          sql,
+          state,
+          e);
     }
-    // r2dbc-postgresql files every SQLSTATE class it does not know (25 read-only transaction, 55 lock not available,
-    // P0 raised by PL/pgSQL, ...) under R2dbcNonTransientResourceException, so the class alone does not mean the
-    // connection failed: trust it only without a SQLSTATE (the driver's own) or with H2's vendor codes (90xxx)
-    if ((e instanceof R2dbcNonTransientResourceException || e instanceof R2dbcTransientResourceException)
+    // r2dbc-postgresql files every SQLSTATE class it does not know (25 read-only transaction, 55
+    // lock not available,
+    // P0 raised by PL/pgSQL, ...) under R2dbcNonTransientResourceException, so the class alone does
+    // not mean the
+    // connection failed: trust it only without a SQLSTATE (the driver's own) or with H2's vendor
+    // codes (90xxx)
+    if ((e instanceof R2dbcNonTransientResourceException
+            || e instanceof R2dbcTransientResourceException)
         && (state == null || state.startsWith("90"))) {
       return new ConnectionFailureException("Connection failed: " + what, sql, state, e);
     }
@@ -107,7 +132,8 @@ public final class ErrorTranslator {
   /** Closed channels and refused connections that reach us without an R2DBC wrapper. */
   private static boolean isConnectionFailure(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof java.io.IOException || t instanceof java.nio.channels.ClosedChannelException
+      if (t instanceof java.io.IOException
+          || t instanceof java.nio.channels.ClosedChannelException
           || t.getClass().getName().startsWith("io.netty.channel.")) {
         return true;
       }

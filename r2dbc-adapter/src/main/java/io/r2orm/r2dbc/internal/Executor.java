@@ -41,29 +41,42 @@ import reactor.util.context.ContextView;
  * Not API.
  */
 public final class Executor {
-  /** Parents and relation batches of a long stream outside a transaction: one snapshot, no writes. */
-  private static final TransactionSpec SNAPSHOT_READ = new TransactionSpec(IsolationLevel.REPEATABLE_READ, true, null, false, false);
+  /**
+   * Parents and relation batches of a long stream outside a transaction: one snapshot, no writes.
+   */
+  private static final TransactionSpec SNAPSHOT_READ =
+      new TransactionSpec(IsolationLevel.REPEATABLE_READ, true, null, false, false);
 
   private final ConnectionSource source;
   private final StatementRunner statements;
   private final CursorReader cursors;
   private final TransactionRunner transactions;
+
   /** The read replicas (with the fallback chosen for them), or null without replicas. */
   private final ConnectionSource replicas;
+
   /** Read-only transactions on the replicas, or null without replicas. */
   private final TransactionRunner replicaTransactions;
+
   /** Statements outside transactions run on the replicas ({@code onReplica()}). */
   private final boolean onReplica;
+
   /** The statement timeout set for one transaction at a time, or null (see the constructor). */
   private final String localTimeout;
+
   private final int fetchSize;
+
   /** Rows a probe reads before a result counts as long (the fetch window). */
   private final int probeRows;
+
   private final boolean cursorsSupported;
+
   /** Transactions managed outside r2orm that statements join, or null. */
   private final ExternalJoin external;
+
   /** The context key sessions travel under; shared by every view of this executor. */
   private final Object key;
+
   /** For a transaction handle: the session it belongs to; null for the database's own executor. */
   private final Session expected;
 
@@ -72,9 +85,24 @@ public final class Executor {
    * StatementObserver#NONE} for none); {@code external} joins transactions managed outside r2orm,
    * or is null.
    */
-  public Executor(ConnectionFactory connectionFactory, boolean cursorsSupported, int fetchSize, int probeRows,
-      StatementObserver observer, Duration statementTimeout, ExternalJoin external) {
-    this(connectionFactory, List.of(), false, cursorsSupported, fetchSize, probeRows, observer, statementTimeout, null,
+  public Executor(
+      ConnectionFactory connectionFactory,
+      boolean cursorsSupported,
+      int fetchSize,
+      int probeRows,
+      StatementObserver observer,
+      Duration statementTimeout,
+      ExternalJoin external) {
+    this(
+        connectionFactory,
+        List.of(),
+        false,
+        cursorsSupported,
+        fetchSize,
+        probeRows,
+        observer,
+        statementTimeout,
+        null,
         external);
   }
 
@@ -88,19 +116,32 @@ public final class Executor {
    * of their own, so that no setting outlives the work (a pooler in transaction mode hands the
    * server connection on).
    */
-  public Executor(ConnectionFactory connectionFactory, List<ConnectionFactory> replicaFactories, boolean fallbackToPrimary,
-      boolean cursorsSupported, int fetchSize, int probeRows, StatementObserver observer, Duration statementTimeout,
-      String localTimeout, ExternalJoin external) {
+  public Executor(
+      ConnectionFactory connectionFactory,
+      List<ConnectionFactory> replicaFactories,
+      boolean fallbackToPrimary,
+      boolean cursorsSupported,
+      int fetchSize,
+      int probeRows,
+      StatementObserver observer,
+      Duration statementTimeout,
+      String localTimeout,
+      ExternalJoin external) {
     this.probeRows = probeRows;
     Duration sessionTimeout = localTimeout == null ? statementTimeout : null;
     this.localTimeout = localTimeout;
     this.source = new ConnectionSource(connectionFactory, sessionTimeout);
-    this.replicas = replicaFactories.isEmpty() ? null
-        : new ConnectionSource(replicaFactories, sessionTimeout, fallbackToPrimary ? source : null);
-    this.statements = new StatementRunner(Objects.requireNonNull(observer, "observer must not be null"));
+    this.replicas =
+        replicaFactories.isEmpty()
+            ? null
+            : new ConnectionSource(
+                replicaFactories, sessionTimeout, fallbackToPrimary ? source : null);
+    this.statements =
+        new StatementRunner(Objects.requireNonNull(observer, "observer must not be null"));
     this.cursors = new CursorReader(statements);
     this.transactions = new TransactionRunner(source, localTimeout);
-    this.replicaTransactions = replicas == null ? null : new TransactionRunner(replicas, localTimeout);
+    this.replicaTransactions =
+        replicas == null ? null : new TransactionRunner(replicas, localTimeout);
     this.onReplica = false;
     this.fetchSize = fetchSize;
     this.cursorsSupported = cursorsSupported;
@@ -136,8 +177,8 @@ public final class Executor {
 
   /**
    * Runs work outside any transaction on a connection of its own: taken from the primary, or the
-   * replicas for the replica view; with a transaction-local statement timeout, inside a
-   * transaction that wraps just this work.
+   * replicas for the replica view; with a transaction-local statement timeout, inside a transaction
+   * that wraps just this work.
    */
   private <T> Flux<T> alone(Function<Connection, ? extends Publisher<T>> work) {
     if (localTimeout == null) {
@@ -150,15 +191,19 @@ public final class Executor {
     return onReplica ? replicaTransactions : transactions;
   }
 
-  /** Who runs a transaction of these options: a read-only one on the replicas, when there are any. */
+  /**
+   * Who runs a transaction of these options: a read-only one on the replicas, when there are any.
+   */
   private TransactionRunner runner(TransactionSpec options) {
-    boolean replicaCan = options.readOnly() && !IsolationLevel.SERIALIZABLE.equals(options.isolation());
+    boolean replicaCan =
+        options.readOnly() && !IsolationLevel.SERIALIZABLE.equals(options.isolation());
     return replicaTransactions != null && replicaCan ? replicaTransactions : transactions;
   }
 
   static IllegalStateException ended() {
-    return new IllegalStateException("The transaction has already ended (committed, rolled back or cancelled), so this "
-        + "statement was not run; keep every statement of a transaction inside the publisher returned to transaction(...)");
+    return new IllegalStateException(
+        "The transaction has already ended (committed, rolled back or cancelled), so this "
+            + "statement was not run; keep every statement of a transaction inside the publisher returned to transaction(...)");
   }
 
   /**
@@ -173,9 +218,10 @@ public final class Executor {
       if (expected.ended()) {
         throw ended();
       }
-      throw new IllegalStateException("A transaction's handle was used outside the transaction's own sequence (a "
-          + "detached subscribe(), a publisher subscribed on its own, or another transaction), where its statements would "
-          + "not be part of the transaction; return them from the transaction's work, composed with flatMap/concatMap/then");
+      throw new IllegalStateException(
+          "A transaction's handle was used outside the transaction's own sequence (a "
+              + "detached subscribe(), a publisher subscribed on its own, or another transaction), where its statements would "
+              + "not be part of the transaction; return them from the transaction's work, composed with flatMap/concatMap/then");
     }
     return Optional.ofNullable(session);
   }
@@ -188,27 +234,39 @@ public final class Executor {
    * Runs work in the subscriber's session; outside one, in the external transaction the subscriber
    * runs in (Spring's), or else as {@code otherwise}.
    */
-  private <T> Flux<T> inSession(Function<Session, ? extends Publisher<T>> work, Supplier<? extends Publisher<T>> otherwise) {
-    return Flux.deferContextual(context -> {
-      Optional<Session> session = current(context);
-      if (session.isPresent()) {
-        return work.apply(session.get());
-      }
-      if (external == null) {
-        return otherwise.get();
-      }
-      return external.join()
-          .map(Optional::of)
-          .defaultIfEmpty(Optional.empty())
-          .flatMapMany(joined -> joined.isEmpty() ? otherwise.get()
-              : Flux.usingWhen(Mono.fromSupplier(() -> Session.joining(joined.get())),
-                  s -> Flux.<T>from(work.apply(s)).contextWrite(Context.of(key, s)),
-                  s -> leave(s), (s, e) -> leave(s), s -> leave(s)));
-    });
+  private <T> Flux<T> inSession(
+      Function<Session, ? extends Publisher<T>> work, Supplier<? extends Publisher<T>> otherwise) {
+    return Flux.deferContextual(
+        context -> {
+          Optional<Session> session = current(context);
+          if (session.isPresent()) {
+            return work.apply(session.get());
+          }
+          if (external == null) {
+            return otherwise.get();
+          }
+          return external
+              .join()
+              .map(Optional::of)
+              .defaultIfEmpty(Optional.empty())
+              .flatMapMany(
+                  joined ->
+                      joined.isEmpty()
+                          ? otherwise.get()
+                          : Flux.usingWhen(
+                              Mono.fromSupplier(() -> Session.joining(joined.get())),
+                              s -> Flux.<T>from(work.apply(s)).contextWrite(Context.of(key, s)),
+                              s -> leave(s),
+                              (s, e) -> leave(s),
+                              s -> leave(s)));
+        });
   }
 
   private Publisher<Void> leave(Session session) {
-    return session.end().doFinally(signal -> session.leave()).then(Mono.from(external.leave(session.connection())));
+    return session
+        .end()
+        .doFinally(signal -> session.leave())
+        .then(Mono.from(external.leave(session.connection())));
   }
 
   // ---------------------------------------------------------------- reads
@@ -222,21 +280,32 @@ public final class Executor {
    * statement — and a longer one is read again through a cursor, {@code fetchSize} rows at a time.
    * Without cursors, or with {@code fetchSize} 0, one statement read to its end.
    */
-  public <T> Flux<T> read(SqlStatement statement, IntFunction<SqlStatement> limited,
-      BiFunction<Row, RowMetadata, T> mapper, boolean bounded) {
+  public <T> Flux<T> read(
+      SqlStatement statement,
+      IntFunction<SqlStatement> limited,
+      BiFunction<Row, RowMetadata, T> mapper,
+      boolean bounded) {
     return inSession(
         session -> {
           if (bounded || !cursorsSupported || fetchSize == 0) {
             return readToEnd(session, statement, mapper);
           }
-          return probed(session, statement, limited, mapper, Math.min(probeRows, fetchSize),
+          return probed(
+              session,
+              statement,
+              limited,
+              mapper,
+              Math.min(probeRows, fetchSize),
               rows -> Flux.fromIterable(rows),
               () -> cursors.read(session, statement, mapper, fetchSize, Flux::fromIterable, true));
         },
         () -> alone(c -> statements.rows(c, statement, mapper, bounded ? 0 : fetchSize)));
   }
 
-  /** A read that is one statement, unpaged: by id, count, exists, a limit within the fetch size, a relation batch. */
+  /**
+   * A read that is one statement, unpaged: by id, count, exists, a limit within the fetch size, a
+   * relation batch.
+   */
   public <T> Flux<T> read(SqlStatement statement, BiFunction<Row, RowMetadata, T> mapper) {
     return read(statement, null, mapper, true);
   }
@@ -245,58 +314,104 @@ public final class Executor {
    * Reads {@code limited(rows + 1)} to its end: when it has at most {@code rows} rows they are the
    * whole result, given to {@code fits}; otherwise {@code longer} reads the result in full.
    */
-  private <R, T> Flux<T> probed(Session session, SqlStatement statement, IntFunction<SqlStatement> limited,
-      BiFunction<Row, RowMetadata, R> mapper, int rows, Function<List<R>, ? extends Publisher<T>> fits,
+  private <R, T> Flux<T> probed(
+      Session session,
+      SqlStatement statement,
+      IntFunction<SqlStatement> limited,
+      BiFunction<Row, RowMetadata, R> mapper,
+      int rows,
+      Function<List<R>, ? extends Publisher<T>> fits,
       Supplier<Flux<T>> longer) {
     if (limited == null) {
       return longer.get();
     }
     return on(session, c -> statements.rows(c, limited.apply(rows + 1), mapper, 0))
         .collectList()
-        .flatMapMany(first -> first.size() <= rows ? Flux.<T>from(fits.apply(first)) : longer.get());
+        .flatMapMany(
+            first -> first.size() <= rows ? Flux.<T>from(fits.apply(first)) : longer.get());
   }
 
-  /** Whether a query with this limit (null: none) is short enough to read in one statement, unpaged. */
+  /**
+   * Whether a query with this limit (null: none) is short enough to read in one statement, unpaged.
+   */
   public boolean bounded(Long limit) {
     return limit != null && limit <= fetchSize;
   }
 
   /** One statement on the session's connection, read to its end before its rows are emitted. */
-  private <T> Flux<T> readToEnd(Session session, SqlStatement statement, BiFunction<Row, RowMetadata, T> mapper) {
-    return on(session, c -> statements.rows(c, statement, mapper, 0)).collectList().flatMapIterable(rows -> rows);
+  private <T> Flux<T> readToEnd(
+      Session session, SqlStatement statement, BiFunction<Row, RowMetadata, T> mapper) {
+    return on(session, c -> statements.rows(c, statement, mapper, 0))
+        .collectList()
+        .flatMapIterable(rows -> rows);
   }
 
   /**
    * Streams the parents of a fetch plan a window at a time, each window processed by {@code
-   * perWindow} (its relation batches) before the next is read, on one connection at a time.
-   * Inside a unit of work: on its connection; a result that may be longer than a window is first
-   * probed ({@code limited} to a window and one row: a result that fits costs that one statement)
-   * and otherwise read through a cursor. Outside: a bounded result is one statement on a
-   * connection taken for the stream; an unbounded one is probed the same way, and a longer one is
-   * read again from the start in a read-only REPEATABLE READ transaction through a cursor, so that
-   * its parents and relations all come from one snapshot.
+   * perWindow} (its relation batches) before the next is read, on one connection at a time. Inside
+   * a unit of work: on its connection; a result that may be longer than a window is first probed
+   * ({@code limited} to a window and one row: a result that fits costs that one statement) and
+   * otherwise read through a cursor. Outside: a bounded result is one statement on a connection
+   * taken for the stream; an unbounded one is probed the same way, and a longer one is read again
+   * from the start in a read-only REPEATABLE READ transaction through a cursor, so that its parents
+   * and relations all come from one snapshot.
    */
-  public <R, T> Flux<T> streamWindows(SqlStatement parents, IntFunction<SqlStatement> limited,
-      BiFunction<Row, RowMetadata, R> mapper, int window, boolean bounded, Function<List<R>, ? extends Publisher<T>> perWindow) {
+  public <R, T> Flux<T> streamWindows(
+      SqlStatement parents,
+      IntFunction<SqlStatement> limited,
+      BiFunction<Row, RowMetadata, R> mapper,
+      int window,
+      boolean bounded,
+      Function<List<R>, ? extends Publisher<T>> perWindow) {
     boolean cursor = !bounded && cursorsSupported && fetchSize > 0;
-    Function<List<R>, Flux<T>> oneWindow = rows -> rows.isEmpty() ? Flux.empty() : Flux.from(perWindow.apply(rows));
+    Function<List<R>, Flux<T>> oneWindow =
+        rows -> rows.isEmpty() ? Flux.empty() : Flux.from(perWindow.apply(rows));
     return inSession(
-        session -> !cursor
-            ? readToEnd(session, parents, mapper).buffer(window).concatMap(perWindow, 0)
-            : probed(session, parents, limited, mapper, window, oneWindow,
-                () -> cursors.read(session, parents, mapper, window, perWindow, true)),
+        session ->
+            !cursor
+                ? readToEnd(session, parents, mapper).buffer(window).concatMap(perWindow, 0)
+                : probed(
+                    session,
+                    parents,
+                    limited,
+                    mapper,
+                    window,
+                    oneWindow,
+                    () -> cursors.read(session, parents, mapper, window, perWindow, true)),
         () -> {
           if (!cursor) {
             return session(() -> streamWindows(parents, limited, mapper, window, true, perWindow));
           }
           AtomicBoolean longer = new AtomicBoolean();
-          Flux<T> first = session(() -> inSession(s -> probed(s, parents, limited, mapper, window, oneWindow, () -> {
-            longer.set(true);
-            return Flux.<T>empty();
-          }), Flux::empty));
-          return first.concatWith(Flux.defer(() -> !longer.get() ? Flux.<T>empty()
-              : autocommitTransactions().own(SNAPSHOT_READ, s -> cursors.read(s, parents, mapper, window, perWindow, false)
-                  .contextWrite(Context.of(key, s)))));
+          Flux<T> first =
+              session(
+                  () ->
+                      inSession(
+                          s ->
+                              probed(
+                                  s,
+                                  parents,
+                                  limited,
+                                  mapper,
+                                  window,
+                                  oneWindow,
+                                  () -> {
+                                    longer.set(true);
+                                    return Flux.<T>empty();
+                                  }),
+                          Flux::empty));
+          return first.concatWith(
+              Flux.defer(
+                  () ->
+                      !longer.get()
+                          ? Flux.<T>empty()
+                          : autocommitTransactions()
+                              .own(
+                                  SNAPSHOT_READ,
+                                  s ->
+                                      cursors
+                                          .read(s, parents, mapper, window, perWindow, false)
+                                          .contextWrite(Context.of(key, s)))));
         });
   }
 
@@ -308,26 +423,41 @@ public final class Executor {
    */
   public <T> Flux<T> session(Supplier<? extends Publisher<T>> work) {
     if (localTimeout != null) {
-      return inSession(s -> work.get(), () -> autocommitTransactions()
-          .own(TransactionSpec.DEFAULTS, s -> Flux.<T>from(work.get()).contextWrite(Context.of(key, s)), false));
+      return inSession(
+          s -> work.get(),
+          () ->
+              autocommitTransactions()
+                  .own(
+                      TransactionSpec.DEFAULTS,
+                      s -> Flux.<T>from(work.get()).contextWrite(Context.of(key, s)),
+                      false));
     }
-    return inSession(s -> work.get(),
-        () -> (onReplica ? replicas : source).using(c -> new Session(c, false), Session::connection,
-            s -> Flux.<T>from(work.get()).contextWrite(Context.of(key, s)),
-            s -> s.end().then(Mono.from(s.connection().close())),
-            (s, error) -> s.end().then(Mono.from(ConnectionSource.release(s.connection(), error))),
-            s -> s.end().then(Mono.from(s.connection().close()))));
+    return inSession(
+        s -> work.get(),
+        () ->
+            (onReplica ? replicas : source)
+                .using(
+                    c -> new Session(c, false),
+                    Session::connection,
+                    s -> Flux.<T>from(work.get()).contextWrite(Context.of(key, s)),
+                    s -> s.end().then(Mono.from(s.connection().close())),
+                    (s, error) ->
+                        s.end().then(Mono.from(ConnectionSource.release(s.connection(), error))),
+                    s -> s.end().then(Mono.from(s.connection().close()))));
   }
 
   /** Runs a data-changing statement and emits the number of rows it changed. */
   public Mono<Long> update(SqlStatement statement) {
-    return inSession(session -> on(session, c -> statements.update(c, statement)),
-        () -> alone(c -> statements.update(c, statement)))
-        .singleOrEmpty().defaultIfEmpty(0L);
+    return inSession(
+            session -> on(session, c -> statements.update(c, statement)),
+            () -> alone(c -> statements.update(c, statement)))
+        .singleOrEmpty()
+        .defaultIfEmpty(0L);
   }
 
   /** Runs a relation batch's query to its end and tells the observer what it loaded. */
-  public <T> Mono<List<T>> relationBatch(Class<?> entity, String relation, int batchSize, Flux<T> query) {
+  public <T> Mono<List<T>> relationBatch(
+      Class<?> entity, String relation, int batchSize, Flux<T> query) {
     return statements.relationBatch(entity, relation, batchSize, query);
   }
 
@@ -340,7 +470,8 @@ public final class Executor {
    * a savepoint when the options ask for nesting or for a rollback-only transaction (only its own
    * work is undone).
    */
-  public <T> Flux<T> inTransaction(TransactionSpec options, Function<Executor, ? extends Publisher<T>> work) {
+  public <T> Flux<T> inTransaction(
+      TransactionSpec options, Function<Executor, ? extends Publisher<T>> work) {
     Function<Session, Publisher<T>> bound = s -> work.apply(new Executor(this, s, false));
     return inSession(
         session -> {
@@ -355,8 +486,10 @@ public final class Executor {
         () -> ownTransaction(options, bound));
   }
 
-  private <T> Flux<T> ownTransaction(TransactionSpec options, Function<Session, Publisher<T>> work) {
-    return runner(options).own(options, s -> Flux.from(work.apply(s)).contextWrite(Context.of(key, s)));
+  private <T> Flux<T> ownTransaction(
+      TransactionSpec options, Function<Session, Publisher<T>> work) {
+    return runner(options)
+        .own(options, s -> Flux.from(work.apply(s)).contextWrite(Context.of(key, s)));
   }
 
   /** Runs work in a transaction with default options. */

@@ -2,13 +2,13 @@ package io.r2orm.r2dbc.internal;
 
 import io.r2orm.core.internal.fetch.FetchPlan;
 import io.r2orm.core.internal.mapping.EntityMapper;
+import io.r2orm.core.internal.render.FetchRenderer;
 import io.r2orm.core.metadata.ColumnModel;
 import io.r2orm.core.metadata.EntityModel;
 import io.r2orm.core.metadata.EntityModels;
 import io.r2orm.core.metadata.RelationModel;
 import io.r2orm.core.query.FetchOptions;
 import io.r2orm.core.query.Ref;
-import io.r2orm.core.internal.render.FetchRenderer;
 import io.r2orm.core.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +33,10 @@ public final class RelationLoader {
   private final FetchRenderer fetch;
   private final Function<Class<?>, EntityMapper<?>> mappers;
 
-  public RelationLoader(EntityModels models, Executor executor, FetchRenderer fetch,
+  public RelationLoader(
+      EntityModels models,
+      Executor executor,
+      FetchRenderer fetch,
       Function<Class<?>, EntityMapper<?>> mappers) {
     this.models = models;
     this.executor = executor;
@@ -42,7 +45,8 @@ public final class RelationLoader {
   }
 
   /** Loads the plan's relations for one window of rows; completes when they are all in place. */
-  public Mono<Void> load(EntityModel<?> model, List<Object[]> rows, List<FetchPlan.Node> nodes, int window) {
+  public Mono<Void> load(
+      EntityModel<?> model, List<Object[]> rows, List<FetchPlan.Node> nodes, int window) {
     if (rows.isEmpty() || nodes.isEmpty()) {
       return Mono.empty();
     }
@@ -50,7 +54,8 @@ public final class RelationLoader {
   }
 
   /** Loads in windows: for related rows that outnumber the window, one batch per window of them. */
-  private Mono<Void> loadWindows(EntityModel<?> model, List<Object[]> rows, List<FetchPlan.Node> nodes, int window) {
+  private Mono<Void> loadWindows(
+      EntityModel<?> model, List<Object[]> rows, List<FetchPlan.Node> nodes, int window) {
     if (rows.isEmpty() || nodes.isEmpty()) {
       return Mono.empty();
     }
@@ -61,10 +66,13 @@ public final class RelationLoader {
     for (int i = 0; i < rows.size(); i += window) {
       chunks.add(rows.subList(i, Math.min(rows.size(), i + window)));
     }
-    return Flux.fromIterable(chunks).concatMap(chunk -> load(model, chunk, nodes, window), 0).then();
+    return Flux.fromIterable(chunks)
+        .concatMap(chunk -> load(model, chunk, nodes, window), 0)
+        .then();
   }
 
-  private Mono<Void> load(EntityModel<?> model, List<Object[]> rows, FetchPlan.Node node, int window) {
+  private Mono<Void> load(
+      EntityModel<?> model, List<Object[]> rows, FetchPlan.Node node, int window) {
     RelationModel r = node.relation();
     if (r.ownsKey()) {
       return node.options().strategy() == FetchOptions.Strategy.JOIN
@@ -77,7 +85,9 @@ public final class RelationLoader {
     return children(model, rows, node, window);
   }
 
-  /** Many-to-one, owning one-to-one: the distinct keys of the window, one query for their targets. */
+  /**
+   * Many-to-one, owning one-to-one: the distinct keys of the window, one query for their targets.
+   */
   private Mono<Void> toOne(List<Object[]> rows, FetchPlan.Node node, int window) {
     RelationModel r = node.relation();
     Set<Object> keys = new LinkedHashSet<>();
@@ -93,18 +103,26 @@ public final class RelationLoader {
     EntityModel<?> target = models.of(r.target());
     EntityMapper<?> mapper = mappers.apply(r.target());
     SqlStatement sql = fetch.targetsById(r, new ArrayList<>(keys));
-    return executor.relationBatch(r.owner(), r.name(), keys.size(), batch(sql, (row, meta) -> mapper.values(row::get, 0)))
-        .flatMap(targets -> loadWindows(target, targets, node.children(), window).then(Mono.fromRunnable(() -> {
-          Map<Object, Object> byId = new HashMap<>();
-          int idIndex = target.indexOf(target.id());
-          for (Object[] t : targets) {
-            byId.put(t[idIndex], instantiate(target, t));
-          }
-          for (Object[] row : rows) {
-            Object key = keyOf(r, row[r.slot()]);
-            row[r.slot()] = key == null ? Ref.none() : Ref.loaded(key, byId.get(key));
-          }
-        })));
+    return executor
+        .relationBatch(
+            r.owner(), r.name(), keys.size(), batch(sql, (row, meta) -> mapper.values(row::get, 0)))
+        .flatMap(
+            targets ->
+                loadWindows(target, targets, node.children(), window)
+                    .then(
+                        Mono.fromRunnable(
+                            () -> {
+                              Map<Object, Object> byId = new HashMap<>();
+                              int idIndex = target.indexOf(target.id());
+                              for (Object[] t : targets) {
+                                byId.put(t[idIndex], instantiate(target, t));
+                              }
+                              for (Object[] row : rows) {
+                                Object key = keyOf(r, row[r.slot()]);
+                                row[r.slot()] =
+                                    key == null ? Ref.none() : Ref.loaded(key, byId.get(key));
+                              }
+                            })));
   }
 
   /** A to-one relation joined into the parent query: its rows arrived with the parents. */
@@ -118,36 +136,55 @@ public final class RelationLoader {
       }
     }
     List<Object[]> targets = new ArrayList<>(distinct.values());
-    return loadWindows(target, targets, node.children(), window).then(Mono.fromRunnable(() -> {
-      Map<Object, Object> byId = new HashMap<>();
-      distinct.forEach((id, values) -> byId.put(id, instantiate(target, values)));
-      for (Object[] row : rows) {
-        JoinedRow j = (JoinedRow) row[r.slot()];
-        row[r.slot()] = j.key() == null ? Ref.none() : Ref.loaded(j.key(), byId.get(j.key()));
-      }
-    }));
+    return loadWindows(target, targets, node.children(), window)
+        .then(
+            Mono.fromRunnable(
+                () -> {
+                  Map<Object, Object> byId = new HashMap<>();
+                  distinct.forEach((id, values) -> byId.put(id, instantiate(target, values)));
+                  for (Object[] row : rows) {
+                    JoinedRow j = (JoinedRow) row[r.slot()];
+                    row[r.slot()] =
+                        j.key() == null ? Ref.none() : Ref.loaded(j.key(), byId.get(j.key()));
+                  }
+                }));
   }
 
   /** One-to-many and inverse one-to-one: children whose key is one of the window's parent ids. */
-  private Mono<Void> children(EntityModel<?> model, List<Object[]> rows, FetchPlan.Node node, int window) {
+  private Mono<Void> children(
+      EntityModel<?> model, List<Object[]> rows, FetchPlan.Node node, int window) {
     RelationModel r = node.relation();
     List<Object> parentIds = parentIds(model, rows);
     EntityModel<?> child = models.of(r.target());
     EntityMapper<?> mapper = mappers.apply(r.target());
     int keyIndex = child.indexOf(child.column(r.mappedBy()));
     SqlStatement sql = fetch.children(r, parentIds, node.options());
-    return executor.relationBatch(r.owner(), r.name(), parentIds.size(), batch(sql, (row, meta) -> mapper.values(row::get, 0)))
-        .flatMap(found -> loadWindows(child, found, node.children(), window).then(Mono.fromRunnable(() -> {
-          Map<Object, List<Object>> byParent = new HashMap<>();
-          for (Object[] c : found) {
-            byParent.computeIfAbsent(normalize(keyOf(null, c[keyIndex])), k -> new ArrayList<>()).add(instantiate(child, c));
-          }
-          attach(model, rows, r, byParent);
-        })));
+    return executor
+        .relationBatch(
+            r.owner(),
+            r.name(),
+            parentIds.size(),
+            batch(sql, (row, meta) -> mapper.values(row::get, 0)))
+        .flatMap(
+            found ->
+                loadWindows(child, found, node.children(), window)
+                    .then(
+                        Mono.fromRunnable(
+                            () -> {
+                              Map<Object, List<Object>> byParent = new HashMap<>();
+                              for (Object[] c : found) {
+                                byParent
+                                    .computeIfAbsent(
+                                        normalize(keyOf(null, c[keyIndex])), k -> new ArrayList<>())
+                                    .add(instantiate(child, c));
+                              }
+                              attach(model, rows, r, byParent);
+                            })));
   }
 
   /** Many-to-many: targets joined with the link table, each row led by its owner's id. */
-  private Mono<Void> manyToMany(EntityModel<?> model, List<Object[]> rows, FetchPlan.Node node, int window) {
+  private Mono<Void> manyToMany(
+      EntityModel<?> model, List<Object[]> rows, FetchPlan.Node node, int window) {
     RelationModel r = node.relation();
     List<Object> ownerIds = parentIds(model, rows);
     EntityModel<?> target = models.of(r.target());
@@ -155,26 +192,43 @@ public final class RelationLoader {
     ColumnModel ownerId = model.id();
     SqlStatement sql = fetch.manyToMany(r, ownerIds, node.options());
     int targetId = target.indexOf(target.id());
-    return executor.relationBatch(r.owner(), r.name(), ownerIds.size(), batch(sql, (row, meta) -> new Object[] {
-            ownerId.valueType().read(row.get(0, ownerId.databaseType())), mapper.values(row::get, 1)}))
-        .flatMap(links -> {
-          Map<Object, Object[]> distinct = new LinkedHashMap<>();
-          for (Object[] link : links) {
-            Object[] values = (Object[]) link[1];
-            distinct.putIfAbsent(values[targetId], values);
-          }
-          List<Object[]> targets = new ArrayList<>(distinct.values());
-          return loadWindows(target, targets, node.children(), window).then(Mono.fromRunnable(() -> {
-            Map<Object, Object> built = new HashMap<>();
-            distinct.forEach((id, values) -> built.put(id, instantiate(target, values)));
-            Map<Object, List<Object>> byOwner = new HashMap<>();
-            for (Object[] link : links) {
-              Object id = ((Object[]) link[1])[targetId];
-              byOwner.computeIfAbsent(normalize(link[0]), k -> new ArrayList<>()).add(built.get(id));
-            }
-            attach(model, rows, r, byOwner);
-          }));
-        });
+    return executor
+        .relationBatch(
+            r.owner(),
+            r.name(),
+            ownerIds.size(),
+            batch(
+                sql,
+                (row, meta) ->
+                    new Object[] {
+                      ownerId.valueType().read(row.get(0, ownerId.databaseType())),
+                      mapper.values(row::get, 1)
+                    }))
+        .flatMap(
+            links -> {
+              Map<Object, Object[]> distinct = new LinkedHashMap<>();
+              for (Object[] link : links) {
+                Object[] values = (Object[]) link[1];
+                distinct.putIfAbsent(values[targetId], values);
+              }
+              List<Object[]> targets = new ArrayList<>(distinct.values());
+              return loadWindows(target, targets, node.children(), window)
+                  .then(
+                      Mono.fromRunnable(
+                          () -> {
+                            Map<Object, Object> built = new HashMap<>();
+                            distinct.forEach(
+                                (id, values) -> built.put(id, instantiate(target, values)));
+                            Map<Object, List<Object>> byOwner = new HashMap<>();
+                            for (Object[] link : links) {
+                              Object id = ((Object[]) link[1])[targetId];
+                              byOwner
+                                  .computeIfAbsent(normalize(link[0]), k -> new ArrayList<>())
+                                  .add(built.get(id));
+                            }
+                            attach(model, rows, r, byOwner);
+                          }));
+            });
   }
 
   /** Many-to-many holding ids: only the link table is read. */
@@ -182,21 +236,34 @@ public final class RelationLoader {
     List<Object> ownerIds = parentIds(model, rows);
     ColumnModel ownerId = model.id();
     ColumnModel targetId = models.of(r.target()).id();
-    return executor.relationBatch(r.owner(), r.name(), ownerIds.size(), batch(fetch.linkIds(r, ownerIds),
-            (row, meta) -> new Object[] {
-                ownerId.valueType().read(row.get(0, ownerId.databaseType())),
-                targetId.valueType().read(row.get(1, targetId.databaseType()))}))
-        .doOnNext(links -> {
-          Map<Object, List<Object>> byOwner = new HashMap<>();
-          for (Object[] link : links) {
-            byOwner.computeIfAbsent(normalize(link[0]), k -> new ArrayList<>()).add(link[1]);
-          }
-          attach(model, rows, r, byOwner);
-        })
+    return executor
+        .relationBatch(
+            r.owner(),
+            r.name(),
+            ownerIds.size(),
+            batch(
+                fetch.linkIds(r, ownerIds),
+                (row, meta) ->
+                    new Object[] {
+                      ownerId.valueType().read(row.get(0, ownerId.databaseType())),
+                      targetId.valueType().read(row.get(1, targetId.databaseType()))
+                    }))
+        .doOnNext(
+            links -> {
+              Map<Object, List<Object>> byOwner = new HashMap<>();
+              for (Object[] link : links) {
+                byOwner.computeIfAbsent(normalize(link[0]), k -> new ArrayList<>()).add(link[1]);
+              }
+              attach(model, rows, r, byOwner);
+            })
         .then();
   }
 
-  private static void attach(EntityModel<?> model, List<Object[]> rows, RelationModel r, Map<Object, List<Object>> byParent) {
+  private static void attach(
+      EntityModel<?> model,
+      List<Object[]> rows,
+      RelationModel r,
+      Map<Object, List<Object>> byParent) {
     int idIndex = model.indexOf(model.id());
     for (Object[] row : rows) {
       List<Object> related = byParent.getOrDefault(normalize(row[idIndex]), List.of());
@@ -208,9 +275,13 @@ public final class RelationLoader {
     }
   }
 
-  /** Integer keys compare equal to Long keys (a plain {@code Integer authorId} beside a Long id). */
+  /**
+   * Integer keys compare equal to Long keys (a plain {@code Integer authorId} beside a Long id).
+   */
   private static Object normalize(Object key) {
-    return key instanceof Integer || key instanceof Short ? (Object) ((Number) key).longValue() : key;
+    return key instanceof Integer || key instanceof Short
+        ? (Object) ((Number) key).longValue()
+        : key;
   }
 
   private static List<Object> parentIds(EntityModel<?> model, List<Object[]> rows) {
@@ -224,7 +295,10 @@ public final class RelationLoader {
     return new ArrayList<>(ids);
   }
 
-  /** The key a foreign-key value refers to: a {@code Ref}'s id (or its entity's id), or the plain value. */
+  /**
+   * The key a foreign-key value refers to: a {@code Ref}'s id (or its entity's id), or the plain
+   * value.
+   */
   @SuppressWarnings("unchecked")
   private Object keyOf(RelationModel r, Object value) {
     if (value instanceof Ref<?> ref) {
@@ -232,7 +306,9 @@ public final class RelationLoader {
         return ref.id();
       }
       Object entity = ref.isLoaded() ? ref.get() : null;
-      return entity == null || r == null ? null : ((EntityModel<Object>) models.of(r.target())).idValue(entity);
+      return entity == null || r == null
+          ? null
+          : ((EntityModel<Object>) models.of(r.target())).idValue(entity);
     }
     return value;
   }
@@ -245,8 +321,12 @@ public final class RelationLoader {
   /** A joined target's columns, parked in the foreign-key slot until the window is processed. */
   public record JoinedRow(Object key, Object[] values) {}
 
-  /** A relation batch: bounded by the window, so one statement, read to its end, on the stream's connection. */
-  private <T> reactor.core.publisher.Flux<T> batch(SqlStatement sql,
+  /**
+   * A relation batch: bounded by the window, so one statement, read to its end, on the stream's
+   * connection.
+   */
+  private <T> reactor.core.publisher.Flux<T> batch(
+      SqlStatement sql,
       java.util.function.BiFunction<io.r2dbc.spi.Row, io.r2dbc.spi.RowMetadata, T> mapper) {
     return executor.read(sql, mapper);
   }

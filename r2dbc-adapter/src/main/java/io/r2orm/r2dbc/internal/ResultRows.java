@@ -28,16 +28,16 @@ import reactor.util.context.Context;
  * {@code doOnDiscard(ReferenceCounted.class, ReferenceCountUtil::release)} sits on the outer
  * sequence and does not reach them, so nothing releases them ({@code LEAK: DataRow.release() was
  * not called}; about 60 rows per cancelled slow stream). A releasing discard hook here would catch
- * those but not all: the cancel races the window's drain on the event loop, and
- * {@code FluxWindowPredicate.WindowFlux.drainRegular}, for one, drops a row it has just polled when
- * it then sees the cancel (measured: 32 rows left in 100 cancelled streams with such a hook).
+ * those but not all: the cancel races the window's drain on the event loop, and {@code
+ * FluxWindowPredicate.WindowFlux.drainRegular}, for one, drops a row it has just polled when it
+ * then sees the cancel (measured: 32 rows left in 100 cancelled streams with such a hook).
  *
  * <p>So the result of a driver with reference-counted buffers is never cancelled: on cancel its
  * rows are requested to the end of what the driver delivers, go through the driver unmapped (it
  * releases each one) and are dropped here. That reads nothing more than a cancel: the driver drains
  * the rest of a cancelled exchange anyway, and the statement's own cancellation (concatMap still
- * cancels the statement's publisher) still closes a paged portal at its next page. A result that the
- * caller cancelled before reading it is read to its end by {@link #consume}. Other drivers'
+ * cancels the statement's publisher) still closes a paged portal at its next page. A result that
+ * the caller cancelled before reading it is read to its end by {@link #consume}. Other drivers'
  * results are cancelled as usual. Not API.
  */
 final class ResultRows {
@@ -47,34 +47,45 @@ final class ResultRows {
 
   private ResultRows() {}
 
-  /** The result's rows through the mapper; a cancelled subscription drains a driver's pooled rows. */
+  /**
+   * The result's rows through the mapper; a cancelled subscription drains a driver's pooled rows.
+   */
   static <T> Flux<T> map(Result result, BiFunction<Row, RowMetadata, T> mapper) {
     if (!referenceCounted(unwrapped(result).getClass())) {
       return Flux.from(result.map(mapper));
     }
-    return Flux.defer(() -> {
-      AtomicBoolean cancelled = new AtomicBoolean();
-      // rows read after the cancel are not mapped: decoding their values would be wasted work
-      Flux<Object> rows = Flux.from(result.map((row, meta) -> cancelled.get() ? SKIPPED : mapper.apply(row, meta)));
-      return new DrainOnCancel<T>(rows, cancelled);
-    });
+    return Flux.defer(
+        () -> {
+          AtomicBoolean cancelled = new AtomicBoolean();
+          // rows read after the cancel are not mapped: decoding their values would be wasted work
+          Flux<Object> rows =
+              Flux.from(
+                  result.map((row, meta) -> cancelled.get() ? SKIPPED : mapper.apply(row, meta)));
+          return new DrainOnCancel<T>(rows, cancelled);
+        });
   }
 
   /** Reads a result nobody will map to its end, so that the driver releases what it holds. */
   static void consume(Result result) {
-    Flux.from(result.getRowsUpdated()).subscribe(null, e -> LOG.debug("Consuming a discarded result failed", e));
+    Flux.from(result.getRowsUpdated())
+        .subscribe(null, e -> LOG.debug("Consuming a discarded result failed", e));
   }
 
   /** The driver's result under wrappers such as r2dbc-proxy's. */
   private static Object unwrapped(Result result) {
     Object inner = result;
-    for (int depth = 0; depth < 8 && inner instanceof Wrapped<?> wrapped && wrapped.unwrap() != null; depth++) {
+    for (int depth = 0;
+        depth < 8 && inner instanceof Wrapped<?> wrapped && wrapped.unwrap() != null;
+        depth++) {
       inner = wrapped.unwrap();
     }
     return inner;
   }
 
-  /** Whether the result implements Netty's ReferenceCounted (r2dbc-postgresql's does): checked by name, Netty is optional. */
+  /**
+   * Whether the result implements Netty's ReferenceCounted (r2dbc-postgresql's does): checked by
+   * name, Netty is optional.
+   */
   static boolean referenceCounted(Class<?> type) {
     return BUFFERED.computeIfAbsent(type, ResultRows::implementsReferenceCounted);
   }
@@ -90,7 +101,10 @@ final class ResultRows {
     return false;
   }
 
-  /** Passes rows on until cancelled; then requests and drops the rest instead of cancelling the source. */
+  /**
+   * Passes rows on until cancelled; then requests and drops the rest instead of cancelling the
+   * source.
+   */
   private static final class DrainOnCancel<T> extends Flux<T> {
     private final Flux<Object> source;
     private final AtomicBoolean cancelled;
@@ -144,7 +158,8 @@ final class ResultRows {
     @Override
     public void onError(Throwable error) {
       if (cancelled.get()) {
-        // nobody listens any more; not onErrorDropped, which would log an ERROR for a stream the caller left
+        // nobody listens any more; not onErrorDropped, which would log an ERROR for a stream the
+        // caller left
         LOG.debug("A cancelled result ended with an error", error);
         return;
       }

@@ -3,8 +3,8 @@ package io.r2orm.r2dbc.internal;
 import io.r2dbc.spi.Connection;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
@@ -13,8 +13,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * One unit of work on one connection, carried in the Reactor context so that every statement of
- * the work, however deep, runs on that connection: a transaction, or a read that needs several
+ * One unit of work on one connection, carried in the Reactor context so that every statement of the
+ * work, however deep, runs on that connection: a transaction, or a read that needs several
  * statements (a stream with relations, {@code load}). It ends exactly once (commit, rollback or
  * release); a statement that arrives afterwards is refused instead of running on a connection
  * outside the transaction, where it would autocommit, or on one the pool has lent to someone else.
@@ -22,23 +22,26 @@ import reactor.core.publisher.Sinks;
  * <p>The end is ordered after every statement being handed to the driver: a statement's subscribe
  * call (which, with r2dbc-postgresql, prepares and encodes its binds and queues the message) is
  * counted while it runs, and {@link #end()} completes only once no such call is in progress. A
- * ROLLBACK issued from another thread therefore reaches the server after an INSERT whose binds
- * were still being encoded, never ahead of it. Not API.
+ * ROLLBACK issued from another thread therefore reaches the server after an INSERT whose binds were
+ * still being encoded, never ahead of it. Not API.
  */
 final class Session {
   private static final int ENDED = 1 << 30;
 
   /**
    * The cursor names of connections joined from outside (a Spring transaction): each stream that
-   * joins such a connection has a session of its own, but cursor names are per connection, so
-   * they share one set while any of them is open.
+   * joins such a connection has a session of its own, but cursor names are per connection, so they
+   * share one set while any of them is open.
    */
-  private static final ConcurrentHashMap<Connection, CursorNames> JOINED = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<Connection, CursorNames> JOINED =
+      new ConcurrentHashMap<>();
 
   private final Connection connection;
   private final boolean transactional;
+
   /** {@link #ENDED} once ended, plus the number of statements being handed to the driver now. */
   private final AtomicInteger state = new AtomicInteger();
+
   private final Sinks.Empty<Void> drained = Sinks.empty();
   private final CursorNames cursors;
   private final AtomicBoolean left = new AtomicBoolean();
@@ -59,17 +62,26 @@ final class Session {
    * its cursor names are shared with every other session on that connection until {@link #leave()}.
    */
   static Session joining(Connection connection) {
-    return new Session(connection, true, JOINED.compute(connection, (c, names) -> {
-      CursorNames shared = names == null ? new CursorNames() : names;
-      shared.sessions++;
-      return shared;
-    }));
+    return new Session(
+        connection,
+        true,
+        JOINED.compute(
+            connection,
+            (c, names) -> {
+              CursorNames shared = names == null ? new CursorNames() : names;
+              shared.sessions++;
+              return shared;
+            }));
   }
 
-  /** Ends a {@link #joining} session's share of its connection's cursor names (once; later calls do nothing). */
+  /**
+   * Ends a {@link #joining} session's share of its connection's cursor names (once; later calls do
+   * nothing).
+   */
   void leave() {
     if (left.compareAndSet(false, true)) {
-      JOINED.computeIfPresent(connection, (c, names) -> names == cursors && --names.sessions == 0 ? null : names);
+      JOINED.computeIfPresent(
+          connection, (c, names) -> names == cursors && --names.sessions == 0 ? null : names);
     }
   }
 
@@ -93,10 +105,11 @@ final class Session {
 
   /**
    * Subscribes the statement's publisher unless the session has ended. The subscribe call is
-   * counted, so that {@link #end()} waits for it: a statement is either handed to the driver
-   * before the end (and so ordered before COMMIT or ROLLBACK) or refused.
+   * counted, so that {@link #end()} waits for it: a statement is either handed to the driver before
+   * the end (and so ordered before COMMIT or ROLLBACK) or refused.
    */
-  <T> Publisher<T> run(Function<Connection, ? extends Publisher<T>> work, Supplier<RuntimeException> refusal) {
+  <T> Publisher<T> run(
+      Function<Connection, ? extends Publisher<T>> work, Supplier<RuntimeException> refusal) {
     return subscriber -> {
       if (!enter()) {
         Flux.<T>error(refusal.get()).subscribe(subscriber);
@@ -113,7 +126,7 @@ final class Session {
   }
 
   private boolean enter() {
-    for (;;) {
+    for (; ; ) {
       int s = state.get();
       if ((s & ENDED) != 0) {
         return false;
@@ -131,32 +144,37 @@ final class Session {
   }
 
   /**
-   * Marks the end when subscribed; completes once no statement is being handed to the driver. Later statements are
-   * refused. Idempotent.
+   * Marks the end when subscribed; completes once no statement is being handed to the driver. Later
+   * statements are refused. Idempotent.
    */
   Mono<Void> end() {
-    return Mono.defer(() -> {
-      for (;;) {
-        int s = state.get();
-        if ((s & ENDED) != 0 || state.compareAndSet(s, s | ENDED)) {
-          break;
-        }
-      }
-      if (state.get() == ENDED) {
-        drained.tryEmitEmpty();
-      }
-      return drained.asMono();
-    });
+    return Mono.defer(
+        () -> {
+          for (; ; ) {
+            int s = state.get();
+            if ((s & ENDED) != 0 || state.compareAndSet(s, s | ENDED)) {
+              break;
+            }
+          }
+          if (state.get() == ENDED) {
+            drained.tryEmitEmpty();
+          }
+          return drained.asMono();
+        });
   }
 
-  /** A cursor name free on this connection now: stable text per nesting depth, so prepared statements stay bounded. */
+  /**
+   * A cursor name free on this connection now: stable text per nesting depth, so prepared
+   * statements stay bounded.
+   */
   String openCursor() {
-    for (;;) {
+    for (; ; ) {
       long used = cursors.get();
       int slot = Long.numberOfTrailingZeros(~used);
       if (slot == 64) {
-        throw new IllegalStateException("More than 64 streams are open at once on one connection; "
-            + "consume or cancel a stream before starting the next one inside it");
+        throw new IllegalStateException(
+            "More than 64 streams are open at once on one connection; "
+                + "consume or cancel a stream before starting the next one inside it");
       }
       if (cursors.compareAndSet(used, used | (1L << slot))) {
         return "r2orm_cursor_" + slot;
@@ -169,13 +187,19 @@ final class Session {
     cursors.getAndUpdate(used -> used & ~bit);
   }
 
-  /** One bit per cursor name in use on a connection, and (for a joined one) how many sessions share it. */
+  /**
+   * One bit per cursor name in use on a connection, and (for a joined one) how many sessions share
+   * it.
+   */
   private static final class CursorNames extends AtomicLong {
     /** Changed only inside {@code JOINED.compute}, which runs one update per key at a time. */
     private int sessions;
   }
 
-  /** Marks a transaction to be rolled back: a joined inner transaction failed, even if its error was then handled. */
+  /**
+   * Marks a transaction to be rolled back: a joined inner transaction failed, even if its error was
+   * then handled.
+   */
   void setRollbackOnly(Throwable cause) {
     if (rollbackOnly == null) {
       rollbackOnly = cause;

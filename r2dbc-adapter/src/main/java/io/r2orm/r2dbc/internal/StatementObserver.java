@@ -10,18 +10,21 @@ import java.time.Duration;
  */
 public interface StatementObserver {
   /** Observes nothing; with it the engine does not even time its statements. */
-  StatementObserver NONE = new StatementObserver() {
-    @Override
-    public void statementEnded(String sql, Duration elapsed, Outcome outcome, Throwable error) {}
+  StatementObserver NONE =
+      new StatementObserver() {
+        @Override
+        public void statementEnded(
+            String sql, Duration elapsed, Outcome outcome, Throwable error) {}
 
-    @Override
-    public void relationBatchLoaded(Class<?> entity, String relation, int batchSize, int rows, Duration elapsed) {}
+        @Override
+        public void relationBatchLoaded(
+            Class<?> entity, String relation, int batchSize, int rows, Duration elapsed) {}
 
-    @Override
-    public String toString() {
-      return "StatementObserver.NONE";
-    }
-  };
+        @Override
+        public String toString() {
+          return "StatementObserver.NONE";
+        }
+      };
 
   /** How a statement ended. */
   enum Outcome {
@@ -49,5 +52,6 @@ public interface StatementObserver {
    * @param rows the related rows read
    * @param elapsed time from the batch's subscription to its last row
    */
-  void relationBatchLoaded(Class<?> entity, String relation, int batchSize, int rows, Duration elapsed);
+  void relationBatchLoaded(
+      Class<?> entity, String relation, int batchSize, int rows, Duration elapsed);
 }

@@ -36,22 +36,33 @@ final class StatementRunner {
    * The rows of a statement. {@code fetchSize} 0 reads the result in one go; more pages it through
    * the driver that many rows per round trip.
    */
-  <T> Flux<T> rows(Connection connection, SqlStatement statement, BiFunction<Row, RowMetadata, T> mapper, int fetchSize) {
-    return observed(statement.sql(), Flux.defer(() -> {
-      Statement s = prepare(connection, statement);
-      if (fetchSize > 0 && statement.generatedKeys().isEmpty()) {
-        s.fetchSize(fetchSize);
-      }
-      // rows are read through ResultRows so that a cancelled stream leaks no driver buffer (see there)
-      return Flux.from(s.execute()).concatMap(result -> ResultRows.map(result, mapper))
-          .doOnDiscard(Result.class, ResultRows::consume);
-    }));
+  <T> Flux<T> rows(
+      Connection connection,
+      SqlStatement statement,
+      BiFunction<Row, RowMetadata, T> mapper,
+      int fetchSize) {
+    return observed(
+        statement.sql(),
+        Flux.defer(
+            () -> {
+              Statement s = prepare(connection, statement);
+              if (fetchSize > 0 && statement.generatedKeys().isEmpty()) {
+                s.fetchSize(fetchSize);
+              }
+              // rows are read through ResultRows so that a cancelled stream leaks no driver buffer
+              // (see there)
+              return Flux.from(s.execute())
+                  .concatMap(result -> ResultRows.map(result, mapper))
+                  .doOnDiscard(Result.class, ResultRows::consume);
+            }));
   }
 
   /** Runs a data-changing statement and emits the number of rows it changed. */
   Mono<Long> update(Connection connection, SqlStatement statement) {
-    return observed(statement.sql(), Flux.defer(() -> Flux.from(prepare(connection, statement).execute()))
-        .concatMap(Result::getRowsUpdated))
+    return observed(
+            statement.sql(),
+            Flux.defer(() -> Flux.from(prepare(connection, statement).execute()))
+                .concatMap(Result::getRowsUpdated))
         .reduce(0L, Long::sum);
   }
 
@@ -61,16 +72,19 @@ final class StatementRunner {
     if (observer == StatementObserver.NONE) {
       return translated;
     }
-    // report before the terminal signal travels on, so that a caller who saw completion sees the event
-    // once per statement: a cancel that arrives after completion (next(), hasElements()) is not a second event
-    return Flux.defer(() -> {
-      long start = System.nanoTime();
-      AtomicBoolean reported = new AtomicBoolean();
-      return translated
-          .doOnComplete(() -> notifyOnce(reported, sql, start, SignalType.ON_COMPLETE, null))
-          .doOnError(e -> notifyOnce(reported, sql, start, SignalType.ON_ERROR, e))
-          .doOnCancel(() -> notifyOnce(reported, sql, start, SignalType.CANCEL, null));
-    });
+    // report before the terminal signal travels on, so that a caller who saw completion sees the
+    // event
+    // once per statement: a cancel that arrives after completion (next(), hasElements()) is not a
+    // second event
+    return Flux.defer(
+        () -> {
+          long start = System.nanoTime();
+          AtomicBoolean reported = new AtomicBoolean();
+          return translated
+              .doOnComplete(() -> notifyOnce(reported, sql, start, SignalType.ON_COMPLETE, null))
+              .doOnError(e -> notifyOnce(reported, sql, start, SignalType.ON_ERROR, e))
+              .doOnCancel(() -> notifyOnce(reported, sql, start, SignalType.CANCEL, null));
+        });
   }
 
   /** Runs a relation batch's query to its end and tells the observer what it loaded. */
@@ -78,17 +92,31 @@ final class StatementRunner {
     if (observer == StatementObserver.NONE) {
       return query.collectList();
     }
-    return Mono.defer(() -> {
-      long start = System.nanoTime();
-      return query.collectList().doOnNext(rows -> observer.relationBatchLoaded(entity, relation, batchSize, rows.size(),
-          Duration.ofNanos(System.nanoTime() - start)));
-    });
+    return Mono.defer(
+        () -> {
+          long start = System.nanoTime();
+          return query
+              .collectList()
+              .doOnNext(
+                  rows ->
+                      observer.relationBatchLoaded(
+                          entity,
+                          relation,
+                          batchSize,
+                          rows.size(),
+                          Duration.ofNanos(System.nanoTime() - start)));
+        });
   }
 
-  private void notifyOnce(AtomicBoolean reported, String sql, long start, SignalType signal, Throwable error) {
+  private void notifyOnce(
+      AtomicBoolean reported, String sql, long start, SignalType signal, Throwable error) {
     if (reported.compareAndSet(false, true)) {
-      StatementObserver.Outcome outcome = signal == SignalType.ON_ERROR ? StatementObserver.Outcome.ERROR
-          : signal == SignalType.CANCEL ? StatementObserver.Outcome.CANCEL : StatementObserver.Outcome.COMPLETE;
+      StatementObserver.Outcome outcome =
+          signal == SignalType.ON_ERROR
+              ? StatementObserver.Outcome.ERROR
+              : signal == SignalType.CANCEL
+                  ? StatementObserver.Outcome.CANCEL
+                  : StatementObserver.Outcome.COMPLETE;
       observer.statementEnded(sql, Duration.ofNanos(System.nanoTime() - start), outcome, error);
     }
   }

@@ -16,8 +16,13 @@ import java.time.Duration;
  * @param rollbackOnly roll back when the work completes (inside an existing transaction: to a
  *     savepoint), after its results were emitted
  */
-public record TransactionSpec(IsolationLevel isolation, boolean readOnly, Duration timeout, boolean nested,
+public record TransactionSpec(
+    IsolationLevel isolation,
+    boolean readOnly,
+    Duration timeout,
+    boolean nested,
     boolean rollbackOnly) {
   /** The database's isolation and access mode, no timeout, joining an existing transaction. */
-  public static final TransactionSpec DEFAULTS = new TransactionSpec(null, false, null, false, false);
+  public static final TransactionSpec DEFAULTS =
+      new TransactionSpec(null, false, null, false, false);
 }

@@ -4,8 +4,8 @@ import io.r2orm.core.annotation.Table;
 import io.r2orm.core.convert.ValueType;
 import io.r2orm.core.convert.ValueTypes;
 import io.r2orm.core.exception.QueryBuildException;
-import io.r2orm.core.query.FetchPath;
 import io.r2orm.core.internal.render.NamedParameters;
+import io.r2orm.core.query.FetchPath;
 import io.r2orm.r2dbc.SqlQuery;
 import java.lang.reflect.Array;
 import java.lang.reflect.Method;
@@ -28,16 +28,18 @@ import reactor.core.publisher.Mono;
  * and runs {@code db.sql(...)}.
  */
 final class AnnotatedQuery {
-  private static final Pattern FIRST_WORD = Pattern.compile("^\\s*(?:--[^\\n]*\\n\\s*|/\\*.*?\\*/\\s*)*(\\w+)",
-      Pattern.DOTALL);
+  private static final Pattern FIRST_WORD =
+      Pattern.compile("^\\s*(?:--[^\\n]*\\n\\s*|/\\*.*?\\*/\\s*)*(\\w+)", Pattern.DOTALL);
   private static final Set<String> WRITES = Set.of("update", "delete", "insert", "merge");
 
   private final RepositoryContext ctx;
   private final Method method;
   private final String sql;
   private final String[] names;
+
   /** Per parameter: the Java type to bind NULL as. */
   private final Class<?>[] nullTypes;
+
   /** Per parameter: an empty typed array for an empty collection, or null. */
   private final Object[] emptyArrays;
 
@@ -51,7 +53,10 @@ final class AnnotatedQuery {
     this.emptyArrays = new Object[n];
   }
 
-  /** Plans the method; fails naming the method when the SQL, the parameters or the return type do not fit. */
+  /**
+   * Plans the method; fails naming the method when the SQL, the parameters or the return type do
+   * not fit.
+   */
   static Invoker build(RepositoryContext ctx, Method method) {
     return new AnnotatedQuery(ctx, method).plan();
   }
@@ -73,10 +78,15 @@ final class AnnotatedQuery {
       return modifying(returns);
     }
     Matcher first = FIRST_WORD.matcher(sql);
-    if (first.find() && WRITES.contains(first.group(1).toLowerCase(Locale.ROOT))
+    if (first.find()
+        && WRITES.contains(first.group(1).toLowerCase(Locale.ROOT))
         && !sql.toLowerCase(Locale.ROOT).contains("returning")) {
-      throw ctx.fail(method, "@Query runs " + first.group(1).toUpperCase(Locale.ROOT) + ", which returns no rows; "
-          + "declare @Query(value = ..., modifying = true) and return Mono<Long>, Mono<Integer> or Mono<Void>");
+      throw ctx.fail(
+          method,
+          "@Query runs "
+              + first.group(1).toUpperCase(Locale.ROOT)
+              + ", which returns no rows; "
+              + "declare @Query(value = ..., modifying = true) and return Mono<Long>, Mono<Integer> or Mono<Void>");
     }
     return reading(returns);
   }
@@ -88,28 +98,50 @@ final class AnnotatedQuery {
     for (int i = 0; i < params.length; i++) {
       Class<?> type = params[i].getType();
       if (type == Sort.class || type == PageRequest.class) {
-        throw ctx.fail(method, "a @Query method cannot take a " + type.getSimpleName() + "; write ORDER BY, LIMIT and "
-            + "OFFSET into the SQL, with parameters for the values");
+        throw ctx.fail(
+            method,
+            "a @Query method cannot take a "
+                + type.getSimpleName()
+                + "; write ORDER BY, LIMIT and "
+                + "OFFSET into the SQL, with parameters for the values");
       }
       Param param = params[i].getAnnotation(Param.class);
       if (param == null && !params[i].isNamePresent()) {
-        throw ctx.fail(method, "parameter " + (i + 1) + " has no name; annotate it with @Param(\"name\") or compile "
-            + "with -parameters");
+        throw ctx.fail(
+            method,
+            "parameter "
+                + (i + 1)
+                + " has no name; annotate it with @Param(\"name\") or compile "
+                + "with -parameters");
       }
       names[i] = param != null ? param.value() : params[i].getName();
       if (!declared.add(names[i])) {
         throw ctx.fail(method, "two parameters are named '" + names[i] + "'");
       }
       if (!used.contains(names[i])) {
-        throw ctx.fail(method, "parameter '" + names[i] + "' is not used by the SQL, which uses " + parameters(used)
-            + "; rename it (or use @Param) or remove it");
+        throw ctx.fail(
+            method,
+            "parameter '"
+                + names[i]
+                + "' is not used by the SQL, which uses "
+                + parameters(used)
+                + "; rename it (or use @Param) or remove it");
       }
       prepare(i, type, types[i]);
     }
     for (String name : used) {
       if (!declared.contains(name)) {
-        throw ctx.fail(method, "the SQL uses :" + name + " but no parameter is named '" + name + "'; parameters: "
-            + declared + "; add one, or name one with @Param(\"" + name + "\")");
+        throw ctx.fail(
+            method,
+            "the SQL uses :"
+                + name
+                + " but no parameter is named '"
+                + name
+                + "'; parameters: "
+                + declared
+                + "; add one, or name one with @Param(\""
+                + name
+                + "\")");
       }
     }
   }
@@ -130,8 +162,10 @@ final class AnnotatedQuery {
       nullTypes[i] = ValueTypes.box(type);
       return;
     }
-    Class<?> driver = element.isEnum() ? String.class
-        : ValueTypes.builtIn(ValueTypes.box(element)).map(ValueType::databaseType).orElse(null);
+    Class<?> driver =
+        element.isEnum()
+            ? String.class
+            : ValueTypes.builtIn(ValueTypes.box(element)).map(ValueType::databaseType).orElse(null);
     if (driver != null) {
       emptyArrays[i] = Array.newInstance(driver, 0);
       nullTypes[i] = emptyArrays[i].getClass();
@@ -156,9 +190,14 @@ final class AnnotatedQuery {
   }
 
   private Invoker modifying(ReturnShape returns) {
-    if (returns.flux() || !(returns.is(Long.class) || returns.is(Integer.class) || returns.is(Void.class))) {
-      throw ctx.fail(method, "returns " + returns.name() + "; a modifying @Query returns Mono<Long> or Mono<Integer> "
-          + "(rows changed) or Mono<Void>");
+    if (returns.flux()
+        || !(returns.is(Long.class) || returns.is(Integer.class) || returns.is(Void.class))) {
+      throw ctx.fail(
+          method,
+          "returns "
+              + returns.name()
+              + "; a modifying @Query returns Mono<Long> or Mono<Integer> "
+              + "(rows changed) or Mono<Void>");
     }
     if (method.isAnnotationPresent(FetchRelations.class)) {
       throw ctx.fail(method, "@FetchRelations has no effect on a modifying @Query; remove it");
@@ -176,15 +215,22 @@ final class AnnotatedQuery {
   private Invoker reading(ReturnShape returns) {
     Class<?> element = returns.elementClass();
     if (element == null || element == Object.class || element == Void.class || !mappable(element)) {
-      throw ctx.fail(method, "returns " + returns.name() + "; a @Query maps rows to an entity, a record or a built-in "
-          + "type such as Long or String");
+      throw ctx.fail(
+          method,
+          "returns "
+              + returns.name()
+              + "; a @Query maps rows to an entity, a record or a built-in "
+              + "type such as Long or String");
     }
     Class<Object> type = (Class<Object>) element;
     List<FetchPath<Object, ?>> fetch = List.of();
     if (method.isAnnotationPresent(FetchRelations.class)) {
       if (!type.isAnnotationPresent(Table.class)) {
-        throw ctx.fail(method, "@FetchRelations needs the method to return entities, but " + type.getSimpleName()
-            + " is not one; return the entity or remove @FetchRelations");
+        throw ctx.fail(
+            method,
+            "@FetchRelations needs the method to return entities, but "
+                + type.getSimpleName()
+                + " is not one; return the entity or remove @FetchRelations");
       }
       fetch = FetchPaths.of(ctx, method, type);
     }
@@ -193,18 +239,23 @@ final class AnnotatedQuery {
       if (paths.length == 0) {
         return (proxy, args) -> Flux.defer(() -> bind(args).all(type));
       }
-      // read to the end first: on one connection, a second statement cannot run while a result streams
-      return (proxy, args) -> Flux.defer(() -> bind(args).all(type).collectList()
-          .flatMapMany(all -> ctx.db.load(all, paths)));
+      // read to the end first: on one connection, a second statement cannot run while a result
+      // streams
+      return (proxy, args) ->
+          Flux.defer(
+              () -> bind(args).all(type).collectList().flatMapMany(all -> ctx.db.load(all, paths)));
     }
     if (paths.length == 0) {
       return (proxy, args) -> Mono.defer(() -> bind(args).one(type));
     }
-    return (proxy, args) -> Mono.defer(() -> bind(args).one(type).flatMap(e -> ctx.db.load(List.of(e), paths).next()));
+    return (proxy, args) ->
+        Mono.defer(() -> bind(args).one(type).flatMap(e -> ctx.db.load(List.of(e), paths).next()));
   }
 
   private static boolean mappable(Class<?> type) {
-    return type.isAnnotationPresent(Table.class) || type.isRecord() || type.isEnum()
+    return type.isAnnotationPresent(Table.class)
+        || type.isRecord()
+        || type.isEnum()
         || ValueTypes.builtIn(ValueTypes.box(type)).isPresent();
   }
 }

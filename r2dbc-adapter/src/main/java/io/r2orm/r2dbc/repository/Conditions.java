@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Builds, once per derived query, a function per condition from the method's arguments to a
- * {@link Predicate}, after checking that each parameter suits its property. Per call only the
- * predicate objects are made; every value becomes a bind.
+ * Builds, once per derived query, a function per condition from the method's arguments to a {@link
+ * Predicate}, after checking that each parameter suits its property. Per call only the predicate
+ * objects are made; every value becomes a bind.
  */
 final class Conditions {
   /** One condition of a derived query, given the call's arguments. */
@@ -47,10 +47,12 @@ final class Conditions {
     boolean ic = c.ignoreCase();
     switch (c.operator()) {
       case EQUALS:
-        return ic ? args -> args[index] == null ? p.isNull() : like(p, escape(args[index]), true, false)
+        return ic
+            ? args -> args[index] == null ? p.isNull() : like(p, escape(args[index]), true, false)
             : args -> p.eq(args[index]);
       case NOT:
-        return ic ? args -> args[index] == null ? p.isNotNull() : like(p, escape(args[index]), true, true)
+        return ic
+            ? args -> args[index] == null ? p.isNotNull() : like(p, escape(args[index]), true, true)
             : args -> p.ne(args[index]);
       case IN:
         return inList(p, index, c, false);
@@ -95,13 +97,23 @@ final class Conditions {
     String property = ctx.entityName() + "." + c.property();
     String type = ValueTypes.box(column.propertyType()).getSimpleName();
     if ((c.operator().isTextMatch() || c.ignoreCase()) && column.databaseType() != String.class) {
-      throw ctx.fail(method, (c.ignoreCase() ? "IgnoreCase" : c.operator().keyword()) + " needs a text property, but "
-          + property + " is of type " + type);
+      throw ctx.fail(
+          method,
+          (c.ignoreCase() ? "IgnoreCase" : c.operator().keyword())
+              + " needs a text property, but "
+              + property
+              + " is of type "
+              + type);
     }
     if ((c.operator() == Operator.TRUE || c.operator() == Operator.FALSE)
         && ValueTypes.box(column.propertyType()) != Boolean.class) {
-      throw ctx.fail(method, c.operator().keyword() + " needs a boolean property, but " + property + " is of type "
-          + type);
+      throw ctx.fail(
+          method,
+          c.operator().keyword()
+              + " needs a boolean property, but "
+              + property
+              + " is of type "
+              + type);
     }
     for (int i : at) {
       Class<?> given = method.getParameterTypes()[i];
@@ -109,29 +121,61 @@ final class Conditions {
         checkList(c, column, i, given, property, type);
       } else if (c.operator().isTextMatch() || c.ignoreCase()) {
         if (given != String.class) {
-          throw ctx.fail(method, parameter(i) + " is of type " + given.getSimpleName() + " but "
-              + (c.ignoreCase() ? "IgnoreCase" : c.operator().keyword()) + " on " + property + " takes a String");
+          throw ctx.fail(
+              method,
+              parameter(i)
+                  + " is of type "
+                  + given.getSimpleName()
+                  + " but "
+                  + (c.ignoreCase() ? "IgnoreCase" : c.operator().keyword())
+                  + " on "
+                  + property
+                  + " takes a String");
         }
       } else if (!ctx.accepts(column, given)) {
-        throw ctx.fail(method, parameter(i) + " is of type " + given.getSimpleName() + " but " + property
-            + " is of type " + type + "; change the parameter type or the name");
+        throw ctx.fail(
+            method,
+            parameter(i)
+                + " is of type "
+                + given.getSimpleName()
+                + " but "
+                + property
+                + " is of type "
+                + type
+                + "; change the parameter type or the name");
       }
     }
   }
 
-  private void checkList(Criterion c, ColumnModel column, int i, Class<?> given, String property, String type) {
+  private void checkList(
+      Criterion c, ColumnModel column, int i, Class<?> given, String property, String type) {
     Class<?> element;
     if (given.isArray()) {
       element = given.getComponentType();
     } else if (Iterable.class.isAssignableFrom(given)) {
       element = Types.rawClass(Types.argument(types[i]));
     } else {
-      throw ctx.fail(method, parameter(i) + " is of type " + given.getSimpleName() + " but " + c.operator().keyword()
-          + " takes a collection or an array of " + type + " values");
+      throw ctx.fail(
+          method,
+          parameter(i)
+              + " is of type "
+              + given.getSimpleName()
+              + " but "
+              + c.operator().keyword()
+              + " takes a collection or an array of "
+              + type
+              + " values");
     }
     if (element != null && !ctx.accepts(column, element)) {
-      throw ctx.fail(method, parameter(i) + " holds " + element.getSimpleName() + " values but " + property
-          + " is of type " + type);
+      throw ctx.fail(
+          method,
+          parameter(i)
+              + " holds "
+              + element.getSimpleName()
+              + " values but "
+              + property
+              + " is of type "
+              + type);
     }
   }
 
@@ -172,7 +216,8 @@ final class Conditions {
     return args -> p;
   }
 
-  private static Predicate like(DynamicProperty p, Object pattern, boolean ignoreCase, boolean negated) {
+  private static Predicate like(
+      DynamicProperty p, Object pattern, boolean ignoreCase, boolean negated) {
     return new Predicate.Like(p.ref(), (String) pattern, ignoreCase, negated);
   }
 
@@ -183,9 +228,18 @@ final class Conditions {
   private Object required(Object[] args, int index, Criterion c) {
     Object value = args[index];
     if (value == null) {
-      throw new IllegalArgumentException(ctx.describe(method) + ": " + parameter(index) + " is null, but "
-          + c.operator().keyword() + " on " + ctx.entityName() + "." + c.property() + " needs a value; to match NULL,"
-          + " use IsNull");
+      throw new IllegalArgumentException(
+          ctx.describe(method)
+              + ": "
+              + parameter(index)
+              + " is null, but "
+              + c.operator().keyword()
+              + " on "
+              + ctx.entityName()
+              + "."
+              + c.property()
+              + " needs a value; to match NULL,"
+              + " use IsNull");
     }
     return value;
   }

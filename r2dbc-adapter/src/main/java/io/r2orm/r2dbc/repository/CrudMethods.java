@@ -44,7 +44,8 @@ final class CrudMethods {
    */
   Method redeclared(Method m) {
     for (Method crud : ReactiveRepository.class.getMethods()) {
-      if (crud.getName().equals(m.getName()) && crud.getParameterCount() == m.getParameterCount()
+      if (crud.getName().equals(m.getName())
+          && crud.getParameterCount() == m.getParameterCount()
           && accepts(crud, m.getParameterTypes())) {
         return crud;
       }
@@ -74,19 +75,35 @@ final class CrudMethods {
     if (declaration != crud) {
       Class<?> declared = declaration.getReturnType();
       if (declared != crud.getReturnType()) {
-        throw ctx.fail(declaration, "redeclares ReactiveRepository." + crud.getName() + ", which returns "
-            + crud.getReturnType().getSimpleName() + "<…>, but returns " + declared.getSimpleName());
+        throw ctx.fail(
+            declaration,
+            "redeclares ReactiveRepository."
+                + crud.getName()
+                + ", which returns "
+                + crud.getReturnType().getSimpleName()
+                + "<…>, but returns "
+                + declared.getSimpleName());
       }
     }
     boolean annotated = declaration.isAnnotationPresent(FetchRelations.class);
     if (annotated && !READS.contains(crud.getName())) {
-      throw ctx.fail(declaration, "@FetchRelations has no effect on " + crud.getName() + "; it applies to findById, "
-          + "findAllById, findAll and findPage");
+      throw ctx.fail(
+          declaration,
+          "@FetchRelations has no effect on "
+              + crud.getName()
+              + "; it applies to findById, "
+              + "findAllById, findAll and findPage");
     }
     List<FetchPath<Object, ?>> fetch = FetchPaths.of(ctx, declaration, entity);
-    SelectQuery<Object> reads = fetch.isEmpty() ? db.select(entity) : db.select(entity).fetch(FetchPaths.array(fetch));
-    String signature = crud.getName() + "/" + crud.getParameterCount()
-        + (crud.getParameterCount() == 1 ? "/" + crud.getParameterTypes()[0].getSimpleName() : "");
+    SelectQuery<Object> reads =
+        fetch.isEmpty() ? db.select(entity) : db.select(entity).fetch(FetchPaths.array(fetch));
+    String signature =
+        crud.getName()
+            + "/"
+            + crud.getParameterCount()
+            + (crud.getParameterCount() == 1
+                ? "/" + crud.getParameterTypes()[0].getSimpleName()
+                : "");
     switch (signature) {
       case "save/1/Object":
         return (proxy, a) -> Mono.defer(() -> db.save(required(a[0], "entity")));
@@ -101,15 +118,20 @@ final class CrudMethods {
       case "findAll/0":
         return (proxy, a) -> Flux.defer(reads::all);
       case "findAll/1/Sort":
-        return (proxy, a) -> Flux.defer(() -> a[0] == null ? reads.all() : reads.orderBy(((Sort) a[0]).orders()).all());
+        return (proxy, a) ->
+            Flux.defer(
+                () -> a[0] == null ? reads.all() : reads.orderBy(((Sort) a[0]).orders()).all());
       case "findAll/1/PageRequest":
-        return (proxy, a) -> Flux.defer(() -> Reads.slice(reads, List.of(), (PageRequest) a[0], byId));
+        return (proxy, a) ->
+            Flux.defer(() -> Reads.slice(reads, List.of(), (PageRequest) a[0], byId));
       case "findPage/1/PageRequest":
-        return (proxy, a) -> Mono.defer(() -> Reads.page(reads, List.of(), (PageRequest) a[0], byId));
+        return (proxy, a) ->
+            Mono.defer(() -> Reads.page(reads, List.of(), (PageRequest) a[0], byId));
       case "count/0":
         return (proxy, a) -> Mono.defer(() -> db.select(entity).count());
       case "existsById/1/Object":
-        return (proxy, a) -> Mono.defer(() -> db.select(entity).where(id.eq(required(a[0], "id"))).exists());
+        return (proxy, a) ->
+            Mono.defer(() -> db.select(entity).where(id.eq(required(a[0], "id"))).exists());
       case "deleteById/1/Object":
         return (proxy, a) -> Mono.defer(() -> db.deleteById(entity, required(a[0], "id")));
       case "delete/1/Object":

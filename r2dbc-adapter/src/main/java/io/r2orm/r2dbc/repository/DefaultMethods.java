@@ -10,7 +10,8 @@ import java.lang.reflect.Method;
  * repository's other methods. The method handle is resolved once, at creation.
  */
 final class DefaultMethods {
-  private static final MethodType SPREAD = MethodType.methodType(Object.class, Object.class, Object[].class);
+  private static final MethodType SPREAD =
+      MethodType.methodType(Object.class, Object.class, Object[].class);
 
   private DefaultMethods() {}
 
@@ -18,14 +19,22 @@ final class DefaultMethods {
     Class<?> declaring = m.getDeclaringClass();
     MethodHandle handle;
     try {
-      MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(declaring, MethodHandles.lookup());
-      handle = lookup.unreflectSpecial(m, declaring)
-          .asFixedArity()
-          .asSpreader(Object[].class, m.getParameterCount())
-          .asType(SPREAD);
+      MethodHandles.Lookup lookup =
+          MethodHandles.privateLookupIn(declaring, MethodHandles.lookup());
+      handle =
+          lookup
+              .unreflectSpecial(m, declaring)
+              .asFixedArity()
+              .asSpreader(Object[].class, m.getParameterCount())
+              .asType(SPREAD);
     } catch (IllegalAccessException | RuntimeException e) {
-      throw ctx.fail(m, "the default method cannot be called from r2orm (" + e.getMessage() + "); if "
-          + declaring.getName() + " is in a named module, open its package to io.r2orm.r2dbc");
+      throw ctx.fail(
+          m,
+          "the default method cannot be called from r2orm ("
+              + e.getMessage()
+              + "); if "
+              + declaring.getName()
+              + " is in a named module, open its package to io.r2orm.r2dbc");
     }
     return (proxy, args) -> handle.invokeExact(proxy, args);
   }

@@ -6,10 +6,10 @@ import io.r2orm.core.query.Predicate;
 import io.r2orm.core.query.Property;
 import io.r2orm.r2dbc.DeleteQuery;
 import io.r2orm.r2dbc.SelectQuery;
+import io.r2orm.r2dbc.repository.Conditions.Condition;
 import io.r2orm.r2dbc.repository.MethodName.Criterion;
 import io.r2orm.r2dbc.repository.MethodName.SortKey;
 import io.r2orm.r2dbc.repository.MethodName.Subject;
-import io.r2orm.r2dbc.repository.Conditions.Condition;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +38,9 @@ final class DerivedQuery {
     this.returns = ReturnShape.of(ctx, method);
   }
 
-  /** Plans the method; fails naming the method when its name, parameters or return type do not fit. */
+  /**
+   * Plans the method; fails naming the method when its name, parameters or return type do not fit.
+   */
   static Invoker build(RepositoryContext ctx, Method method) {
     MethodName name;
     try {
@@ -72,7 +74,9 @@ final class DerivedQuery {
       throw ctx.fail(method, "First/Top has no effect on " + kind + "; remove it");
     }
     if (!name.order().isEmpty() || sortIndex >= 0 || pageIndex >= 0) {
-      throw ctx.fail(method, kind + " take no order or page; remove OrderBy and any Sort or PageRequest parameter");
+      throw ctx.fail(
+          method,
+          kind + " take no order or page; remove OrderBy and any Sort or PageRequest parameter");
     }
     if (method.isAnnotationPresent(FetchRelations.class)) {
       throw ctx.fail(method, "@FetchRelations has no effect on " + kind + "; remove it");
@@ -103,16 +107,33 @@ final class DerivedQuery {
       }
     }
     if (sortIndex >= 0 && pageIndex >= 0) {
-      throw ctx.fail(method, "takes a Sort and a PageRequest; a PageRequest carries its own Sort, so remove the Sort "
-          + "parameter");
+      throw ctx.fail(
+          method,
+          "takes a Sort and a PageRequest; a PageRequest carries its own Sort, so remove the Sort "
+              + "parameter");
     }
     if (values.size() != name.arguments()) {
-      String needs = name.allCriteria().stream()
-          .map(c -> c.property() + " " + c.operator().keyword() + " (" + c.operator().arguments() + ")")
-          .collect(Collectors.joining(", "));
-      throw ctx.fail(method, "takes " + values.size() + " value parameter" + (values.size() == 1 ? "" : "s")
-          + " but the name needs " + name.arguments() + (needs.isEmpty() ? "" : ": " + needs)
-          + "; declare one parameter per value, in the order of the name");
+      String needs =
+          name.allCriteria().stream()
+              .map(
+                  c ->
+                      c.property()
+                          + " "
+                          + c.operator().keyword()
+                          + " ("
+                          + c.operator().arguments()
+                          + ")")
+              .collect(Collectors.joining(", "));
+      throw ctx.fail(
+          method,
+          "takes "
+              + values.size()
+              + " value parameter"
+              + (values.size() == 1 ? "" : "s")
+              + " but the name needs "
+              + name.arguments()
+              + (needs.isEmpty() ? "" : ": " + needs)
+              + "; declare one parameter per value, in the order of the name");
     }
     return values;
   }
@@ -149,22 +170,49 @@ final class DerivedQuery {
     String e = entity.getSimpleName();
     boolean page = returns.isPageOf(entity);
     if (!returns.is(entity) && !page) {
-      throw ctx.fail(method, "returns " + returns.name() + "; find…By methods return Flux<" + e + ">, Mono<" + e
-          + ">, or Mono<Page<" + e + ">> with a PageRequest parameter; for other results use @Query");
+      throw ctx.fail(
+          method,
+          "returns "
+              + returns.name()
+              + "; find…By methods return Flux<"
+              + e
+              + ">, Mono<"
+              + e
+              + ">, or Mono<Page<"
+              + e
+              + ">> with a PageRequest parameter; for other results use @Query");
     }
     if (page && pageIndex < 0) {
-      throw ctx.fail(method, "returns " + returns.name() + " but takes no PageRequest; add a PageRequest parameter");
+      throw ctx.fail(
+          method,
+          "returns " + returns.name() + " but takes no PageRequest; add a PageRequest parameter");
     }
     if (!returns.flux() && !page && pageIndex >= 0) {
-      throw ctx.fail(method, "takes a PageRequest but returns " + returns.name() + "; return Flux<" + e
-          + "> or Mono<Page<" + e + ">>");
+      throw ctx.fail(
+          method,
+          "takes a PageRequest but returns "
+              + returns.name()
+              + "; return Flux<"
+              + e
+              + "> or Mono<Page<"
+              + e
+              + ">>");
     }
     if (name.limit() != null && pageIndex >= 0) {
       throw ctx.fail(method, "combines First/Top with a PageRequest; use one of them");
     }
     if (!returns.flux() && !page && name.limit() != null && name.limit() > 1) {
-      throw ctx.fail(method, "returns " + returns.name() + ", which holds one " + e + ", but the name asks for "
-          + name.limit() + "; return Flux<" + e + "> or use findFirstBy…");
+      throw ctx.fail(
+          method,
+          "returns "
+              + returns.name()
+              + ", which holds one "
+              + e
+              + ", but the name asks for "
+              + name.limit()
+              + "; return Flux<"
+              + e
+              + "> or use findFirstBy…");
     }
     List<FetchPath<Object, ?>> fetch = FetchPaths.of(ctx, method, entity);
     List<Order> fixed = new ArrayList<>();
@@ -187,18 +235,24 @@ final class DerivedQuery {
     boolean one = !returns.flux() && !page;
     boolean first = name.limit() != null;
     if (page) {
-      return (proxy, args) -> Mono.defer(() -> Reads.page(filtered(base, args), order, (PageRequest) args[p], byId));
+      return (proxy, args) ->
+          Mono.defer(() -> Reads.page(filtered(base, args), order, (PageRequest) args[p], byId));
     }
     if (p >= 0) {
-      return (proxy, args) -> Flux.defer(() -> Reads.slice(filtered(base, args), order, (PageRequest) args[p], byId));
+      return (proxy, args) ->
+          Flux.defer(() -> Reads.slice(filtered(base, args), order, (PageRequest) args[p], byId));
     }
     if (one) {
-      return (proxy, args) -> Mono.defer(() -> {
-        SelectQuery<Object> q = sorted(filtered(base, args), order, s < 0 ? null : (Sort) args[s]);
-        return first ? q.first() : q.one();
-      });
+      return (proxy, args) ->
+          Mono.defer(
+              () -> {
+                SelectQuery<Object> q =
+                    sorted(filtered(base, args), order, s < 0 ? null : (Sort) args[s]);
+                return first ? q.first() : q.one();
+              });
     }
-    return (proxy, args) -> Flux.defer(() -> sorted(filtered(base, args), order, s < 0 ? null : (Sort) args[s]).all());
+    return (proxy, args) ->
+        Flux.defer(() -> sorted(filtered(base, args), order, s < 0 ? null : (Sort) args[s]).all());
   }
 
   private static SelectQuery<Object> sorted(SelectQuery<Object> q, List<Order> fixed, Sort sort) {
@@ -220,24 +274,39 @@ final class DerivedQuery {
   @SuppressWarnings("unchecked")
   private Invoker delete() {
     if (returns.flux() || !(returns.is(Long.class) || returns.is(Void.class))) {
-      throw ctx.fail(method, "returns " + returns.name() + "; delete…By methods return Mono<Long> (rows deleted) or "
-          + "Mono<Void>");
+      throw ctx.fail(
+          method,
+          "returns "
+              + returns.name()
+              + "; delete…By methods return Mono<Long> (rows deleted) or "
+              + "Mono<Void>");
     }
     if (groups.isEmpty()) {
-      throw ctx.fail(method, "has no condition; name one (deleteByTitle), or call deleteAll() to delete every row");
+      throw ctx.fail(
+          method,
+          "has no condition; name one (deleteByTitle), or call deleteAll() to delete every row");
     }
     DeleteQuery<Object> base = (DeleteQuery<Object>) ctx.db.delete(ctx.entity());
     boolean count = returns.is(Long.class);
-    return (proxy, args) -> Mono.defer(() -> {
-      Mono<Long> deleted = base.where(where(args)).execute();
-      return count ? deleted : deleted.then();
-    });
+    return (proxy, args) ->
+        Mono.defer(
+            () -> {
+              Mono<Long> deleted = base.where(where(args)).execute();
+              return count ? deleted : deleted.then();
+            });
   }
 
   private void requireMono(Class<?> element, String kind) {
     if (returns.flux() || !returns.is(element)) {
-      throw ctx.fail(method, "returns " + returns.name() + "; " + kind + " methods return Mono<"
-          + element.getSimpleName() + ">");
+      throw ctx.fail(
+          method,
+          "returns "
+              + returns.name()
+              + "; "
+              + kind
+              + " methods return Mono<"
+              + element.getSimpleName()
+              + ">");
     }
   }
 }

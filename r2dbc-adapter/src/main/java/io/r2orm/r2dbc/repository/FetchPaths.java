@@ -11,13 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns the dotted paths of {@link FetchRelations} into typed fetch paths, step by step against
- * the entity models, so that a misspelt relation fails when the repository is created.
+ * Turns the dotted paths of {@link FetchRelations} into typed fetch paths, step by step against the
+ * entity models, so that a misspelt relation fails when the repository is created.
  */
 final class FetchPaths {
   private FetchPaths() {}
 
-  /** The fetch paths the method declares from {@code root}; empty without {@link FetchRelations}. */
+  /**
+   * The fetch paths the method declares from {@code root}; empty without {@link FetchRelations}.
+   */
   static List<FetchPath<Object, ?>> of(RepositoryContext ctx, Method m, Class<?> root) {
     FetchRelations annotation = m.getAnnotation(FetchRelations.class);
     if (annotation == null) {
@@ -36,18 +38,30 @@ final class FetchPaths {
   }
 
   @SuppressWarnings("unchecked")
-  private static FetchPath<Object, ?> path(RepositoryContext ctx, Method m, Class<?> root, String text) {
+  private static FetchPath<Object, ?> path(
+      RepositoryContext ctx, Method m, Class<?> root, String text) {
     FetchPath<Object, Object> path = null;
     Class<?> owner = root;
     RelationModel previous = null;
     for (String name : text.split("\\.", -1)) {
       if (name.isBlank()) {
-        throw ctx.fail(m, "@FetchRelations path '" + text + "' has an empty step; write relation names joined by dots, "
-            + "e.g. \"album.artist\"");
+        throw ctx.fail(
+            m,
+            "@FetchRelations path '"
+                + text
+                + "' has an empty step; write relation names joined by dots, "
+                + "e.g. \"album.artist\"");
       }
       if (previous != null && previous.idsOnly()) {
-        throw ctx.fail(m, "@FetchRelations path '" + text + "' continues after " + previous.owner().getSimpleName()
-            + "." + previous.name() + ", which holds only ids; end the path there");
+        throw ctx.fail(
+            m,
+            "@FetchRelations path '"
+                + text
+                + "' continues after "
+                + previous.owner().getSimpleName()
+                + "."
+                + previous.name()
+                + ", which holds only ids; end the path there");
       }
       RelationModel r = relation(ctx, m, ctx.db.model(owner), name, text);
       Class<Object> from = (Class<Object>) owner;
@@ -68,8 +82,16 @@ final class FetchPaths {
         return r;
       }
     }
-    throw ctx.fail(m, "@FetchRelations path '" + text + "': " + owner.type().getSimpleName() + " has no relation '"
-        + name + "'; known relations: " + owner.relations().stream().map(RelationModel::name).toList());
+    throw ctx.fail(
+        m,
+        "@FetchRelations path '"
+            + text
+            + "': "
+            + owner.type().getSimpleName()
+            + " has no relation '"
+            + name
+            + "'; known relations: "
+            + owner.relations().stream().map(RelationModel::name).toList());
   }
 
   /** The paths as the varargs array {@code SelectQuery.fetch} and {@code Database.load} take. */

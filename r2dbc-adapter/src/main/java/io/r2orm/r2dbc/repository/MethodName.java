@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param criteria the {@code Or}-separated groups of {@code And}-ed conditions; empty for none
  * @param order the {@code OrderBy} keys
  */
-record MethodName(Subject subject, Integer limit, List<List<Criterion>> criteria, List<SortKey> order) {
+record MethodName(
+    Subject subject, Integer limit, List<List<Criterion>> criteria, List<SortKey> order) {
   MethodName {
     Objects.requireNonNull(subject, "subject must not be null");
     criteria = criteria.stream().map(List::copyOf).toList();

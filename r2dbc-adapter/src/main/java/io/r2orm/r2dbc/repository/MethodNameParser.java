@@ -15,12 +15,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Takes derived query method names apart ({@code findFirst10ByAuthorIdAndTitleContainingIgnoreCaseOrderByYearDesc})
- * against the property paths of one entity. Names are read as words (a word starts at each
- * capital letter), and properties are matched word by word, longest first with backtracking, so
- * that a property whose name contains a keyword ({@code brandName}, {@code orderNumber}) still
- * reads right. Nested paths match without the dot ({@code HomeCity} is {@code home.city}). Pure
- * and thread-safe; an unreadable name fails with a {@link NameException} that says what to fix.
+ * Takes derived query method names apart ({@code
+ * findFirst10ByAuthorIdAndTitleContainingIgnoreCaseOrderByYearDesc}) against the property paths of
+ * one entity. Names are read as words (a word starts at each capital letter), and properties are
+ * matched word by word, longest first with backtracking, so that a property whose name contains a
+ * keyword ({@code brandName}, {@code orderNumber}) still reads right. Nested paths match without
+ * the dot ({@code HomeCity} is {@code home.city}). Pure and thread-safe; an unreadable name fails
+ * with a {@link NameException} that says what to fix.
  */
 final class MethodNameParser {
   private static final Pattern VERB =
@@ -77,19 +78,27 @@ final class MethodNameParser {
   MethodName parse(String methodName) {
     Matcher verb = VERB.matcher(methodName);
     if (!verb.matches()) {
-      throw new NameException("a derived query name starts with find, read, get, query, search, stream, count, "
-          + "exists, delete or remove, then …By and the conditions, e.g. findByTitle", 0);
+      throw new NameException(
+          "a derived query name starts with find, read, get, query, search, stream, count, "
+              + "exists, delete or remove, then …By and the conditions, e.g. findByTitle",
+          0);
     }
     Subject subject = subject(verb.group(1));
     List<String> w = words(verb.group(2) == null ? "" : verb.group(2));
     int by = w.indexOf("By");
     if (by < 0) {
-      throw new NameException("the name has no 'By'; write " + verb.group(1) + "By<Property>…, e.g. " + verb.group(1)
-          + "ByTitle", w.size());
+      throw new NameException(
+          "the name has no 'By'; write "
+              + verb.group(1)
+              + "By<Property>…, e.g. "
+              + verb.group(1)
+              + "ByTitle",
+          w.size());
     }
     Integer limit = limit(w.subList(0, by));
     if (by + 1 == w.size()) {
-      throw new NameException("nothing follows 'By'; name a property, e.g. " + verb.group(1) + "ByTitle", by + 1);
+      throw new NameException(
+          "nothing follows 'By'; name a property, e.g. " + verb.group(1) + "ByTitle", by + 1);
     }
     Tail tail = isOrderBy(w, by + 1) ? orders(w, by + 3) : criterion(w, by + 1);
     return new MethodName(subject, limit, tail.groups(), tail.order());
@@ -149,17 +158,27 @@ final class MethodNameParser {
         if (!startsWith(w, at, s.words)) continue;
         at += s.words.size();
         boolean ignoreCase =
-            startsWith(w, at, List.of("Ignore", "Case")) || startsWith(w, at, List.of("Ignoring", "Case"));
+            startsWith(w, at, List.of("Ignore", "Case"))
+                || startsWith(w, at, List.of("Ignoring", "Case"));
         if (ignoreCase) {
           if (!s.operator.allowsIgnoreCase()) {
-            best = furthest(best, new NameException("IgnoreCase cannot follow " + s.operator.keyword() + " (on '"
-                + property + "'); it applies to equality, Not, Like, StartingWith, EndingWith and Containing", at));
+            best =
+                furthest(
+                    best,
+                    new NameException(
+                        "IgnoreCase cannot follow "
+                            + s.operator.keyword()
+                            + " (on '"
+                            + property
+                            + "'); it applies to equality, Not, Like, StartingWith, EndingWith and Containing",
+                        at));
             continue;
           }
           at += 2;
         }
         try {
-          return connector(w, at, property).prepend(new Criterion(property, s.operator, ignoreCase));
+          return connector(w, at, property)
+              .prepend(new Criterion(property, s.operator, ignoreCase));
         } catch (NameException e) {
           best = furthest(best, e);
         }
@@ -186,13 +205,19 @@ final class MethodNameParser {
     if (isOrderBy(w, pos)) {
       return orders(w, pos + 2);
     }
-    throw new NameException("cannot read '" + String.join("", w.subList(pos, w.size())) + "' after the condition on '"
-        + property + "'; expected And, Or, OrderBy or a keyword such as GreaterThan, In, IsNull, Containing", pos);
+    throw new NameException(
+        "cannot read '"
+            + String.join("", w.subList(pos, w.size()))
+            + "' after the condition on '"
+            + property
+            + "'; expected And, Or, OrderBy or a keyword such as GreaterThan, In, IsNull, Containing",
+        pos);
   }
 
   private Tail orders(List<String> w, int pos) {
     if (pos >= w.size()) {
-      throw new NameException("nothing follows 'OrderBy'; name a property, e.g. OrderByTitleAsc", pos);
+      throw new NameException(
+          "nothing follows 'OrderBy'; name a property, e.g. OrderByTitleAsc", pos);
     }
     NameException best = null;
     for (int len : candidates(w, pos)) {
@@ -228,12 +253,15 @@ final class MethodNameParser {
     return lengths;
   }
 
-  /** The words from {@code pos} that look like a property (up to the next keyword), uncapitalized. */
+  /**
+   * The words from {@code pos} that look like a property (up to the next keyword), uncapitalized.
+   */
   private static String propertyText(List<String> w, int pos, boolean inOrder) {
     int end = pos + 1;
     while (end < w.size()) {
       String word = w.get(end);
-      boolean stop = inOrder ? word.equals("Asc") || word.equals("Desc") : KEYWORD_STARTS.contains(word);
+      boolean stop =
+          inOrder ? word.equals("Asc") || word.equals("Desc") : KEYWORD_STARTS.contains(word);
       if (stop) break;
       end++;
     }
@@ -242,7 +270,8 @@ final class MethodNameParser {
   }
 
   private NameException unknownProperty(String written, int pos) {
-    StringBuilder m = new StringBuilder(entity).append(" has no property '").append(written).append("'");
+    StringBuilder m =
+        new StringBuilder(entity).append(" has no property '").append(written).append("'");
     String close = closest(written);
     if (close != null) {
       m.append(" (did you mean '").append(close).append("'?)");
@@ -256,7 +285,8 @@ final class MethodNameParser {
     String best = null;
     int bestDistance = 3;
     for (String p : properties) {
-      int d = distance(written.toLowerCase(Locale.ROOT), p.replace(".", "").toLowerCase(Locale.ROOT));
+      int d =
+          distance(written.toLowerCase(Locale.ROOT), p.replace(".", "").toLowerCase(Locale.ROOT));
       if (d < bestDistance) {
         bestDistance = d;
         best = p;
@@ -294,7 +324,10 @@ final class MethodNameParser {
     return pos + words.size() <= w.size() && w.subList(pos, pos + words.size()).equals(words);
   }
 
-  /** Splits camel case into words; a word starts at each capital letter, digits stay with the word before. */
+  /**
+   * Splits camel case into words; a word starts at each capital letter, digits stay with the word
+   * before.
+   */
   static List<String> words(String camel) {
     List<String> words = new ArrayList<>();
     int start = 0;
@@ -329,7 +362,8 @@ final class MethodNameParser {
   }
 
   private static Set<String> keywordStarts() {
-    Set<String> starts = new java.util.HashSet<>(Set.of("And", "Or", "Order", "Ignore", "Ignoring"));
+    Set<String> starts =
+        new java.util.HashSet<>(Set.of("And", "Or", "Order", "Ignore", "Ignoring"));
     for (Spelling s : spellings()) {
       if (!s.words.isEmpty()) starts.add(s.words.get(0));
     }

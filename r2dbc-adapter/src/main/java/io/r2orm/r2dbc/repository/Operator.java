@@ -3,8 +3,8 @@ package io.r2orm.r2dbc.repository;
 import java.util.List;
 
 /**
- * The condition keywords of derived query names, each with the word sequences that spell it
- * ({@code IsNotNull}, {@code NotNull}) and the number of method parameters it takes.
+ * The condition keywords of derived query names, each with the word sequences that spell it ({@code
+ * IsNotNull}, {@code NotNull}) and the number of method parameters it takes.
  */
 enum Operator {
   EQUALS(1, "", "Is", "Equals"),
@@ -40,14 +40,21 @@ enum Operator {
     return arguments;
   }
 
-  /** The ways to write this operator ({@code IsNotNull}, {@code NotNull}); the empty one for equality. */
+  /**
+   * The ways to write this operator ({@code IsNotNull}, {@code NotNull}); the empty one for
+   * equality.
+   */
   List<String> spellings() {
     return spellings;
   }
 
   /** Whether the condition matches text with a pattern, so that the property must be text. */
   boolean isTextMatch() {
-    return this == LIKE || this == NOT_LIKE || this == STARTING_WITH || this == ENDING_WITH || this == CONTAINING
+    return this == LIKE
+        || this == NOT_LIKE
+        || this == STARTING_WITH
+        || this == ENDING_WITH
+        || this == CONTAINING
         || this == NOT_CONTAINING;
   }
 

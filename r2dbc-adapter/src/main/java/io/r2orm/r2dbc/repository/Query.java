@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Runs hand-written SQL for a repository method, with named parameters bound from the method's
  * parameters (by {@link Param} or, compiled with {@code -parameters}, by name). Values are always
- * binds. Rows map by column name to the declared element type: the entity, a record, or a
- * built-in type (first column). A collection parameter becomes one array bind ({@code = ANY(:ids)}).
+ * binds. Rows map by column name to the declared element type: the entity, a record, or a built-in
+ * type (first column). A collection parameter becomes one array bind ({@code = ANY(:ids)}).
  *
  * <pre>{@code
  * @Query("SELECT * FROM book WHERE title = :title")

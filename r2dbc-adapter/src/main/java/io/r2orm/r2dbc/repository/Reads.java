@@ -22,18 +22,31 @@ final class Reads {
     return all;
   }
 
-  /** One page; by id when neither the method nor the request gives an order, so pages are stable. */
+  /**
+   * One page; by id when neither the method nor the request gives an order, so pages are stable.
+   */
   static <T> Flux<T> slice(SelectQuery<T> query, List<Order> fixed, PageRequest page, Order byId) {
     Objects.requireNonNull(page, "page must not be null");
     List<Order> orders = orders(fixed, page.sort());
-    return query.orderBy(orders.isEmpty() ? List.of(byId) : orders).limit(page.size()).offset(page.offset()).all();
+    return query
+        .orderBy(orders.isEmpty() ? List.of(byId) : orders)
+        .limit(page.size())
+        .offset(page.offset())
+        .all();
   }
 
   /** One page and the total: the count first, then the page unless it lies past the end. */
-  static <T> Mono<Page<T>> page(SelectQuery<T> query, List<Order> fixed, PageRequest page, Order byId) {
+  static <T> Mono<Page<T>> page(
+      SelectQuery<T> query, List<Order> fixed, PageRequest page, Order byId) {
     Objects.requireNonNull(page, "page must not be null");
-    return query.count().flatMap(total -> total <= page.offset()
-        ? Mono.just(new Page<T>(List.of(), page, total))
-        : slice(query, fixed, page, byId).collectList().map(items -> new Page<>(items, page, total)));
+    return query
+        .count()
+        .flatMap(
+            total ->
+                total <= page.offset()
+                    ? Mono.just(new Page<T>(List.of(), page, total))
+                    : slice(query, fixed, page, byId)
+                        .collectList()
+                        .map(items -> new Page<>(items, page, total)));
   }
 }

@@ -17,11 +17,11 @@ import java.util.Objects;
 
 /**
  * Creates repository implementations without any framework: a JDK proxy over a {@link
- * ReactiveRepository} sub-interface. Every method is planned at creation — derived names parsed
- * and checked against the entity, {@link Query} parameters matched, fetch paths resolved, return
- * types checked — so that a mistake fails here, naming the method, rather than at the first call.
- * A call then only dispatches to its prepared plan. Repositories are immutable and thread-safe;
- * create each once and share it.
+ * ReactiveRepository} sub-interface. Every method is planned at creation — derived names parsed and
+ * checked against the entity, {@link Query} parameters matched, fetch paths resolved, return types
+ * checked — so that a mistake fails here, naming the method, rather than at the first call. A call
+ * then only dispatches to its prepared plan. Repositories are immutable and thread-safe; create
+ * each once and share it.
  *
  * <pre>{@code
  * interface BookRepository extends ReactiveRepository<Book, Long> {
@@ -32,19 +32,21 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Repositories {
-  private static final Comparator<Method> BY_SIGNATURE = Comparator.comparing(Method::getName)
-      .thenComparing(m -> Arrays.toString(m.getParameterTypes()));
+  private static final Comparator<Method> BY_SIGNATURE =
+      Comparator.comparing(Method::getName)
+          .thenComparing(m -> Arrays.toString(m.getParameterTypes()));
 
   private Repositories() {}
 
   /**
    * The implementation of a repository interface over this database.
    *
-   * @throws RepositoryDefinitionException listing every method that cannot be implemented, with
-   *     the reason and the fix
+   * @throws RepositoryDefinitionException listing every method that cannot be implemented, with the
+   *     reason and the fix
    * @throws io.r2orm.core.exception.EntityDefinitionException when the entity cannot be mapped
    */
-  public static <R extends ReactiveRepository<?, ?>> R create(Database db, Class<R> repositoryInterface) {
+  public static <R extends ReactiveRepository<?, ?>> R create(
+      Database db, Class<R> repositoryInterface) {
     return implement(db, repositoryInterface);
   }
 
@@ -56,12 +58,16 @@ public final class Repositories {
     Objects.requireNonNull(db, "db must not be null");
     Objects.requireNonNull(repositoryInterface, "repositoryInterface must not be null");
     if (!repositoryInterface.isInterface()) {
-      throw new IllegalArgumentException(repositoryInterface.getName() + " is not an interface; declare the repository "
-          + "as an interface extending ReactiveRepository<Entity, Id>");
+      throw new IllegalArgumentException(
+          repositoryInterface.getName()
+              + " is not an interface; declare the repository "
+              + "as an interface extending ReactiveRepository<Entity, Id>");
     }
     if (!ReactiveRepository.class.isAssignableFrom(repositoryInterface)) {
-      throw new IllegalArgumentException(repositoryInterface.getName() + " does not extend ReactiveRepository; declare the "
-          + "repository as an interface extending ReactiveRepository<Entity, Id>");
+      throw new IllegalArgumentException(
+          repositoryInterface.getName()
+              + " does not extend ReactiveRepository; declare the "
+              + "repository as an interface extending ReactiveRepository<Entity, Id>");
     }
     RepositoryContext ctx = context(db, repositoryInterface);
     CrudMethods crud = new CrudMethods(ctx);
@@ -103,13 +109,23 @@ public final class Repositories {
       }
     }
     if (!problems.isEmpty()) {
-      throw new RepositoryDefinitionException(problems.size() == 1 ? problems.get(0)
-          : problems.size() + " methods of " + repositoryInterface.getSimpleName() + " cannot be implemented:\n  "
-              + String.join("\n  ", problems));
+      throw new RepositoryDefinitionException(
+          problems.size() == 1
+              ? problems.get(0)
+              : problems.size()
+                  + " methods of "
+                  + repositoryInterface.getSimpleName()
+                  + " cannot be implemented:\n  "
+                  + String.join("\n  ", problems));
     }
-    objectMethods(invokers, repositoryInterface.getSimpleName() + " (r2orm repository of " + ctx.entityName() + ")");
-    Object proxy = Proxy.newProxyInstance(repositoryInterface.getClassLoader(), new Class<?>[] {repositoryInterface},
-        new RepositoryHandler(invokers));
+    objectMethods(
+        invokers,
+        repositoryInterface.getSimpleName() + " (r2orm repository of " + ctx.entityName() + ")");
+    Object proxy =
+        Proxy.newProxyInstance(
+            repositoryInterface.getClassLoader(),
+            new Class<?>[] {repositoryInterface},
+            new RepositoryHandler(invokers));
     return repositoryInterface.cast(proxy);
   }
 
@@ -134,17 +150,37 @@ public final class Repositories {
     Type entity = types.resolve(ReactiveRepository.class.getTypeParameters()[0]);
     Type id = types.resolve(ReactiveRepository.class.getTypeParameters()[1]);
     if (!(entity instanceof Class<?> entityClass)) {
-      throw new RepositoryDefinitionException("Cannot implement " + repository.getSimpleName() + ": the entity type is "
-          + Types.name(entity) + "; name the entity class, e.g. interface " + repository.getSimpleName()
-          + " extends ReactiveRepository<Book, Long>");
+      throw new RepositoryDefinitionException(
+          "Cannot implement "
+              + repository.getSimpleName()
+              + ": the entity type is "
+              + Types.name(entity)
+              + "; name the entity class, e.g. interface "
+              + repository.getSimpleName()
+              + " extends ReactiveRepository<Book, Long>");
     }
     RepositoryContext ctx = new RepositoryContext(db, repository, entityClass, types);
     Class<?> idType = ValueTypes.box(ctx.model.id().propertyType());
-    if (id instanceof Class<?> idClass && ValueTypes.box(idClass) != idType && idClass != Object.class) {
-      throw new RepositoryDefinitionException("Cannot implement " + repository.getSimpleName() + ": it declares the id "
-          + "type " + idClass.getSimpleName() + " but " + ctx.entityName() + "." + ctx.model.id().path() + " is a "
-          + idType.getSimpleName() + "; extend ReactiveRepository<" + ctx.entityName() + ", " + idType.getSimpleName()
-          + ">");
+    if (id instanceof Class<?> idClass
+        && ValueTypes.box(idClass) != idType
+        && idClass != Object.class) {
+      throw new RepositoryDefinitionException(
+          "Cannot implement "
+              + repository.getSimpleName()
+              + ": it declares the id "
+              + "type "
+              + idClass.getSimpleName()
+              + " but "
+              + ctx.entityName()
+              + "."
+              + ctx.model.id().path()
+              + " is a "
+              + idType.getSimpleName()
+              + "; extend ReactiveRepository<"
+              + ctx.entityName()
+              + ", "
+              + idType.getSimpleName()
+              + ">");
     }
     return ctx;
   }
@@ -152,8 +188,10 @@ public final class Repositories {
   private static void objectMethods(Map<Method, Invoker> invokers, String description) {
     try {
       invokers.put(Object.class.getMethod("toString"), (proxy, args) -> description);
-      invokers.put(Object.class.getMethod("hashCode"), (proxy, args) -> System.identityHashCode(proxy));
-      invokers.put(Object.class.getMethod("equals", Object.class), (proxy, args) -> proxy == args[0]);
+      invokers.put(
+          Object.class.getMethod("hashCode"), (proxy, args) -> System.identityHashCode(proxy));
+      invokers.put(
+          Object.class.getMethod("equals", Object.class), (proxy, args) -> proxy == args[0]);
     } catch (NoSuchMethodException e) {
       throw new IllegalStateException(e);
     }

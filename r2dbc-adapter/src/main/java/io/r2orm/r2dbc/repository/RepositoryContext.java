@@ -24,9 +24,12 @@ final class RepositoryContext {
   final Class<?> repository;
   final EntityModel<Object> model;
   final Types types;
+
   /** Property path as it may be written in a method name → the column it queries. */
   final Map<String, ColumnModel> queryable;
+
   private final List<String> properties;
+
   /** Reads derived query names against {@link #properties()}. */
   final MethodNameParser parser;
 
@@ -65,8 +68,14 @@ final class RepositoryContext {
 
   /** {@code BookRepository.findByTitle(String)}. */
   String describe(Method m) {
-    return repository.getSimpleName() + "." + m.getName() + "("
-        + Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(", ")) + ")";
+    return repository.getSimpleName()
+        + "."
+        + m.getName()
+        + "("
+        + Arrays.stream(m.getParameterTypes())
+            .map(Class::getSimpleName)
+            .collect(Collectors.joining(", "))
+        + ")";
   }
 
   /** A creation-time error about one method. */

@@ -16,14 +16,20 @@ import reactor.core.publisher.Mono;
  */
 record ReturnShape(Type type, boolean flux, Type element) {
 
-  /** The shape of a method's result; anything but {@code Mono<X>} or {@code Flux<X>} is an error. */
+  /**
+   * The shape of a method's result; anything but {@code Mono<X>} or {@code Flux<X>} is an error.
+   */
   static ReturnShape of(RepositoryContext ctx, Method m) {
     Type type = ctx.returnType(m);
     Class<?> raw = Types.rawClass(type);
     Type element = Types.argument(type);
     if ((raw != Mono.class && raw != Flux.class) || element == null) {
-      throw ctx.fail(m, "returns " + Types.name(type) + "; repository methods return Mono<…> or Flux<…>, so that "
-          + "nothing blocks and nothing runs before subscription");
+      throw ctx.fail(
+          m,
+          "returns "
+              + Types.name(type)
+              + "; repository methods return Mono<…> or Flux<…>, so that "
+              + "nothing blocks and nothing runs before subscription");
     }
     return new ReturnShape(type, raw == Flux.class, element);
   }
@@ -40,7 +46,9 @@ record ReturnShape(Type type, boolean flux, Type element) {
 
   /** Whether this is {@code Mono<Page<c>>}. */
   boolean isPageOf(Class<?> c) {
-    return !flux && element instanceof ParameterizedType p && p.getRawType() == Page.class
+    return !flux
+        && element instanceof ParameterizedType p
+        && p.getRawType() == Page.class
         && p.getActualTypeArguments()[0] == c;
   }
 

@@ -66,7 +66,8 @@ final class Types {
   /** The single type argument of {@code Mono<X>}, {@code List<X>} …, or null. */
   static Type argument(Type type) {
     return type instanceof ParameterizedType p && p.getActualTypeArguments().length == 1
-        ? p.getActualTypeArguments()[0] : null;
+        ? p.getActualTypeArguments()[0]
+        : null;
   }
 
   /** A short readable form, e.g. {@code Mono<Page<Book>>}. */

@@ -28,27 +28,37 @@ public final class FaultSupport {
 
   /** A fresh application name, e.g. {@code r2orm_stress_1a2b3c4d}. */
   public static String applicationName(String prefix) {
-    return ("r2orm_" + prefix + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+    return ("r2orm_" + prefix + "_" + UUID.randomUUID().toString().substring(0, 8))
+        .toLowerCase(Locale.ROOT);
   }
 
-  /** Connections to the test database; on PostgreSQL in its schema and with this application name. */
+  /**
+   * Connections to the test database; on PostgreSQL in its schema and with this application name.
+   */
   public static ConnectionFactory factory(TestDatabase db, String applicationName) {
     if (db.kind() == TestDatabase.Kind.H2) {
       return db.pool().unwrap();
     }
-    return ConnectionFactories.get(PostgresLocator.options().mutate()
-        .option(Option.valueOf("schema"), db.name())
-        .option(Option.valueOf("applicationName"), applicationName)
-        .build());
+    return ConnectionFactories.get(
+        PostgresLocator.options()
+            .mutate()
+            .option(Option.valueOf("schema"), db.name())
+            .option(Option.valueOf("applicationName"), applicationName)
+            .build());
   }
 
-  /** A pool of at most {@code maxSize} connections that waits at most {@code maxAcquireTime} for one. */
-  public static ConnectionPool pool(ConnectionFactory factory, int maxSize, Duration maxAcquireTime) {
-    return new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
-        .initialSize(0)
-        .maxSize(maxSize)
-        .maxAcquireTime(maxAcquireTime)
-        .build());
+  /**
+   * A pool of at most {@code maxSize} connections that waits at most {@code maxAcquireTime} for
+   * one.
+   */
+  public static ConnectionPool pool(
+      ConnectionFactory factory, int maxSize, Duration maxAcquireTime) {
+    return new ConnectionPool(
+        ConnectionPoolConfiguration.builder(factory)
+            .initialSize(0)
+            .maxSize(maxSize)
+            .maxAcquireTime(maxAcquireTime)
+            .build());
   }
 
   private static ConnectionFactory admin;
@@ -71,8 +81,11 @@ public final class FaultSupport {
 
   /** The rows of a plain query on a new connection from the factory, without blocking. */
   public static <T> Flux<T> rows(ConnectionFactory factory, String sql, Function<Row, T> mapper) {
-    return Flux.usingWhen(factory.create(),
-        c -> Flux.from(c.createStatement(sql).execute()).concatMap(r -> r.map((row, meta) -> mapper.apply(row))),
+    return Flux.usingWhen(
+        factory.create(),
+        c ->
+            Flux.from(c.createStatement(sql).execute())
+                .concatMap(r -> r.map((row, meta) -> mapper.apply(row))),
         Connection::close);
   }
 
@@ -81,23 +94,47 @@ public final class FaultSupport {
    * (PostgreSQL); emits how many it terminated.
    */
   public static reactor.core.publisher.Mono<Long> terminate(String applicationName, String text) {
-    return rows(postgresAdmin(), "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity "
-        + "WHERE application_name = '" + applicationName + "' AND state = 'active' AND query LIKE '%" + text + "%' "
-        + "AND pid <> pg_backend_pid()", r -> r.get(0, Long.class)).single();
+    return rows(
+            postgresAdmin(),
+            "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity "
+                + "WHERE application_name = '"
+                + applicationName
+                + "' AND state = 'active' AND query LIKE '%"
+                + text
+                + "%' "
+                + "AND pid <> pg_backend_pid()",
+            r -> r.get(0, Long.class))
+        .single();
   }
 
   /** The number of this application's sessions in one of these states (PostgreSQL). */
   public static long sessions(String applicationName, String... states) {
     String in = String.join(", ", java.util.Arrays.stream(states).map(s -> "'" + s + "'").toList());
-    return query(postgresAdmin(), "SELECT count(*) FROM pg_stat_activity WHERE application_name = '" + applicationName
-        + "' AND state IN (" + in + ") AND pid <> pg_backend_pid()", r -> r.get(0, Long.class)).get(0);
+    return query(
+            postgresAdmin(),
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
+                + applicationName
+                + "' AND state IN ("
+                + in
+                + ") AND pid <> pg_backend_pid()",
+            r -> r.get(0, Long.class))
+        .get(0);
   }
 
-  /** The number of this application's sessions running a statement that contains {@code text} (PostgreSQL). */
+  /**
+   * The number of this application's sessions running a statement that contains {@code text}
+   * (PostgreSQL).
+   */
   public static long running(String applicationName, String text) {
-    return query(postgresAdmin(), "SELECT count(*) FROM pg_stat_activity WHERE application_name = '" + applicationName
-        + "' AND state = 'active' AND query LIKE '%" + text + "%' AND pid <> pg_backend_pid()",
-        r -> r.get(0, Long.class)).get(0);
+    return query(
+            postgresAdmin(),
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
+                + applicationName
+                + "' AND state = 'active' AND query LIKE '%"
+                + text
+                + "%' AND pid <> pg_backend_pid()",
+            r -> r.get(0, Long.class))
+        .get(0);
   }
 
   /** Polls until the condition holds or the time is up; returns whether it held. */

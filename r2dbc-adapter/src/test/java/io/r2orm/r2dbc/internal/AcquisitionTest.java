@@ -39,7 +39,8 @@ class AcquisitionTest {
   private static final SqlStatement SELECT = sql("SELECT v FROM t");
 
   private final FakeConnectionFactory fake = new FakeConnectionFactory();
-  private final Executor executor = new Executor(fake, true, 3, 3, StatementObserver.NONE, null, null);
+  private final Executor executor =
+      new Executor(fake, true, 3, 3, StatementObserver.NONE, null, null);
 
   @AfterEach
   void noMisuse() {
@@ -47,7 +48,10 @@ class AcquisitionTest {
     assertThat(fake.openNow()).as("connections left open").isZero();
   }
 
-  /** Every way a statement can take a connection: on its own, in a transaction, a session, a windowed stream. */
+  /**
+   * Every way a statement can take a connection: on its own, in a transaction, a session, a
+   * windowed stream.
+   */
   private List<Function<Executor, Flux<?>>> paths() {
     return List.of(
         e -> e.update(INSERT).flux(),
@@ -78,18 +82,24 @@ class AcquisitionTest {
       FakeConnectionFactory factory = new FakeConnectionFactory();
       // a factory that does not stop on cancel: it emits the connection it was making anyway
       AtomicReference<Subscriber<? super Connection>> waiting = new AtomicReference<>();
-      PublisherProbe<Connection> acquisition = PublisherProbe.of(Mono.fromDirect(subscriber -> {
-        waiting.set(subscriber);
-        subscriber.onSubscribe(new Subscription() {
-          @Override
-          public void request(long n) {}
+      PublisherProbe<Connection> acquisition =
+          PublisherProbe.of(
+              Mono.fromDirect(
+                  subscriber -> {
+                    waiting.set(subscriber);
+                    subscriber.onSubscribe(
+                        new Subscription() {
+                          @Override
+                          public void request(long n) {}
 
-          @Override
-          public void cancel() {}
-        });
-      }));
+                          @Override
+                          public void cancel() {}
+                        });
+                  }));
       factory.acquisition(acquisition::mono);
-      Disposable running = path.apply(new Executor(factory, true, 3, 3, StatementObserver.NONE, null, null)).subscribe();
+      Disposable running =
+          path.apply(new Executor(factory, true, 3, 3, StatementObserver.NONE, null, null))
+              .subscribe();
       running.dispose();
       acquisition.assertWasCancelled();
 
@@ -113,31 +123,43 @@ class AcquisitionTest {
   void aLateConnectionThePoolClosedItselfIsLeftAlone() {
     for (Function<Executor, Flux<?>> path : paths()) {
       FakeConnectionFactory factory = new FakeConnectionFactory();
-      AtomicReference<reactor.core.CoreSubscriber<? super Connection>> waiting = new AtomicReference<>();
-      factory.acquisition(() -> Mono.fromDirect(subscriber -> {
-        waiting.set((reactor.core.CoreSubscriber<? super Connection>) subscriber);
-        subscriber.onSubscribe(new Subscription() {
-          @Override
-          public void request(long n) {}
+      AtomicReference<reactor.core.CoreSubscriber<? super Connection>> waiting =
+          new AtomicReference<>();
+      factory.acquisition(
+          () ->
+              Mono.fromDirect(
+                  subscriber -> {
+                    waiting.set((reactor.core.CoreSubscriber<? super Connection>) subscriber);
+                    subscriber.onSubscribe(
+                        new Subscription() {
+                          @Override
+                          public void request(long n) {}
 
-          @Override
-          public void cancel() {}
-        });
-      }));
-      Disposable running = path.apply(new Executor(factory, true, 3, 3, StatementObserver.NONE, null, null)).subscribe();
+                          @Override
+                          public void cancel() {}
+                        });
+                  }));
+      Disposable running =
+          path.apply(new Executor(factory, true, 3, 3, StatementObserver.NONE, null, null))
+              .subscribe();
       running.dispose();
 
-      java.util.concurrent.atomic.AtomicInteger closes = new java.util.concurrent.atomic.AtomicInteger();
-      Connection pooled = (Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-          new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-            if (method.getName().equals("close")) {
-              if (closes.getAndIncrement() > 0) {
-                throw new IllegalStateException("Connection is closed");
-              }
-              return Mono.empty();
-            }
-            throw new UnsupportedOperationException(method.getName());
-          });
+      java.util.concurrent.atomic.AtomicInteger closes =
+          new java.util.concurrent.atomic.AtomicInteger();
+      Connection pooled =
+          (Connection)
+              java.lang.reflect.Proxy.newProxyInstance(
+                  getClass().getClassLoader(),
+                  new Class<?>[] {Connection.class},
+                  (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                      if (closes.getAndIncrement() > 0) {
+                        throw new IllegalStateException("Connection is closed");
+                      }
+                      return Mono.empty();
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                  });
       // the pool's own hook closes it, then it calls the subscriber's
       Mono.from(pooled.close()).block();
       reactor.core.publisher.Operators.onNextDropped(pooled, waiting.get().currentContext());
@@ -158,12 +180,20 @@ class AcquisitionTest {
     reactor.core.publisher.Sinks.One<Object> validated = reactor.core.publisher.Sinks.one();
     java.util.concurrent.CountDownLatch validating = new java.util.concurrent.CountDownLatch(1);
     // the first validation waits until the test lets it end, the next ones answer at once
-    driver.on("SELECT 1", FakeConnectionFactory.rowsFrom(validated.asMono()).whenSubscribed(validating::countDown),
+    driver.on(
+        "SELECT 1",
+        FakeConnectionFactory.rowsFrom(validated.asMono()).whenSubscribed(validating::countDown),
         rows(1));
-    java.util.concurrent.atomic.AtomicInteger releases = new java.util.concurrent.atomic.AtomicInteger();
-    io.r2dbc.pool.ConnectionPool pool = new io.r2dbc.pool.ConnectionPool(io.r2dbc.pool.ConnectionPoolConfiguration
-        .builder(driver).initialSize(0).maxSize(1).validationQuery("SELECT 1")
-        .preRelease(c -> Mono.fromRunnable(releases::incrementAndGet)).build());
+    java.util.concurrent.atomic.AtomicInteger releases =
+        new java.util.concurrent.atomic.AtomicInteger();
+    io.r2dbc.pool.ConnectionPool pool =
+        new io.r2dbc.pool.ConnectionPool(
+            io.r2dbc.pool.ConnectionPoolConfiguration.builder(driver)
+                .initialSize(0)
+                .maxSize(1)
+                .validationQuery("SELECT 1")
+                .preRelease(c -> Mono.fromRunnable(releases::incrementAndGet))
+                .build());
     try {
       Executor pooled = new Executor(pool, true, 3, 3, StatementObserver.NONE, null, null);
       Disposable running = pooled.update(INSERT).subscribe();
@@ -172,7 +202,9 @@ class AcquisitionTest {
       validated.tryEmitValue(1);
 
       StepVerifier.create(pooled.update(INSERT)).expectNext(0L).expectComplete().verify(WAIT);
-      assertThat(releases).as("releases through the pool's connection wrapper: only the second update's").hasValue(1);
+      assertThat(releases)
+          .as("releases through the pool's connection wrapper: only the second update's")
+          .hasValue(1);
       assertThat(pool.getMetrics().orElseThrow().acquiredSize()).isZero();
     } finally {
       pool.dispose();
@@ -185,43 +217,74 @@ class AcquisitionTest {
     fake.on("FETCH FORWARD 3 FROM r2orm_cursor_0", rows(1, 2, 3, 4));
     for (Function<Executor, Flux<?>> path : paths()) {
       StepVerifier.create(path.apply(executor).contextWrite(Context.of("tenant", "blue")))
-          .thenConsumeWhile(x -> true).expectComplete().verify(WAIT);
+          .thenConsumeWhile(x -> true)
+          .expectComplete()
+          .verify(WAIT);
     }
 
-    assertThat(fake.contexts()).hasSize(fake.opened()).hasSizeGreaterThan(paths().size())
-        .allSatisfy(context -> assertThat(context.getOrDefault("tenant", "none")).isEqualTo("blue"));
+    assertThat(fake.contexts())
+        .hasSize(fake.opened())
+        .hasSizeGreaterThan(paths().size())
+        .allSatisfy(
+            context -> assertThat(context.getOrDefault("tenant", "none")).isEqualTo("blue"));
   }
 
   @Test
   void aContextReadingFactoryRoutesByTheSubscribersContext() {
     FakeConnectionFactory blue = new FakeConnectionFactory();
     FakeConnectionFactory green = new FakeConnectionFactory();
-    fake.acquisition(() -> Mono.deferContextual((ContextView context) ->
-        Mono.from(("blue".equals(context.get("tenant")) ? blue : green).create())));
+    fake.acquisition(
+        () ->
+            Mono.deferContextual(
+                (ContextView context) ->
+                    Mono.from(("blue".equals(context.get("tenant")) ? blue : green).create())));
 
-    StepVerifier.create(executor.inTransaction(tx -> tx.update(INSERT)).contextWrite(Context.of("tenant", "green")))
-        .expectNext(0L).expectComplete().verify(WAIT);
+    StepVerifier.create(
+            executor
+                .inTransaction(tx -> tx.update(INSERT))
+                .contextWrite(Context.of("tenant", "green")))
+        .expectNext(0L)
+        .expectComplete()
+        .verify(WAIT);
 
     assertThat(blue.log()).isEmpty();
-    assertThat(green.log()).containsExactly("open c1", "c1 BEGIN", "c1 INSERT INTO t VALUES ($1)", "c1 COMMIT", "close c1");
+    assertThat(green.log())
+        .containsExactly(
+            "open c1", "c1 BEGIN", "c1 INSERT INTO t VALUES ($1)", "c1 COMMIT", "close c1");
   }
 
   @Test
   void aFailedAcquisitionSaysWhatFailed() {
-    fake.acquisition(() -> Mono.error(new R2dbcNonTransientResourceException("Connection refused")));
+    fake.acquisition(
+        () -> Mono.error(new R2dbcNonTransientResourceException("Connection refused")));
     StepVerifier.create(executor.update(INSERT))
-        .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(ConnectionFailureException.class)
-            .isNotInstanceOf(ConnectionTimeoutException.class)
-            .hasMessageContaining("Could not open a connection").hasMessageContaining("Connection refused")
-            .satisfies(x -> assertThat(x.getMessage()).as("no empty SQL suffix").doesNotContain("SQL:")))
+        .expectErrorSatisfies(
+            e ->
+                assertThat(e)
+                    .isInstanceOf(ConnectionFailureException.class)
+                    .isNotInstanceOf(ConnectionTimeoutException.class)
+                    .hasMessageContaining("Could not open a connection")
+                    .hasMessageContaining("Connection refused")
+                    .satisfies(
+                        x ->
+                            assertThat(x.getMessage())
+                                .as("no empty SQL suffix")
+                                .doesNotContain("SQL:")))
         .verify(WAIT);
 
-    fake.acquisition(() -> Mono.error(new R2dbcTimeoutException("Connection acquisition timed out after 100ms")));
+    fake.acquisition(
+        () ->
+            Mono.error(new R2dbcTimeoutException("Connection acquisition timed out after 100ms")));
     StepVerifier.create(executor.inTransaction(tx -> tx.update(INSERT)))
-        .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(ConnectionTimeoutException.class)
-            .hasMessageContaining("every pooled connection is busy").hasMessageContaining("subscriptions that are never cancelled")
-            .hasMessageContaining("a stream holding a connection while the same caller waits for a second one")
-            .hasMessageContaining("a pool smaller than the concurrency"))
+        .expectErrorSatisfies(
+            e ->
+                assertThat(e)
+                    .isInstanceOf(ConnectionTimeoutException.class)
+                    .hasMessageContaining("every pooled connection is busy")
+                    .hasMessageContaining("subscriptions that are never cancelled")
+                    .hasMessageContaining(
+                        "a stream holding a connection while the same caller waits for a second one")
+                    .hasMessageContaining("a pool smaller than the concurrency"))
         .verify(WAIT);
   }
 }

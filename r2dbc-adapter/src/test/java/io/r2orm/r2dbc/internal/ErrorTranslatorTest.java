@@ -11,14 +11,21 @@ import io.r2orm.core.exception.RecoveryConflictException;
 import io.r2orm.core.exception.StatementException;
 import org.junit.jupiter.api.Test;
 
-/** The exception types of the scale-out failures, by SQLSTATE and message as r2dbc-postgresql reports them. */
+/**
+ * The exception types of the scale-out failures, by SQLSTATE and message as r2dbc-postgresql
+ * reports them.
+ */
 class ErrorTranslatorTest {
   @Test
   void aWriteInAReadOnlyTransactionOrOnAStandbyIsReadOnlyTransactionException() {
     // r2dbc-postgresql files class 25 under R2dbcNonTransientResourceException
-    Throwable e = ErrorTranslator.translate(new R2dbcNonTransientResourceException(
-        "cannot execute INSERT in a read-only transaction", "25006"), "INSERT INTO t (a) VALUES ($1)");
-    assertThat(e).isExactlyInstanceOf(ReadOnlyTransactionException.class)
+    Throwable e =
+        ErrorTranslator.translate(
+            new R2dbcNonTransientResourceException(
+                "cannot execute INSERT in a read-only transaction", "25006"),
+            "INSERT INTO t (a) VALUES ($1)");
+    assertThat(e)
+        .isExactlyInstanceOf(ReadOnlyTransactionException.class)
         .hasMessageContaining("cannot execute INSERT in a read-only transaction")
         .hasMessageContaining("primary")
         .hasMessageContaining("INSERT INTO t");
@@ -28,20 +35,30 @@ class ErrorTranslatorTest {
 
   @Test
   void aStatementCancelledByAStandbyIsARetryableRecoveryConflict() {
-    Throwable cancelled = ErrorTranslator.translate(new R2dbcTransientResourceException(
-        "canceling statement due to conflict with recovery", "40001"), "SELECT * FROM t");
-    assertThat(cancelled).isExactlyInstanceOf(RecoveryConflictException.class).hasMessageContaining("hot_standby_feedback");
+    Throwable cancelled =
+        ErrorTranslator.translate(
+            new R2dbcTransientResourceException(
+                "canceling statement due to conflict with recovery", "40001"),
+            "SELECT * FROM t");
+    assertThat(cancelled)
+        .isExactlyInstanceOf(RecoveryConflictException.class)
+        .hasMessageContaining("hot_standby_feedback");
     assertThat(R2ormException.isRetryable(cancelled)).isTrue();
 
-    Throwable terminated = ErrorTranslator.translate(new R2dbcNonTransientResourceException(
-        "terminating connection due to conflict with recovery", "40001"), "FETCH FORWARD 256 FROM r2orm_cursor_0");
+    Throwable terminated =
+        ErrorTranslator.translate(
+            new R2dbcNonTransientResourceException(
+                "terminating connection due to conflict with recovery", "40001"),
+            "FETCH FORWARD 256 FROM r2orm_cursor_0");
     assertThat(terminated).isExactlyInstanceOf(RecoveryConflictException.class);
     assertThat(R2ormException.isRetryable(terminated)).isTrue();
   }
 
   @Test
   void aClosedConnectionStaysAConnectionFailure() {
-    Throwable e = ErrorTranslator.translate(new R2dbcNonTransientResourceException("Connection closed", "08006"), "SELECT 1");
+    Throwable e =
+        ErrorTranslator.translate(
+            new R2dbcNonTransientResourceException("Connection closed", "08006"), "SELECT 1");
     assertThat(e).isExactlyInstanceOf(ConnectionFailureException.class);
   }
 }

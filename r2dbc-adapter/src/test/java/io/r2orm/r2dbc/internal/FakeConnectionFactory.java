@@ -47,15 +47,15 @@ import reactor.util.context.ContextView;
  *
  * Results are scripted per SQL text ({@link #on}) — rows, row counts, errors, publishers a test
  * drives itself (a {@code TestPublisher}, a {@code Sinks}), or a hook that runs inside the
- * statement's subscribe call (to hold it "being handed to the driver"). A scripted text answers
- * its responses in order, then the default: an empty result (no rows, 0 rows updated), or an
- * empty completion for BEGIN/COMMIT/ROLLBACK. Transaction calls are scripted by the text they are
- * logged as ({@code BEGIN}, {@code BEGIN ISOLATION LEVEL SERIALIZABLE READ ONLY}, {@code COMMIT},
- * {@code ROLLBACK}, {@code SAVEPOINT name}, ...).
+ * statement's subscribe call (to hold it "being handed to the driver"). A scripted text answers its
+ * responses in order, then the default: an empty result (no rows, 0 rows updated), or an empty
+ * completion for BEGIN/COMMIT/ROLLBACK. Transaction calls are scripted by the text they are logged
+ * as ({@code BEGIN}, {@code BEGIN ISOLATION LEVEL SERIALIZABLE READ ONLY}, {@code COMMIT}, {@code
+ * ROLLBACK}, {@code SAVEPOINT name}, ...).
  *
- * <p>Misuse the engine must never commit is collected in {@link #violations()}: a connection
- * closed twice, or used (a statement, a transaction call, a close) after it was closed or after a
- * pool took it back ({@link FakeConnection#takeBack()}).
+ * <p>Misuse the engine must never commit is collected in {@link #violations()}: a connection closed
+ * twice, or used (a statement, a transaction call, a close) after it was closed or after a pool
+ * took it back ({@link FakeConnection#takeBack()}).
  */
 final class FakeConnectionFactory implements ConnectionFactory {
   private final List<String> log = new CopyOnWriteArrayList<>();
@@ -64,16 +64,21 @@ final class FakeConnectionFactory implements ConnectionFactory {
   private final List<ContextView> contexts = new CopyOnWriteArrayList<>();
   private final List<FakeConnection> connections = new CopyOnWriteArrayList<>();
   private final Map<String, ConcurrentLinkedQueue<Response>> exact = new ConcurrentHashMap<>();
-  private final Map<String, ConcurrentLinkedQueue<Response>> prefixes = Collections.synchronizedMap(new LinkedHashMap<>());
+  private final Map<String, ConcurrentLinkedQueue<Response>> prefixes =
+      Collections.synchronizedMap(new LinkedHashMap<>());
   private final Map<String, Runnable> whenCalled = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
   private final AtomicInteger open = new AtomicInteger();
   private final AtomicInteger maxOpen = new AtomicInteger();
-  private volatile Supplier<? extends Publisher<? extends Connection>> acquisition = () -> Mono.fromSupplier(this::open);
+  private volatile Supplier<? extends Publisher<? extends Connection>> acquisition =
+      () -> Mono.fromSupplier(this::open);
 
   // ------------------------------------------------------------------ scripting
 
-  /** Answers the statement or transaction call logged as exactly {@code sql} with these responses, in order. */
+  /**
+   * Answers the statement or transaction call logged as exactly {@code sql} with these responses,
+   * in order.
+   */
   FakeConnectionFactory on(String sql, Response... responses) {
     exact.computeIfAbsent(sql, s -> new ConcurrentLinkedQueue<>()).addAll(Arrays.asList(responses));
     return this;
@@ -81,22 +86,28 @@ final class FakeConnectionFactory implements ConnectionFactory {
 
   /** Like {@link #on}, for every text starting with {@code prefix} that has no exact script. */
   FakeConnectionFactory onPrefix(String prefix, Response... responses) {
-    prefixes.computeIfAbsent(prefix, s -> new ConcurrentLinkedQueue<>()).addAll(Arrays.asList(responses));
+    prefixes
+        .computeIfAbsent(prefix, s -> new ConcurrentLinkedQueue<>())
+        .addAll(Arrays.asList(responses));
     return this;
   }
 
   /**
    * Runs {@code hook} when the engine calls the transaction method logged as {@code text} (before
-   * the returned publisher is subscribed), for example to hold a thread between deciding to
-   * commit and handing the COMMIT to the driver.
+   * the returned publisher is subscribed), for example to hold a thread between deciding to commit
+   * and handing the COMMIT to the driver.
    */
   FakeConnectionFactory whenCalled(String text, Runnable hook) {
     whenCalled.put(text, hook);
     return this;
   }
 
-  /** Replaces how {@link #create()} obtains a connection (inside the subscriber's context, which is recorded first). */
-  FakeConnectionFactory acquisition(Supplier<? extends Publisher<? extends Connection>> acquisition) {
+  /**
+   * Replaces how {@link #create()} obtains a connection (inside the subscriber's context, which is
+   * recorded first).
+   */
+  FakeConnectionFactory acquisition(
+      Supplier<? extends Publisher<? extends Connection>> acquisition) {
     this.acquisition = acquisition;
     return this;
   }
@@ -135,7 +146,8 @@ final class FakeConnectionFactory implements ConnectionFactory {
 
   /** Single-column rows the test emits itself (a TestPublisher, a Sinks.Many). */
   static Response rowsFrom(Publisher<?> values) {
-    return new Response(() -> Mono.just(new FakeResult(Flux.from(values).map(v -> new Object[] {v}), null)));
+    return new Response(
+        () -> Mono.just(new FakeResult(Flux.from(values).map(v -> new Object[] {v}), null)));
   }
 
   /** Full control: the results of the statement, or for a transaction call its completion. */
@@ -197,10 +209,11 @@ final class FakeConnectionFactory implements ConnectionFactory {
 
   @Override
   public Publisher<? extends Connection> create() {
-    return Mono.deferContextual(context -> {
-      contexts.add(context);
-      return Mono.from(acquisition.get());
-    });
+    return Mono.deferContextual(
+        context -> {
+          contexts.add(context);
+          return Mono.from(acquisition.get());
+        });
   }
 
   /** Opens a connection now (what the default acquisition emits). */
@@ -250,15 +263,16 @@ final class FakeConnectionFactory implements ConnectionFactory {
       this(results, () -> {});
     }
 
-    private Response(Supplier<? extends Publisher<? extends Result>> results, Runnable whenSubscribed) {
+    private Response(
+        Supplier<? extends Publisher<? extends Result>> results, Runnable whenSubscribed) {
       this.results = results;
       this.whenSubscribed = whenSubscribed;
     }
 
     /**
-     * Runs {@code hook} inside the subscribe call that hands the statement to the driver (after
-     * it was logged), as a driver encoding binds would; a hook that blocks holds the statement
-     * "being handed over".
+     * Runs {@code hook} inside the subscribe call that hands the statement to the driver (after it
+     * was logged), as a driver encoding binds would; a hook that blocks holds the statement "being
+     * handed over".
      */
     Response whenSubscribed(Runnable hook) {
       return new Response(results, hook);
@@ -288,7 +302,10 @@ final class FakeConnectionFactory implements ConnectionFactory {
       return takenBack;
     }
 
-    /** A pool took the connection back: from now on, any use of it by its former holder is a violation. */
+    /**
+     * A pool took the connection back: from now on, any use of it by its former holder is a
+     * violation.
+     */
     void takeBack() {
       if (!takenBack && !closed()) {
         takenBack = true;
@@ -319,16 +336,17 @@ final class FakeConnectionFactory implements ConnectionFactory {
     /** A transaction-like call: logged and answered when subscribed. */
     private Mono<Void> call(String text) {
       whenCalled.getOrDefault(text, () -> {}).run();
-      return Mono.defer(() -> {
-        checkUsable(text);
-        log.add(name + " " + text);
-        Response r = scripted(text);
-        if (r == null) {
-          return Mono.empty();
-        }
-        r.whenSubscribed.run();
-        return Flux.from(r.results.get()).then();
-      });
+      return Mono.defer(
+          () -> {
+            checkUsable(text);
+            log.add(name + " " + text);
+            Response r = scripted(text);
+            if (r == null) {
+              return Mono.empty();
+            }
+            r.whenSubscribed.run();
+            return Flux.from(r.results.get()).then();
+          });
     }
 
     @Override
@@ -385,20 +403,21 @@ final class FakeConnectionFactory implements ConnectionFactory {
 
     @Override
     public Publisher<Void> close() {
-      return Mono.defer(() -> {
-        if (takenBack) {
-          violate("close after the pool took it back");
-          return Mono.empty();
-        }
-        if (closes.incrementAndGet() > 1) {
-          violate("closed " + closes.get() + " times");
-          return Mono.empty();
-        }
-        open.decrementAndGet();
-        log.add("close " + name);
-        onClose.run();
-        return Mono.empty();
-      });
+      return Mono.defer(
+          () -> {
+            if (takenBack) {
+              violate("close after the pool took it back");
+              return Mono.empty();
+            }
+            if (closes.incrementAndGet() > 1) {
+              violate("closed " + closes.get() + " times");
+              return Mono.empty();
+            }
+            open.decrementAndGet();
+            log.add("close " + name);
+            onClose.run();
+            return Mono.empty();
+          });
     }
 
     @Override
@@ -463,7 +482,10 @@ final class FakeConnectionFactory implements ConnectionFactory {
     }
   }
 
-  /** A statement: binds and fetch size are recorded, the SQL is logged when {@link #execute()} is subscribed. */
+  /**
+   * A statement: binds and fetch size are recorded, the SQL is logged when {@link #execute()} is
+   * subscribed.
+   */
   private final class FakeStatement implements Statement {
     private final FakeConnection connection;
     private final String sql;
@@ -510,17 +532,23 @@ final class FakeConnectionFactory implements ConnectionFactory {
 
     @Override
     public Publisher<? extends Result> execute() {
-      return Flux.defer(() -> {
-        connection.checkUsable("execute " + sql);
-        executed.add(new Executed(connection.name, sql, Collections.unmodifiableMap(new TreeMap<>(binds)), fetchSize));
-        log.add(connection.name + " " + sql);
-        Response r = scripted(sql);
-        if (r == null) {
-          return Mono.just(new FakeResult(Flux.empty(), 0L));
-        }
-        r.whenSubscribed.run();
-        return Flux.from(r.results.get());
-      });
+      return Flux.defer(
+          () -> {
+            connection.checkUsable("execute " + sql);
+            executed.add(
+                new Executed(
+                    connection.name,
+                    sql,
+                    Collections.unmodifiableMap(new TreeMap<>(binds)),
+                    fetchSize));
+            log.add(connection.name + " " + sql);
+            Response r = scripted(sql);
+            if (r == null) {
+              return Mono.just(new FakeResult(Flux.empty(), 0L));
+            }
+            r.whenSubscribed.run();
+            return Flux.from(r.results.get());
+          });
     }
   }
 
@@ -541,10 +569,11 @@ final class FakeConnectionFactory implements ConnectionFactory {
 
     @Override
     public <T> Publisher<T> map(BiFunction<Row, RowMetadata, ? extends T> mapper) {
-      return rows.map(values -> {
-        FakeRow row = new FakeRow(values);
-        return mapper.apply(row, row.getMetadata());
-      });
+      return rows.map(
+          values -> {
+            FakeRow row = new FakeRow(values);
+            return mapper.apply(row, row.getMetadata());
+          });
     }
 
     @Override

@@ -29,11 +29,12 @@ final class FakePool implements ConnectionFactory {
   @Override
   public Mono<Connection> create() {
     // a Mono, as r2dbc-pool's: Mono.from(create()) keeps it as it is
-    return Mono.fromDirect(subscriber -> {
-      Acquisition a = new Acquisition(subscriber);
-      waiting.add(a);
-      subscriber.onSubscribe(a);
-    });
+    return Mono.fromDirect(
+        subscriber -> {
+          Acquisition a = new Acquisition(subscriber);
+          waiting.add(a);
+          subscriber.onSubscribe(a);
+        });
   }
 
   /** Hands a new connection to the oldest waiting acquisition (false if none waits). */

@@ -18,15 +18,18 @@ import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 import reactor.test.publisher.TestPublisher;
 
-/** How {@link ResultRows} ends the reading of a result whose subscriber cancels, without a database. */
+/**
+ * How {@link ResultRows} ends the reading of a result whose subscriber cancels, without a database.
+ */
 class ResultRowsTest {
   private final TestPublisher<Integer> rows = TestPublisher.create();
   private final TestPublisher<Long> counts = TestPublisher.create();
   private final AtomicInteger mapped = new AtomicInteger();
-  private final BiFunction<Row, RowMetadata, Integer> mapper = (row, meta) -> {
-    mapped.incrementAndGet();
-    return row.get(0, Integer.class);
-  };
+  private final BiFunction<Row, RowMetadata, Integer> mapper =
+      (row, meta) -> {
+        mapped.incrementAndGet();
+        return row.get(0, Integer.class);
+      };
 
   @Test
   void aBufferedResultIsDrainedNotCancelledAndTheRestIsNotMapped() {
@@ -50,7 +53,9 @@ class ResultRowsTest {
         .thenCancel()
         .verify();
     rows.assertWasNotCancelled();
-    assertThat(ResultRows.referenceCounted(WrappingResult.class)).as("the wrapper itself").isFalse();
+    assertThat(ResultRows.referenceCounted(WrappingResult.class))
+        .as("the wrapper itself")
+        .isFalse();
   }
 
   @Test

@@ -25,13 +25,25 @@ import reactor.test.StepVerifier;
  */
 class RoutingTest {
   private static final SqlStatement SELECT = sql("SELECT a FROM t WHERE b = $1", 1);
-  private static final TransactionSpec READ_ONLY = new TransactionSpec(null, true, null, false, false);
+  private static final TransactionSpec READ_ONLY =
+      new TransactionSpec(null, true, null, false, false);
 
   private final FakeConnectionFactory primary = new FakeConnectionFactory();
   private final FakeConnectionFactory replica = new FakeConnectionFactory();
 
-  private Executor executor(List<FakeConnectionFactory> replicas, boolean fallback, Duration timeout, String local) {
-    return new Executor(primary, List.copyOf(replicas), fallback, true, 3, 3, StatementObserver.NONE, timeout, local, null);
+  private Executor executor(
+      List<FakeConnectionFactory> replicas, boolean fallback, Duration timeout, String local) {
+    return new Executor(
+        primary,
+        List.copyOf(replicas),
+        fallback,
+        true,
+        3,
+        3,
+        StatementObserver.NONE,
+        timeout,
+        local,
+        null);
   }
 
   @AfterEach
@@ -48,15 +60,34 @@ class RoutingTest {
     replica.on(SELECT.sql(), rows(1));
     primary.on(SELECT.sql(), rows(2), rows(3));
 
-    StepVerifier.create(executor.inTransaction(READ_ONLY, tx -> tx.read(SELECT, INT))).expectNext(1).verifyComplete();
-    StepVerifier.create(executor.inTransaction(new TransactionSpec(IsolationLevel.SERIALIZABLE, true, null, false, false),
-        tx -> tx.read(SELECT, INT))).expectNext(2).verifyComplete();
-    StepVerifier.create(executor.inTransaction(tx -> tx.read(SELECT, INT))).expectNext(3).verifyComplete();
+    StepVerifier.create(executor.inTransaction(READ_ONLY, tx -> tx.read(SELECT, INT)))
+        .expectNext(1)
+        .verifyComplete();
+    StepVerifier.create(
+            executor.inTransaction(
+                new TransactionSpec(IsolationLevel.SERIALIZABLE, true, null, false, false),
+                tx -> tx.read(SELECT, INT)))
+        .expectNext(2)
+        .verifyComplete();
+    StepVerifier.create(executor.inTransaction(tx -> tx.read(SELECT, INT)))
+        .expectNext(3)
+        .verifyComplete();
 
-    assertThat(replica.log()).containsExactly("open c1", "c1 BEGIN READ ONLY", "c1 " + SELECT.sql(), "c1 COMMIT", "close c1");
-    assertThat(primary.log()).containsExactly(
-        "open c1", "c1 BEGIN ISOLATION LEVEL SERIALIZABLE READ ONLY", "c1 " + SELECT.sql(), "c1 COMMIT", "close c1",
-        "open c2", "c2 BEGIN", "c2 " + SELECT.sql(), "c2 COMMIT", "close c2");
+    assertThat(replica.log())
+        .containsExactly(
+            "open c1", "c1 BEGIN READ ONLY", "c1 " + SELECT.sql(), "c1 COMMIT", "close c1");
+    assertThat(primary.log())
+        .containsExactly(
+            "open c1",
+            "c1 BEGIN ISOLATION LEVEL SERIALIZABLE READ ONLY",
+            "c1 " + SELECT.sql(),
+            "c1 COMMIT",
+            "close c1",
+            "open c2",
+            "c2 BEGIN",
+            "c2 " + SELECT.sql(),
+            "c2 COMMIT",
+            "close c2");
   }
 
   @Test
@@ -79,14 +110,17 @@ class RoutingTest {
     FakeConnectionFactory second = new FakeConnectionFactory();
     Executor executor = executor(List.of(replica, second), false, null, null);
     for (int i = 0; i < 4; i++) {
-      StepVerifier.create(executor.inTransaction(READ_ONLY, tx -> tx.read(SELECT, INT))).verifyComplete();
+      StepVerifier.create(executor.inTransaction(READ_ONLY, tx -> tx.read(SELECT, INT)))
+          .verifyComplete();
     }
     assertThat(replica.log()).filteredOn(line -> line.startsWith("open")).hasSize(2);
     assertThat(second.log()).filteredOn(line -> line.startsWith("open")).hasSize(2);
 
-    second.acquisition(() -> Mono.error(new R2dbcNonTransientResourceException("Connection refused")));
+    second.acquisition(
+        () -> Mono.error(new R2dbcNonTransientResourceException("Connection refused")));
     for (int i = 0; i < 2; i++) {
-      StepVerifier.create(executor.inTransaction(READ_ONLY, tx -> tx.read(SELECT, INT))).verifyComplete();
+      StepVerifier.create(executor.inTransaction(READ_ONLY, tx -> tx.read(SELECT, INT)))
+          .verifyComplete();
     }
     assertThat(replica.log()).filteredOn(line -> line.startsWith("open")).hasSize(4);
     assertThat(second.openNow()).isZero();
@@ -94,18 +128,25 @@ class RoutingTest {
 
   @Test
   void unreachableReplicasFailOrFallBackToThePrimary() {
-    replica.acquisition(() -> Mono.error(new R2dbcNonTransientResourceException("Connection refused")));
+    replica.acquisition(
+        () -> Mono.error(new R2dbcNonTransientResourceException("Connection refused")));
 
-    StepVerifier.create(executor(List.of(replica), false, null, null).inTransaction(READ_ONLY, tx -> tx.read(SELECT, INT)))
+    StepVerifier.create(
+            executor(List.of(replica), false, null, null)
+                .inTransaction(READ_ONLY, tx -> tx.read(SELECT, INT)))
         .expectError(ConnectionFailureException.class)
         .verify(WAIT);
     assertThat(primary.log()).isEmpty();
 
     primary.on(SELECT.sql(), rows(7));
-    StepVerifier.create(executor(List.of(replica), true, null, null).inTransaction(READ_ONLY, tx -> tx.read(SELECT, INT)))
+    StepVerifier.create(
+            executor(List.of(replica), true, null, null)
+                .inTransaction(READ_ONLY, tx -> tx.read(SELECT, INT)))
         .expectNext(7)
         .verifyComplete();
-    assertThat(primary.log()).containsExactly("open c1", "c1 BEGIN READ ONLY", "c1 " + SELECT.sql(), "c1 COMMIT", "close c1");
+    assertThat(primary.log())
+        .containsExactly(
+            "open c1", "c1 BEGIN READ ONLY", "c1 " + SELECT.sql(), "c1 COMMIT", "close c1");
   }
 
   @Test
@@ -115,39 +156,63 @@ class RoutingTest {
     primary.on(SELECT.sql(), rows(1), rows(2));
 
     StepVerifier.create(executor.read(SELECT, INT)).expectNext(1).verifyComplete();
-    StepVerifier.create(executor.inTransaction(tx -> tx.read(SELECT, INT))).expectNext(2).verifyComplete();
+    StepVerifier.create(executor.inTransaction(tx -> tx.read(SELECT, INT)))
+        .expectNext(2)
+        .verifyComplete();
 
-    assertThat(primary.log()).containsExactly(
-        "open c1", "c1 BEGIN", "c1 " + local, "c1 " + SELECT.sql(), "c1 COMMIT", "close c1",
-        "open c2", "c2 BEGIN", "c2 " + local, "c2 " + SELECT.sql(), "c2 COMMIT", "close c2");
+    assertThat(primary.log())
+        .containsExactly(
+            "open c1",
+            "c1 BEGIN",
+            "c1 " + local,
+            "c1 " + SELECT.sql(),
+            "c1 COMMIT",
+            "close c1",
+            "open c2",
+            "c2 BEGIN",
+            "c2 " + local,
+            "c2 " + SELECT.sql(),
+            "c2 COMMIT",
+            "close c2");
   }
 
   @Test
   void withoutATransactionLocalTimeoutTheConnectionGetsItOncePerCheckout() {
     Executor executor = executor(List.of(), false, Duration.ofMillis(300), null);
     StepVerifier.create(executor.read(SELECT, INT)).verifyComplete();
-    assertThat(primary.log()).containsExactly("open c1", "c1 SET statement_timeout 300", "c1 " + SELECT.sql(), "close c1");
+    assertThat(primary.log())
+        .containsExactly(
+            "open c1", "c1 SET statement_timeout 300", "c1 " + SELECT.sql(), "close c1");
   }
 
   @Test
   void aConnectionLostUnderAReadOnlyTransactionIsRetryableAndUnderAnyOtherIsNot() {
     Executor executor = executor(List.of(), false, null, null);
-    primary.on(SELECT.sql(), error(new R2dbcNonTransientResourceException("Cannot exchange messages because the connection "
-        + "is closed", "08006")), error(new R2dbcNonTransientResourceException("Cannot exchange messages because the "
-        + "connection is closed", "08006")));
+    primary.on(
+        SELECT.sql(),
+        error(
+            new R2dbcNonTransientResourceException(
+                "Cannot exchange messages because the connection " + "is closed", "08006")),
+        error(
+            new R2dbcNonTransientResourceException(
+                "Cannot exchange messages because the " + "connection is closed", "08006")));
 
     StepVerifier.create(executor.inTransaction(READ_ONLY, tx -> tx.read(SELECT, INT)))
-        .expectErrorSatisfies(e -> {
-          assertThat(e).isInstanceOf(ConnectionFailureException.class).hasMessageContaining("read-only")
-              .hasMessageContaining("connection is closed");
-          assertThat(R2ormException.isRetryable(e)).isTrue();
-        })
+        .expectErrorSatisfies(
+            e -> {
+              assertThat(e)
+                  .isInstanceOf(ConnectionFailureException.class)
+                  .hasMessageContaining("read-only")
+                  .hasMessageContaining("connection is closed");
+              assertThat(R2ormException.isRetryable(e)).isTrue();
+            })
         .verify(WAIT);
     StepVerifier.create(executor.inTransaction(tx -> tx.read(SELECT, INT)))
-        .expectErrorSatisfies(e -> {
-          assertThat(e).isInstanceOf(ConnectionFailureException.class);
-          assertThat(R2ormException.isRetryable(e)).isFalse();
-        })
+        .expectErrorSatisfies(
+            e -> {
+              assertThat(e).isInstanceOf(ConnectionFailureException.class);
+              assertThat(R2ormException.isRetryable(e)).isFalse();
+            })
         .verify(WAIT);
   }
 }

@@ -27,21 +27,35 @@ class SessionTest {
   void endCompletesOnlyAfterTheStatementBeingHandedToTheDriver() throws InterruptedException {
     CountDownLatch inSubscribe = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Thread worker = new Thread(() -> Mono.fromDirect(session.run(c -> subscriber -> {
-      // the driver encodes the statement inside subscribe
-      inSubscribe.countDown();
-      await(release);
-      fake.note("statement handed over");
-      Mono.<Integer>empty().subscribe(subscriber);
-    }, Executor::ended)).subscribe(), "statement");
+    Thread worker =
+        new Thread(
+            () ->
+                Mono.fromDirect(
+                        session.run(
+                            c ->
+                                subscriber -> {
+                                  // the driver encodes the statement inside subscribe
+                                  inSubscribe.countDown();
+                                  await(release);
+                                  fake.note("statement handed over");
+                                  Mono.<Integer>empty().subscribe(subscriber);
+                                },
+                            Executor::ended))
+                    .subscribe(),
+            "statement");
     worker.start();
     await(inSubscribe);
 
     AtomicBoolean ended = new AtomicBoolean();
-    session.end().subscribe(null, null, () -> {
-      ended.set(true);
-      fake.note("ended");
-    });
+    session
+        .end()
+        .subscribe(
+            null,
+            null,
+            () -> {
+              ended.set(true);
+              fake.note("ended");
+            });
     assertThat(ended).as("end waits for the statement in flight").isFalse();
     assertThat(session.ended()).as("but refuses new ones at once").isTrue();
 
@@ -63,12 +77,18 @@ class SessionTest {
     StepVerifier.create(session.end()).expectComplete().verify(WAIT);
     AtomicBoolean called = new AtomicBoolean();
 
-    StepVerifier.create(session.run(c -> {
-          called.set(true);
-          return c.createStatement("SELECT 1").execute();
-        }, Executor::ended))
-        .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalStateException.class)
-            .hasMessageContaining("already ended"))
+    StepVerifier.create(
+            session.run(
+                c -> {
+                  called.set(true);
+                  return c.createStatement("SELECT 1").execute();
+                },
+                Executor::ended))
+        .expectErrorSatisfies(
+            e ->
+                assertThat(e)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("already ended"))
         .verify(WAIT);
 
     assertThat(called).isFalse();
@@ -78,9 +98,14 @@ class SessionTest {
   @Test
   void aWorkThatThrowsInSubscribeFailsTheStatementAndDoesNotHoldTheEnd() {
     IllegalArgumentException thrown = new IllegalArgumentException("bad bind");
-    StepVerifier.create(session.run(c -> {
-      throw thrown;
-    }, Executor::ended)).expectErrorMatches(e -> e == thrown).verify(WAIT);
+    StepVerifier.create(
+            session.run(
+                c -> {
+                  throw thrown;
+                },
+                Executor::ended))
+        .expectErrorMatches(e -> e == thrown)
+        .verify(WAIT);
 
     StepVerifier.create(session.end()).expectComplete().verify(WAIT);
   }
@@ -91,11 +116,19 @@ class SessionTest {
     CountDownLatch release = new CountDownLatch(1);
     List<Thread> workers = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      Thread t = new Thread(() -> Mono.fromDirect(session.run(c -> subscriber -> {
-        inSubscribe.countDown();
-        await(release);
-        Mono.<Integer>empty().subscribe(subscriber);
-      }, Executor::ended)).subscribe());
+      Thread t =
+          new Thread(
+              () ->
+                  Mono.fromDirect(
+                          session.run(
+                              c ->
+                                  subscriber -> {
+                                    inSubscribe.countDown();
+                                    await(release);
+                                    Mono.<Integer>empty().subscribe(subscriber);
+                                  },
+                              Executor::ended))
+                      .subscribe());
       workers.add(t);
       t.start();
     }
@@ -129,7 +162,9 @@ class SessionTest {
     for (int i = 0; i < 64; i++) {
       assertThat(session.openCursor()).isEqualTo("r2orm_cursor_" + i);
     }
-    assertThatThrownBy(session::openCursor).isInstanceOf(IllegalStateException.class).hasMessageContaining("64");
+    assertThatThrownBy(session::openCursor)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("64");
   }
 
   @Test

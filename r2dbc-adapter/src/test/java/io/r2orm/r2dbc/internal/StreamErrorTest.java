@@ -13,7 +13,6 @@ import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2orm.core.exception.ConnectionFailureException;
 import io.r2orm.core.exception.StatementException;
 import io.r2orm.core.sql.SqlStatement;
-import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,8 +20,8 @@ import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 /**
- * A statement that fails in the middle of its result: the rows before the failure arrive, the
- * error is translated into an r2orm exception naming the SQL that failed (never a FETCH), and the
+ * A statement that fails in the middle of its result: the rows before the failure arrive, the error
+ * is translated into an r2orm exception naming the SQL that failed (never a FETCH), and the
  * connection is given back exactly once, inside and outside a transaction.
  */
 class StreamErrorTest {
@@ -31,7 +30,8 @@ class StreamErrorTest {
   private static final String FETCH = "FETCH FORWARD 3 FROM r2orm_cursor_0";
 
   private final FakeConnectionFactory fake = new FakeConnectionFactory();
-  private final Executor executor = new Executor(fake, true, 3, 3, StatementObserver.NONE, null, null);
+  private final Executor executor =
+      new Executor(fake, true, 3, 3, StatementObserver.NONE, null, null);
 
   @AfterEach
   void givenBackOnce() {
@@ -66,14 +66,18 @@ class StreamErrorTest {
 
   @Test
   void outsideATransactionALostConnectionIsAConnectionFailureAndTheConnectionIsDiscarded() {
-    fake.on(SELECT.sql(), rowsThenError(new R2dbcNonTransientResourceException("terminating connection", "57P01"), 1));
+    fake.on(
+        SELECT.sql(),
+        rowsThenError(
+            new R2dbcNonTransientResourceException("terminating connection", "57P01"), 1));
 
     StepVerifier.create(executor.read(SELECT, limited(SELECT), INT, false))
         .expectNext(1)
-        .expectErrorSatisfies(e -> {
-          assertThat(e).isInstanceOf(ConnectionFailureException.class);
-          assertThat(((StatementException) e).sql()).isEqualTo(SELECT.sql());
-        })
+        .expectErrorSatisfies(
+            e -> {
+              assertThat(e).isInstanceOf(ConnectionFailureException.class);
+              assertThat(((StatementException) e).sql()).isEqualTo(SELECT.sql());
+            })
         .verify(WAIT);
 
     assertThat(fake.log()).containsExactly("open c1", "c1 " + SELECT.sql(), "close c1");
@@ -89,9 +93,17 @@ class StreamErrorTest {
         .expectErrorSatisfies(failureOf(SELECT.sql(), "22012"))
         .verify(WAIT);
 
-    assertThat(fake.log()).containsExactly("open c1", "c1 BEGIN", "c1 " + PROBE,
-        "c1 DECLARE r2orm_cursor_0 NO SCROLL CURSOR FOR " + SELECT.sql(), "c1 " + FETCH, "c1 " + FETCH,
-        "c1 CLOSE r2orm_cursor_0", "c1 ROLLBACK", "close c1");
+    assertThat(fake.log())
+        .containsExactly(
+            "open c1",
+            "c1 BEGIN",
+            "c1 " + PROBE,
+            "c1 DECLARE r2orm_cursor_0 NO SCROLL CURSOR FOR " + SELECT.sql(),
+            "c1 " + FETCH,
+            "c1 " + FETCH,
+            "c1 CLOSE r2orm_cursor_0",
+            "c1 ROLLBACK",
+            "close c1");
   }
 
   @Test
@@ -102,7 +114,8 @@ class StreamErrorTest {
         .expectErrorSatisfies(failureOf(PROBE, "22012"))
         .verify(WAIT);
 
-    assertThat(fake.log()).containsExactly("open c1", "c1 BEGIN", "c1 " + PROBE, "c1 ROLLBACK", "close c1");
+    assertThat(fake.log())
+        .containsExactly("open c1", "c1 BEGIN", "c1 " + PROBE, "c1 ROLLBACK", "close c1");
   }
 
   @Test
@@ -110,26 +123,40 @@ class StreamErrorTest {
     fake.on(PROBE, rows(1, 2, 3, 4));
     fake.on(FETCH, rows(1, 2, 3), rowsThenError(divisionByZero(), 4));
 
-    StepVerifier.create(executor.streamWindows(SELECT, limited(SELECT), INT, 3, false, Flux::fromIterable))
+    StepVerifier.create(
+            executor.streamWindows(SELECT, limited(SELECT), INT, 3, false, Flux::fromIterable))
         .expectNext(1, 2, 3)
         .expectErrorSatisfies(failureOf(SELECT.sql(), "22012"))
         .verify(WAIT);
 
-    assertThat(fake.log()).containsExactly("open c1", "c1 " + PROBE, "close c1",
-        "open c2", "c2 BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
-        "c2 DECLARE r2orm_cursor_0 NO SCROLL CURSOR FOR " + SELECT.sql(), "c2 " + FETCH, "c2 " + FETCH,
-        "c2 ROLLBACK", "close c2");
+    assertThat(fake.log())
+        .containsExactly(
+            "open c1",
+            "c1 " + PROBE,
+            "close c1",
+            "open c2",
+            "c2 BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+            "c2 DECLARE r2orm_cursor_0 NO SCROLL CURSOR FOR " + SELECT.sql(),
+            "c2 " + FETCH,
+            "c2 " + FETCH,
+            "c2 ROLLBACK",
+            "close c2");
   }
 
   @Test
   void inASessionWithoutTransaction() {
     fake.on(SELECT.sql(), rowsThenError(divisionByZero(), 1));
 
-    StepVerifier.create(executor.session(() -> executor.update(sql("UPDATE t SET a = 1"))
-            .thenMany(executor.read(SELECT, INT))))
+    StepVerifier.create(
+            executor.session(
+                () ->
+                    executor
+                        .update(sql("UPDATE t SET a = 1"))
+                        .thenMany(executor.read(SELECT, INT))))
         .expectErrorSatisfies(failureOf(SELECT.sql(), "22012"))
         .verify(WAIT);
 
-    assertThat(fake.log()).containsExactly("open c1", "c1 UPDATE t SET a = 1", "c1 " + SELECT.sql(), "close c1");
+    assertThat(fake.log())
+        .containsExactly("open c1", "c1 UPDATE t SET a = 1", "c1 " + SELECT.sql(), "close c1");
   }
 }

@@ -17,7 +17,8 @@ public final class MoneyConverter implements AttributeConverter<Money, String> {
   @Override
   public Money fromDatabase(String value) {
     int space = value.indexOf(' ');
-    return new Money(new java.math.BigDecimal(value.substring(0, space)),
+    return new Money(
+        new java.math.BigDecimal(value.substring(0, space)),
         java.util.Currency.getInstance(value.substring(space + 1)));
   }
 }

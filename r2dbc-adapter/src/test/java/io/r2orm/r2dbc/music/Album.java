@@ -15,7 +15,9 @@ public class Album {
   private String title;
   private Integer year;
   @ManyToOne private Ref<Artist> artist;
-  @OneToMany(mappedBy = "album") private List<Track> tracks;
+
+  @OneToMany(mappedBy = "album")
+  private List<Track> tracks;
 
   protected Album() {}
 

@@ -15,9 +15,17 @@ public record Track(
     String title,
     int millis,
     @ManyToOne Ref<Album> album,
-    @ManyToMany(joinTable = "track_genre", joinColumn = "track_id", inverseJoinColumn = "genre_id", orderBy = "name")
+    @ManyToMany(
+            joinTable = "track_genre",
+            joinColumn = "track_id",
+            inverseJoinColumn = "genre_id",
+            orderBy = "name")
         List<Genre> genres,
-    @ManyToMany(joinTable = "track_genre", joinColumn = "track_id", inverseJoinColumn = "genre_id", target = Genre.class)
+    @ManyToMany(
+            joinTable = "track_genre",
+            joinColumn = "track_id",
+            inverseJoinColumn = "genre_id",
+            target = Genre.class)
         List<Long> genreIds) {
 
   public static Track of(String title, int millis, Ref<Album> album) {

@@ -5,7 +5,10 @@ import io.r2orm.core.annotation.Id;
 import io.r2orm.core.annotation.Table;
 import io.r2orm.core.annotation.Version;
 
-/** A film rated with a native PostgreSQL enum type (H2: an inline ENUM), as Pagila's {@code film.rating}. */
+/**
+ * A film rated with a native PostgreSQL enum type (H2: an inline ENUM), as Pagila's {@code
+ * film.rating}.
+ */
 @Table("realschema_movie")
 public record Movie(
     @Id Long id,

@@ -8,7 +8,10 @@ import java.util.Map;
 
 /** JSON columns mapped to a record, a list of records and a map through a registered JsonCodec. */
 @Table("realschema_order")
-public record Order(@Id Long id, @Column(type = "jsonb") Shipping shipping, @Column(type = "json") List<Line> lines,
+public record Order(
+    @Id Long id,
+    @Column(type = "jsonb") Shipping shipping,
+    @Column(type = "json") List<Line> lines,
     @Column(type = "jsonb") Map<String, Object> extra) {
 
   /** A nested value object. */

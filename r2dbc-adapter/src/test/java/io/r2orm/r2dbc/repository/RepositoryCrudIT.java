@@ -22,7 +22,9 @@ import reactor.test.StepVerifier;
 @MethodSource("io.r2orm.r2dbc.test.DatabaseTest#databases")
 class RepositoryCrudIT extends DatabaseTest {
 
-  /** A base repository for any entity with a title; its type variable resolves per sub-interface. */
+  /**
+   * A base repository for any entity with a title; its type variable resolves per sub-interface.
+   */
   interface TitledRepository<T> extends ReactiveRepository<T, Long> {
     Flux<T> findByTitleStartingWith(String prefix);
   }
@@ -66,23 +68,35 @@ class RepositoryCrudIT extends DatabaseTest {
     assertThat(saved.version()).isEqualTo(1);
     Film updated = films.save(saved.withDirector("A. Tarkovsky")).block();
     assertThat(updated.version()).isEqualTo(2);
-    assertThat(testDatabase().queryOne("SELECT director FROM film WHERE id = 100", String.class)).isEqualTo("A. Tarkovsky");
-    StepVerifier.create(films.save(saved.withDirector("stale"))).expectError(OptimisticLockException.class).verify();
+    assertThat(testDatabase().queryOne("SELECT director FROM film WHERE id = 100", String.class))
+        .isEqualTo("A. Tarkovsky");
+    StepVerifier.create(films.save(saved.withDirector("stale")))
+        .expectError(OptimisticLockException.class)
+        .verify();
     StepVerifier.create(films.save(null)).expectError(NullPointerException.class).verify();
   }
 
   @Test
   void saveAllStoresEveryEntityInOrderOrNone() {
-    StepVerifier.create(films.saveAll(List.of(Film.of("Stalker", 1979, "Andrei Tarkovsky"), Film.of("Mirror", 1975, null)))
-            .map(Film::id))
+    StepVerifier.create(
+            films
+                .saveAll(
+                    List.of(
+                        Film.of("Stalker", 1979, "Andrei Tarkovsky"),
+                        Film.of("Mirror", 1975, null)))
+                .map(Film::id))
         .expectNext(100L, 101L)
         .verifyComplete();
-    StepVerifier.create(films.saveAll(List.of(Film.of("Nostalghia", 1983, null), Film.of("Alien", 1979, null))))
+    StepVerifier.create(
+            films.saveAll(List.of(Film.of("Nostalghia", 1983, null), Film.of("Alien", 1979, null))))
         .expectNextCount(1)
         .expectError(DuplicateKeyException.class)
         .verify();
-    assertThat(testDatabase().queryOne("SELECT COUNT(*) FROM film WHERE title = 'Nostalghia'", Long.class))
-        .as("rolled back with the duplicate").isZero();
+    assertThat(
+            testDatabase()
+                .queryOne("SELECT COUNT(*) FROM film WHERE title = 'Nostalghia'", Long.class))
+        .as("rolled back with the duplicate")
+        .isZero();
     assertThat(testDatabase().queryOne("SELECT COUNT(*) FROM film", Long.class)).isEqualTo(8L);
   }
 
@@ -101,12 +115,20 @@ class RepositoryCrudIT extends DatabaseTest {
   void findAllSortedByNamesOrTypedOrders() {
     assertThat(ids(films.findAll())).hasSize(6).containsOnly(1L, 2L, 3L, 4L, 5L, 6L);
     assertThat(ids(films.findAll(Sort.desc("id")))).containsExactly(6L, 5L, 4L, 3L, 2L, 1L);
-    assertThat(ids(films.findAll(Sort.by(Film_.YEAR.desc().nullsLast(), Film_.ID.asc())))).containsExactly(5L, 3L, 4L, 2L, 1L, 6L);
-    assertThat(ids(films.findAll(Sort.by(Property.named("studio.city").asc().nullsLast()).and(Sort.desc("id")))))
-        .as("a nested path").containsExactly(5L, 3L, 1L, 2L, 4L, 6L);
+    assertThat(ids(films.findAll(Sort.by(Film_.YEAR.desc().nullsLast(), Film_.ID.asc()))))
+        .containsExactly(5L, 3L, 4L, 2L, 1L, 6L);
+    assertThat(
+            ids(
+                films.findAll(
+                    Sort.by(Property.named("studio.city").asc().nullsLast()).and(Sort.desc("id")))))
+        .as("a nested path")
+        .containsExactly(5L, 3L, 1L, 2L, 4L, 6L);
     StepVerifier.create(films.findAll(Sort.asc("rating")))
-        .expectErrorSatisfies(e -> assertThat(e).hasMessageContaining("no mapped property 'rating'")
-            .hasMessageContaining("known properties"))
+        .expectErrorSatisfies(
+            e ->
+                assertThat(e)
+                    .hasMessageContaining("no mapped property 'rating'")
+                    .hasMessageContaining("known properties"))
         .verify();
   }
 
@@ -115,14 +137,16 @@ class RepositoryCrudIT extends DatabaseTest {
     assertThat(ids(films.findAll(PageRequest.of(0, 4)))).containsExactly(1L, 2L, 3L, 4L);
     assertThat(ids(films.findAll(PageRequest.of(1, 4)))).containsExactly(5L, 6L);
     assertThat(ids(films.findAll(PageRequest.of(0, 2, Sort.desc("id"))))).containsExactly(6L, 5L);
-    assertThat(ids(films.findAll(PageRequest.of(0, 2, Sort.desc("id")).next()))).containsExactly(4L, 3L);
+    assertThat(ids(films.findAll(PageRequest.of(0, 2, Sort.desc("id")).next())))
+        .containsExactly(4L, 3L);
     StepVerifier.create(films.findPage(PageRequest.of(1, 4)))
-        .assertNext(page -> {
-          assertThat(page.items()).extracting(Film::id).containsExactly(5L, 6L);
-          assertThat(page.total()).isEqualTo(6L);
-          assertThat(page.totalPages()).isEqualTo(2L);
-          assertThat(page.hasNext()).isFalse();
-        })
+        .assertNext(
+            page -> {
+              assertThat(page.items()).extracting(Film::id).containsExactly(5L, 6L);
+              assertThat(page.total()).isEqualTo(6L);
+              assertThat(page.totalPages()).isEqualTo(2L);
+              assertThat(page.hasNext()).isFalse();
+            })
         .verifyComplete();
     StepVerifier.create(films.findPage(PageRequest.of(9, 4)))
         .assertNext(page -> assertThat(page.items()).isEmpty())
@@ -133,7 +157,10 @@ class RepositoryCrudIT extends DatabaseTest {
   void deletes() {
     Film dune = films.findById(4L).block();
     StepVerifier.create(films.delete(dune)).verifyComplete();
-    StepVerifier.create(films.delete(dune)).as("already gone").expectError(OptimisticLockException.class).verify();
+    StepVerifier.create(films.delete(dune))
+        .as("already gone")
+        .expectError(OptimisticLockException.class)
+        .verify();
     StepVerifier.create(films.deleteById(1L)).expectNext(1L).verifyComplete();
     StepVerifier.create(films.deleteById(1L)).expectNext(0L).verifyComplete();
     StepVerifier.create(films.deleteAll()).expectNext(4L).verifyComplete();
@@ -150,7 +177,8 @@ class RepositoryCrudIT extends DatabaseTest {
 
   @Test
   void methodsOfAGenericBaseRepositoryResolveToTheEntity() {
-    assertThat(ids(films.findByTitleStartingWith("B").sort((a, b) -> Long.compare(a.id(), b.id())))).containsExactly(2L, 3L);
+    assertThat(ids(films.findByTitleStartingWith("B").sort((a, b) -> Long.compare(a.id(), b.id()))))
+        .containsExactly(2L, 3L);
     ReactiveRepository<Film, Long> base = films;
     StepVerifier.create(base.findById(1L).map(Film::title)).expectNext("Alien").verifyComplete();
   }
@@ -158,7 +186,9 @@ class RepositoryCrudIT extends DatabaseTest {
   @Test
   void objectMethodsDescribeTheRepository() {
     assertThat(films.toString()).isEqualTo("FilmRepository (r2orm repository of Film)");
-    assertThat(films).isEqualTo(films).isNotEqualTo(Repositories.create(db(), FilmRepository.class));
+    assertThat(films)
+        .isEqualTo(films)
+        .isNotEqualTo(Repositories.create(db(), FilmRepository.class));
     assertThat(films.hashCode()).isEqualTo(System.identityHashCode(films));
   }
 }

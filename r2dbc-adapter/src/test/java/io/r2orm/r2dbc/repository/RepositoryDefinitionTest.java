@@ -20,28 +20,30 @@ import reactor.core.publisher.Mono;
  * the problem and the fix. No database: creation opens no connection.
  */
 class RepositoryDefinitionTest {
-  private static final ConnectionFactory NO_CONNECTIONS = new ConnectionFactory() {
-    @Override
-    public Publisher<? extends Connection> create() {
-      return Mono.error(new IllegalStateException("creating a repository must not connect"));
-    }
+  private static final ConnectionFactory NO_CONNECTIONS =
+      new ConnectionFactory() {
+        @Override
+        public Publisher<? extends Connection> create() {
+          return Mono.error(new IllegalStateException("creating a repository must not connect"));
+        }
 
-    @Override
-    public ConnectionFactoryMetadata getMetadata() {
-      return () -> "PostgreSQL";
-    }
-  };
+        @Override
+        public ConnectionFactoryMetadata getMetadata() {
+          return () -> "PostgreSQL";
+        }
+      };
 
   private final Database db = Database.create(NO_CONNECTIONS);
 
   private void fails(Class<? extends ReactiveRepository<?, ?>> repository, String... fragments) {
     assertThatThrownBy(() -> Repositories.create(db, repository))
         .isInstanceOf(RepositoryDefinitionException.class)
-        .satisfies(e -> {
-          for (String fragment : fragments) {
-            assertThat(e.getMessage()).contains(fragment);
-          }
-        });
+        .satisfies(
+            e -> {
+              for (String fragment : fragments) {
+                assertThat(e.getMessage()).contains(fragment);
+              }
+            });
   }
 
   interface Misspelt extends ReactiveRepository<Film, Long> {
@@ -50,7 +52,9 @@ class RepositoryDefinitionTest {
 
   @Test
   void aMisspeltPropertyNamesTheMethodTheKnownPropertiesAndTheClosest() {
-    fails(Misspelt.class, "Cannot implement Misspelt.findByTitelContainingIgnoreCase(String)",
+    fails(
+        Misspelt.class,
+        "Cannot implement Misspelt.findByTitelContainingIgnoreCase(String)",
         "Film has no property 'titel' (did you mean 'title'?)",
         "known properties: [id, title, year, director, archived, studio.street, studio.city, version]");
   }
@@ -61,7 +65,10 @@ class RepositoryDefinitionTest {
 
   @Test
   void aMisspeltSortPropertyToo() {
-    fails(MisspeltOrder.class, "MisspeltOrder.findByDirectorOrderByYaerDesc(String)", "no property 'yaer'",
+    fails(
+        MisspeltOrder.class,
+        "MisspeltOrder.findByDirectorOrderByYaerDesc(String)",
+        "no property 'yaer'",
         "did you mean 'year'?");
   }
 
@@ -75,9 +82,15 @@ class RepositoryDefinitionTest {
 
   @Test
   void theParameterCountMustMatchTheName() {
-    fails(WrongCount.class, "WrongCount.findByYearBetween(int)", "takes 1 value parameter but the name needs 2",
+    fails(
+        WrongCount.class,
+        "WrongCount.findByYearBetween(int)",
+        "takes 1 value parameter but the name needs 2",
         "year Between (2)");
-    fails(TooManyParameters.class, "findByArchivedTrue(boolean)", "takes 1 value parameter but the name needs 0");
+    fails(
+        TooManyParameters.class,
+        "findByArchivedTrue(boolean)",
+        "takes 1 value parameter but the name needs 0");
   }
 
   interface WrongParameterType extends ReactiveRepository<Film, Long> {
@@ -102,11 +115,15 @@ class RepositoryDefinitionTest {
 
   @Test
   void parameterTypesMustSuitTheirProperties() {
-    fails(WrongParameterType.class, "findByYear(String)", "parameter 1 (year) is of type String but Film.year is of type "
-        + "Integer");
+    fails(
+        WrongParameterType.class,
+        "findByYear(String)",
+        "parameter 1 (year) is of type String but Film.year is of type " + "Integer");
     fails(NotAList.class, "findByYearIn(int)", "In takes a collection or an array");
     fails(WrongElements.class, "holds String values but Film.year is of type Integer");
-    fails(PatternOnNumber.class, "Containing needs a text property, but Film.year is of type Integer");
+    fails(
+        PatternOnNumber.class,
+        "Containing needs a text property, but Film.year is of type Integer");
     fails(TrueOnText.class, "True needs a boolean property, but Film.title is of type String");
   }
 
@@ -136,7 +153,11 @@ class RepositoryDefinitionTest {
 
   @Test
   void returnTypesAreCheckedPerKindOfMethod() {
-    fails(NotReactive.class, "NotReactive.findByDirector(String)", "returns List<Film>", "Mono<…> or Flux<…>");
+    fails(
+        NotReactive.class,
+        "NotReactive.findByDirector(String)",
+        "returns List<Film>",
+        "Mono<…> or Flux<…>");
     fails(CountAsInteger.class, "returns Mono<Integer>; count…By methods return Mono<Long>");
     fails(ExistsAsFlux.class, "returns Flux<Boolean>; exists…By methods return Mono<Boolean>");
     fails(Projection.class, "returns Flux<String>", "for other results use @Query");
@@ -190,7 +211,10 @@ class RepositoryDefinitionTest {
 
   @Test
   void fetchPathsAreCheckedAgainstTheRelations() {
-    fails(BadFetch.class, "BadFetch.findByTitle(String)", "@FetchRelations path 'album.artst'",
+    fails(
+        BadFetch.class,
+        "BadFetch.findByTitle(String)",
+        "@FetchRelations path 'album.artst'",
         "Album has no relation 'artst'; known relations: [artist, tracks]");
     fails(FetchPastIds.class, "continues after Track.genreIds, which holds only ids");
     fails(FetchOnCount.class, "@FetchRelations has no effect on count…By methods");
@@ -229,13 +253,22 @@ class RepositoryDefinitionTest {
 
   @Test
   void queryParametersAndResultsAreMatchedWithTheSql() {
-    fails(UnboundSqlParameter.class, "UnboundSqlParameter.search(String)", "the SQL uses :director but no parameter is "
-        + "named 'director'", "@Param(\"director\")");
-    fails(UnusedParameter.class, "parameter 'director' is not used by the SQL, which uses [:title]");
-    fails(UpdateWithoutModifying.class, "@Query runs UPDATE, which returns no rows", "modifying = true");
+    fails(
+        UnboundSqlParameter.class,
+        "UnboundSqlParameter.search(String)",
+        "the SQL uses :director but no parameter is " + "named 'director'",
+        "@Param(\"director\")");
+    fails(
+        UnusedParameter.class, "parameter 'director' is not used by the SQL, which uses [:title]");
+    fails(
+        UpdateWithoutModifying.class,
+        "@Query runs UPDATE, which returns no rows",
+        "modifying = true");
     fails(ModifyingFlux.class, "a modifying @Query returns Mono<Long> or Mono<Integer>");
     fails(SortedQuery.class, "a @Query method cannot take a Sort");
-    fails(UnmappableResult.class, "returns Flux<List<String>>; a @Query maps rows to an entity, a record");
+    fails(
+        UnmappableResult.class,
+        "returns Flux<List<String>>; a @Query maps rows to an entity, a record");
   }
 
   interface NotAQuery extends ReactiveRepository<Film, Long> {
@@ -253,9 +286,13 @@ class RepositoryDefinitionTest {
   @Test
   void methodsThatAreNeitherDerivedNorAnnotatedNorCrud() {
     fails(NotAQuery.class, "NotAQuery.everything()", "a derived query name starts with find");
-    fails(FindByWrongIdType.class, "FindByWrongIdType.findById(String)",
+    fails(
+        FindByWrongIdType.class,
+        "FindByWrongIdType.findById(String)",
         "parameter 1 (isbn) is of type String but Film.id is of type Long");
-    fails(RedeclaredWrongly.class, "RedeclaredWrongly.findAllById(List)",
+    fails(
+        RedeclaredWrongly.class,
+        "RedeclaredWrongly.findAllById(List)",
         "redeclares ReactiveRepository.findAllById, which returns Flux<…>, but returns Mono");
   }
 
@@ -267,9 +304,11 @@ class RepositoryDefinitionTest {
 
   @Test
   void everyMistakeIsReportedAtOnce() {
-    fails(SeveralMistakes.class, "2 methods of SeveralMistakes cannot be implemented",
-        "SeveralMistakes.countByYear(int): returns Mono<Integer>", "SeveralMistakes.findByTitel(String): Film has no "
-            + "property 'titel'");
+    fails(
+        SeveralMistakes.class,
+        "2 methods of SeveralMistakes cannot be implemented",
+        "SeveralMistakes.countByYear(int): returns Mono<Integer>",
+        "SeveralMistakes.findByTitel(String): Film has no " + "property 'titel'");
   }
 
   interface WrongId extends ReactiveRepository<Film, String> {}
@@ -279,7 +318,9 @@ class RepositoryDefinitionTest {
   @Test
   @SuppressWarnings({"unchecked", "rawtypes"})
   void theEntityAndIdTypesMustBeFixedAndMatch() {
-    fails(WrongId.class, "Cannot implement WrongId: it declares the id type String but Film.id is a Long",
+    fails(
+        WrongId.class,
+        "Cannot implement WrongId: it declares the id type String but Film.id is a Long",
         "extend ReactiveRepository<Film, Long>");
     fails((Class) Generic.class, "Cannot implement Generic: the entity type is T");
   }
@@ -314,7 +355,9 @@ class RepositoryDefinitionTest {
     Flux<Film> findByDirector(String director);
   }
 
-  /** Its type bound cannot name {@link ReactiveRepository}, so the database checks it when called. */
+  /**
+   * Its type bound cannot name {@link ReactiveRepository}, so the database checks it when called.
+   */
   @Test
   void theDatabaseRefusesAnInterfaceThatIsNotARepository() {
     assertThatThrownBy(() -> db.repository(NotARepository.class))

@@ -135,14 +135,20 @@ class RepositoryDerivedQueryIT extends DatabaseTest {
     assertThat(sortedIds(films.findByTitle("alien"))).isEmpty();
     assertThat(sortedIds(films.findByDirector("Ridley Scott"))).containsExactly(1L, 2L);
     assertThat(sortedIds(films.findByDirector(null))).as("null means IS NULL").containsExactly(6L);
-    assertThat(sortedIds(films.findByDirectorNot("Ridley Scott"))).as("<> leaves out NULL").containsExactly(3L, 4L, 5L);
+    assertThat(sortedIds(films.findByDirectorNot("Ridley Scott")))
+        .as("<> leaves out NULL")
+        .containsExactly(3L, 4L, 5L);
   }
 
   @Test
   void monoOfOneRowFailsWhenMoreMatch() {
-    StepVerifier.create(films.findOneByDirector("David Lynch").map(Film::title)).expectNext("Dune").verifyComplete();
+    StepVerifier.create(films.findOneByDirector("David Lynch").map(Film::title))
+        .expectNext("Dune")
+        .verifyComplete();
     StepVerifier.create(films.findOneByDirector("Nobody")).verifyComplete();
-    StepVerifier.create(films.findOneByDirector("Ridley Scott")).expectError(NonUniqueResultException.class).verify();
+    StepVerifier.create(films.findOneByDirector("Ridley Scott"))
+        .expectError(NonUniqueResultException.class)
+        .verify();
   }
 
   @Test
@@ -150,7 +156,8 @@ class RepositoryDerivedQueryIT extends DatabaseTest {
     assertThat(sortedIds(films.findByYearIn(Set.of(1979, 1984, 1999)))).containsExactly(1L, 4L);
     assertThat(sortedIds(films.findByIdIn(2L, 3L, 42L))).containsExactly(2L, 3L);
     assertThat(sortedIds(films.findByYearIn(List.of()))).isEmpty();
-    assertThat(sortedIds(films.findByYearNotIn(List.of(1979, 1982)))).as("NOT IN leaves out NULL")
+    assertThat(sortedIds(films.findByYearNotIn(List.of(1979, 1982))))
+        .as("NOT IN leaves out NULL")
         .containsExactly(3L, 4L, 5L);
     assertThat(sortedIds(films.findByYearNotIn(List.of()))).hasSize(6);
   }
@@ -167,7 +174,9 @@ class RepositoryDerivedQueryIT extends DatabaseTest {
     assertThat(sortedIds(films.findByYearLessThanEqual(1982))).containsExactly(1L, 2L);
     assertThat(sortedIds(films.findByYearGreaterThan(1984))).containsExactly(3L, 5L);
     assertThat(sortedIds(films.findByYearGreaterThanEqual(1984))).containsExactly(3L, 4L, 5L);
-    assertThat(sortedIds(films.findByYearBetween(1982, 1985))).as("both ends included").containsExactly(2L, 3L, 4L);
+    assertThat(sortedIds(films.findByYearBetween(1982, 1985)))
+        .as("both ends included")
+        .containsExactly(2L, 3L, 4L);
   }
 
   @Test
@@ -175,7 +184,9 @@ class RepositoryDerivedQueryIT extends DatabaseTest {
     assertThat(sortedIds(films.findByTitleLike("B%"))).containsExactly(2L, 3L);
     assertThat(sortedIds(films.findByTitleLike("_lien"))).containsExactly(1L);
     assertThat(sortedIds(films.findByTitleNotLike("%u%"))).containsExactly(1L, 3L);
-    assertThat(sortedIds(films.findByTitleStartingWith("100%"))).as("% is literal").containsExactly(6L);
+    assertThat(sortedIds(films.findByTitleStartingWith("100%")))
+        .as("% is literal")
+        .containsExactly(6L);
     assertThat(sortedIds(films.findByTitleStartingWith("1%0"))).isEmpty();
     assertThat(sortedIds(films.findByTitleEndingWith("_Film"))).containsExactly(6L);
     assertThat(sortedIds(films.findByTitleEndingWith("Film"))).containsExactly(6L);
@@ -189,9 +200,13 @@ class RepositoryDerivedQueryIT extends DatabaseTest {
     assertThat(sortedIds(films.findByTitleContainingIgnoreCase("DUNE"))).containsExactly(4L, 5L);
     assertThat(sortedIds(films.findByTitleContaining("DUNE"))).isEmpty();
     assertThat(sortedIds(films.findByTitleIgnoreCase("bLaDe RuNnEr"))).containsExactly(2L);
-    assertThat(sortedIds(films.findByTitleIgnoreCase("blade"))).as("equality, not a prefix").isEmpty();
+    assertThat(sortedIds(films.findByTitleIgnoreCase("blade")))
+        .as("equality, not a prefix")
+        .isEmpty();
     assertThat(sortedIds(films.findByTitleIgnoreCase("100% pure_film"))).containsExactly(6L);
-    assertThat(sortedIds(films.findByTitleIgnoreCase("100% pure%"))).as("% in the value is literal").isEmpty();
+    assertThat(sortedIds(films.findByTitleIgnoreCase("100% pure%")))
+        .as("% in the value is literal")
+        .isEmpty();
     assertThat(sortedIds(films.findByTitleStartingWithIgnoreCase("dune"))).containsExactly(4L, 5L);
   }
 
@@ -203,13 +218,16 @@ class RepositoryDerivedQueryIT extends DatabaseTest {
     StepVerifier.create(films.findByStudioCity("London").next())
         .assertNext(f -> assertThat(f.studio().street()).isEqualTo("Shepperton Road"))
         .verifyComplete();
-    assertThat(sortedIds(films.findByStudioStreetIsNullAndStudioCityIsNotNull())).containsExactly(4L);
+    assertThat(sortedIds(films.findByStudioStreetIsNullAndStudioCityIsNotNull()))
+        .containsExactly(4L);
   }
 
   @Test
   void andBindsStrongerThanOr() {
-    assertThat(sortedIds(films.findByDirectorAndYearGreaterThan("Ridley Scott", 1980))).containsExactly(2L);
-    assertThat(sortedIds(films.findByYearLessThanOrYearGreaterThan(1982, 1984))).containsExactly(1L, 3L, 5L);
+    assertThat(sortedIds(films.findByDirectorAndYearGreaterThan("Ridley Scott", 1980)))
+        .containsExactly(2L);
+    assertThat(sortedIds(films.findByYearLessThanOrYearGreaterThan(1982, 1984)))
+        .containsExactly(1L, 3L, 5L);
     // archived OR (director = 'Ridley Scott' AND year < 1980)
     assertThat(sortedIds(films.findByArchivedTrueOrDirectorAndYearLessThan("Ridley Scott", 1980)))
         .containsExactly(1L, 3L, 6L);
@@ -217,10 +235,16 @@ class RepositoryDerivedQueryIT extends DatabaseTest {
 
   @Test
   void orderAndRowLimits() {
-    assertThat(ids(films.findByYearBetweenOrderByTitleAsc(1979, 1985))).containsExactly(1L, 2L, 3L, 4L);
-    assertThat(ids(films.findFirst2ByDirectorOrderByYearDesc("Ridley Scott"))).containsExactly(2L, 1L);
-    StepVerifier.create(films.findTopByYearIsNotNullOrderByYearDesc().map(Film::id)).expectNext(5L).verifyComplete();
-    StepVerifier.create(films.findFirstByStudioCityOrderByIdDesc("London").map(Film::id)).expectNext(3L).verifyComplete();
+    assertThat(ids(films.findByYearBetweenOrderByTitleAsc(1979, 1985)))
+        .containsExactly(1L, 2L, 3L, 4L);
+    assertThat(ids(films.findFirst2ByDirectorOrderByYearDesc("Ridley Scott")))
+        .containsExactly(2L, 1L);
+    StepVerifier.create(films.findTopByYearIsNotNullOrderByYearDesc().map(Film::id))
+        .expectNext(5L)
+        .verifyComplete();
+    StepVerifier.create(films.findFirstByStudioCityOrderByIdDesc("London").map(Film::id))
+        .expectNext(3L)
+        .verifyComplete();
     StepVerifier.create(films.findFirstByStudioCityOrderByIdDesc("Paris")).verifyComplete();
   }
 
@@ -243,37 +267,50 @@ class RepositoryDerivedQueryIT extends DatabaseTest {
 
   @Test
   void sortAndPageParameters() {
-    assertThat(ids(films.findByDirectorNotNull(Sort.desc("year")))).containsExactly(5L, 3L, 4L, 2L, 1L);
+    assertThat(ids(films.findByDirectorNotNull(Sort.desc("year"))))
+        .containsExactly(5L, 3L, 4L, 2L, 1L);
     assertThat(ids(films.findByDirectorNotNull(Sort.asc("director").and(Sort.desc("id")))))
         .containsExactly(4L, 5L, 2L, 1L, 3L);
-    assertThat(ids(films.findByArchivedFalseOrderByYearAsc(PageRequest.of(0, 3)))).containsExactly(1L, 2L, 4L);
-    assertThat(ids(films.findByArchivedFalseOrderByYearAsc(PageRequest.of(1, 3)))).containsExactly(5L);
+    assertThat(ids(films.findByArchivedFalseOrderByYearAsc(PageRequest.of(0, 3))))
+        .containsExactly(1L, 2L, 4L);
+    assertThat(ids(films.findByArchivedFalseOrderByYearAsc(PageRequest.of(1, 3))))
+        .containsExactly(5L);
     assertThat(ids(films.findByArchivedFalseOrderByYearAsc(PageRequest.of(2, 3)))).isEmpty();
     StepVerifier.create(films.findByYearIsNotNull(PageRequest.of(1, 2, Sort.desc("year"))))
-        .assertNext(page -> {
-          assertThat(page.items()).extracting(Film::id).containsExactly(4L, 2L);
-          assertThat(page.total()).isEqualTo(5L);
-          assertThat(page.totalPages()).isEqualTo(3L);
-          assertThat(page.hasNext()).isTrue();
-        })
+        .assertNext(
+            page -> {
+              assertThat(page.items()).extracting(Film::id).containsExactly(4L, 2L);
+              assertThat(page.total()).isEqualTo(5L);
+              assertThat(page.totalPages()).isEqualTo(3L);
+              assertThat(page.hasNext()).isTrue();
+            })
         .verifyComplete();
     StepVerifier.create(films.findByYearIsNotNull(PageRequest.of(2, 2)))
-        .assertNext(page -> {
-          assertThat(page.items()).extracting(Film::id).as("no order given: by id").containsExactly(5L);
-          assertThat(page.hasNext()).isFalse();
-        })
+        .assertNext(
+            page -> {
+              assertThat(page.items())
+                  .extracting(Film::id)
+                  .as("no order given: by id")
+                  .containsExactly(5L);
+              assertThat(page.hasNext()).isFalse();
+            })
         .verifyComplete();
   }
 
   @Test
   void nullWhereAValueIsNeededFailsInTheStreamNamingTheParameter() {
     StepVerifier.create(films.findByYearGreaterThanEqual(null))
-        .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("FilmRepository.findByYearGreaterThanEqual(Integer)")
-            .hasMessageContaining("parameter 1 (year) is null")
-            .hasMessageContaining("IsNull"))
+        .expectErrorSatisfies(
+            e ->
+                assertThat(e)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("FilmRepository.findByYearGreaterThanEqual(Integer)")
+                    .hasMessageContaining("parameter 1 (year) is null")
+                    .hasMessageContaining("IsNull"))
         .verify();
-    StepVerifier.create(films.findByYearIn(null)).expectError(IllegalArgumentException.class).verify();
+    StepVerifier.create(films.findByYearIn(null))
+        .expectError(IllegalArgumentException.class)
+        .verify();
   }
 
   @Test

@@ -73,19 +73,26 @@ class RepositoryFetchIT extends DatabaseTest {
   @BeforeEach
   void fixture() {
     Database plain = db();
-    plain.schema().drop(Track.class, Album.class, ArtistProfile.class, Artist.class, Genre.class).block();
+    plain
+        .schema()
+        .drop(Track.class, Album.class, ArtistProfile.class, Artist.class, Genre.class)
+        .block();
     testDatabase().sql("DROP TABLE IF EXISTS track_genre");
-    plain.schema().create(Artist.class, ArtistProfile.class, Album.class, Track.class, Genre.class).block();
-    testDatabase().sql(
-        "CREATE TABLE track_genre (track_id BIGINT NOT NULL, genre_id BIGINT NOT NULL, PRIMARY KEY (track_id, genre_id))",
-        "INSERT INTO artist (id, name) VALUES (1, 'Ada'), (2, 'Bob'), (3, 'Cy')",
-        "INSERT INTO artist_profile (id, bio, artist_id) VALUES (100, 'ada bio', 1)",
-        "INSERT INTO album (id, title, \"year\", artist_id) VALUES (10, 'A1', 1990, 1), (11, 'A2', 2000, 1), "
-            + "(12, 'A0', 2000, 1), (20, 'B1', 1995, 2)",
-        "INSERT INTO track (id, title, millis, album_id) VALUES (1000, 't1', 1, 10), (1001, 't2', 2, 10), "
-            + "(1002, 't3', 3, 11), (1003, 't4', 4, 20), (1004, 't5', 5, NULL)",
-        "INSERT INTO genre (id, name) VALUES (1, 'rock'), (2, 'jazz'), (3, 'pop')",
-        "INSERT INTO track_genre (track_id, genre_id) VALUES (1000, 1), (1000, 2), (1001, 2), (1003, 3)");
+    plain
+        .schema()
+        .create(Artist.class, ArtistProfile.class, Album.class, Track.class, Genre.class)
+        .block();
+    testDatabase()
+        .sql(
+            "CREATE TABLE track_genre (track_id BIGINT NOT NULL, genre_id BIGINT NOT NULL, PRIMARY KEY (track_id, genre_id))",
+            "INSERT INTO artist (id, name) VALUES (1, 'Ada'), (2, 'Bob'), (3, 'Cy')",
+            "INSERT INTO artist_profile (id, bio, artist_id) VALUES (100, 'ada bio', 1)",
+            "INSERT INTO album (id, title, \"year\", artist_id) VALUES (10, 'A1', 1990, 1), (11, 'A2', 2000, 1), "
+                + "(12, 'A0', 2000, 1), (20, 'B1', 1995, 2)",
+            "INSERT INTO track (id, title, millis, album_id) VALUES (1000, 't1', 1, 10), (1001, 't2', 2, 10), "
+                + "(1002, 't3', 3, 11), (1003, 't4', 4, 20), (1004, 't5', 5, NULL)",
+            "INSERT INTO genre (id, name) VALUES (1, 'rock'), (2, 'jazz'), (3, 'pop')",
+            "INSERT INTO track_genre (track_id, genre_id) VALUES (1000, 1), (1000, 2), (1001, 2), (1003, 3)");
     db = Database.builder(testDatabase().pool()).listener(counter).build();
     tracks = Repositories.create(db, TrackRepository.class);
   }
@@ -111,17 +118,28 @@ class RepositoryFetchIT extends DatabaseTest {
 
   @Test
   void loadsExactlyAsTheQueryBuildersFetchDoesInSmallWindows() {
-    Database small = Database.builder(testDatabase().pool()).listener(counter).fetchWindow(2).build();
+    Database small =
+        Database.builder(testDatabase().pool()).listener(counter).fetchWindow(2).build();
     TrackRepository windowed = Repositories.create(small, TrackRepository.class);
     List<Track> viaRepository = run(windowed.findByMillisGreaterThanOrderByIdAsc(0));
     List<String> repositoryStatements = counter.statements();
-    List<Track> viaBuilder = run(small.select(Track.class).where(Track_.MILLIS.gt(0)).orderBy(Track_.ID.asc())
-        .fetch(Track_.ALBUM, Track_.ALBUM.then(Album_.ARTIST), Track_.GENRES).all());
+    List<Track> viaBuilder =
+        run(
+            small
+                .select(Track.class)
+                .where(Track_.MILLIS.gt(0))
+                .orderBy(Track_.ID.asc())
+                .fetch(Track_.ALBUM, Track_.ALBUM.then(Album_.ARTIST), Track_.GENRES)
+                .all());
     assertThat(repositoryStatements).isEqualTo(counter.statements());
-    // 5 tracks in windows of 2: tracks (see StreamCost); albums 2 (the last window's track has none); artists 2 (one
+    // 5 tracks in windows of 2: tracks (see StreamCost); albums 2 (the last window's track has
+    // none); artists 2 (one
     // per window of albums); genres 3 -- one statement per relation per window, never one per track
-    assertThat(repositoryStatements).hasSize(io.r2orm.r2dbc.test.StreamCost.parentReadsOutsideTransaction(small, 5, 2) + 7);
-    assertThat(viaRepository).extracting(t -> t.genres().size()).isEqualTo(viaBuilder.stream().map(t -> t.genres().size()).toList());
+    assertThat(repositoryStatements)
+        .hasSize(io.r2orm.r2dbc.test.StreamCost.parentReadsOutsideTransaction(small, 5, 2) + 7);
+    assertThat(viaRepository)
+        .extracting(t -> t.genres().size())
+        .isEqualTo(viaBuilder.stream().map(t -> t.genres().size()).toList());
   }
 
   @Test
@@ -129,7 +147,8 @@ class RepositoryFetchIT extends DatabaseTest {
     List<Track> few = run(tracks.findByMillisLessThan(2));
     assertThat(counter.count()).isEqualTo(1);
     assertThat(few.get(0).album().id()).isEqualTo(10L);
-    assertThatThrownBy(() -> few.get(0).album().get()).isInstanceOf(UnloadedRelationException.class)
+    assertThatThrownBy(() -> few.get(0).album().get())
+        .isInstanceOf(UnloadedRelationException.class)
         .hasMessageContaining("Track_.ALBUM");
   }
 
@@ -167,17 +186,23 @@ class RepositoryFetchIT extends DatabaseTest {
     List<Artist> found = run(artists.findByNameInOrderByIdAsc(List.of("Ada", "Cy")));
     assertThat(counter.count()).as(counter.toString()).isEqualTo(4);
     assertThat(found.get(0).albums()).extracting(Album::getTitle).containsExactly("A0", "A2", "A1");
-    assertThat(found.get(0).albums().get(2).getTracks()).extracting(Track::title).containsExactly("t1", "t2");
+    assertThat(found.get(0).albums().get(2).getTracks())
+        .extracting(Track::title)
+        .containsExactly("t1", "t2");
     assertThat(found.get(0).profile().get().bio()).isEqualTo("ada bio");
     assertThat(found.get(1).albums()).isEmpty();
     assertThat(found.get(1).profile().isEmpty()).isTrue();
     counter.reset();
     StepVerifier.create(artists.findByIdGreaterThan(1L, PageRequest.of(0, 1)))
-        .assertNext(page -> {
-          assertThat(page.total()).isEqualTo(2L);
-          assertThat(page.items()).singleElement()
-              .satisfies(a -> assertThat(a.albums()).extracting(Album::getTitle).containsExactly("B1"));
-        })
+        .assertNext(
+            page -> {
+              assertThat(page.total()).isEqualTo(2L);
+              assertThat(page.items())
+                  .singleElement()
+                  .satisfies(
+                      a ->
+                          assertThat(a.albums()).extracting(Album::getTitle).containsExactly("B1"));
+            })
         .verifyComplete();
     assertThat(counter.count()).as("count, page, albums").isEqualTo(3);
   }
@@ -185,8 +210,12 @@ class RepositoryFetchIT extends DatabaseTest {
   @Test
   void derivedQueriesFilterByToOneKeys() {
     AlbumRepository albums = Repositories.create(db, AlbumRepository.class);
-    assertThat(run(albums.findByArtistIdOrderByIdAsc(1L))).extracting(Album::getId).containsExactly(10L, 11L, 12L);
-    assertThat(run(albums.findByArtistInOrderByIdAsc(List.of(2L, 3L)))).extracting(Album::getId).containsExactly(20L);
+    assertThat(run(albums.findByArtistIdOrderByIdAsc(1L)))
+        .extracting(Album::getId)
+        .containsExactly(10L, 11L, 12L);
+    assertThat(run(albums.findByArtistInOrderByIdAsc(List.of(2L, 3L))))
+        .extracting(Album::getId)
+        .containsExactly(20L);
     StepVerifier.create(albums.countByArtist(1L)).expectNext(3L).verifyComplete();
   }
 }

@@ -15,7 +15,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-/** {@code @Query} methods: named parameters, entities, records and single values, and modifying SQL. */
+/**
+ * {@code @Query} methods: named parameters, entities, records and single values, and modifying SQL.
+ */
 @ParameterizedClass(name = "{0}")
 @MethodSource("io.r2orm.r2dbc.test.DatabaseTest#databases")
 class RepositoryQueryIT extends DatabaseTest {
@@ -30,8 +32,9 @@ class RepositoryQueryIT extends DatabaseTest {
     @Query("SELECT * FROM film WHERE director = :director ORDER BY \"year\" DESC")
     Flux<Film> byDirector(@Param("director") String name);
 
-    @Query("SELECT director, COUNT(*) AS films, MIN(\"year\") AS first_year FROM film WHERE director IS NOT NULL "
-        + "GROUP BY director HAVING COUNT(*) >= :atLeast ORDER BY director")
+    @Query(
+        "SELECT director, COUNT(*) AS films, MIN(\"year\") AS first_year FROM film WHERE director IS NOT NULL "
+            + "GROUP BY director HAVING COUNT(*) >= :atLeast ORDER BY director")
     Flux<DirectorCount> directors(long atLeast);
 
     @Query("SELECT title FROM film WHERE id = ANY(:ids) ORDER BY id")
@@ -40,7 +43,8 @@ class RepositoryQueryIT extends DatabaseTest {
     @Query("SELECT title FROM film WHERE studio_city = ANY(:cities) ORDER BY id")
     Flux<String> titlesIn(Set<String> cities);
 
-    @Query("SELECT COUNT(*) FROM film WHERE director = :director OR (:director IS NULL AND director IS NULL)")
+    @Query(
+        "SELECT COUNT(*) FROM film WHERE director = :director OR (:director IS NULL AND director IS NULL)")
     Mono<Long> countBy(String director);
 
     @Query("SELECT * FROM film WHERE archived = :archived")
@@ -67,30 +71,42 @@ class RepositoryQueryIT extends DatabaseTest {
   @Test
   void rowsMapToTheEntityByColumnName() {
     StepVerifier.create(films.byTitle("Brazil"))
-        .assertNext(f -> {
-          assertThat(f.id()).isEqualTo(3L);
-          assertThat(f.year()).isEqualTo(1985);
-          assertThat(f.archived()).isTrue();
-          assertThat(f.studio().city()).isEqualTo("London");
-        })
+        .assertNext(
+            f -> {
+              assertThat(f.id()).isEqualTo(3L);
+              assertThat(f.year()).isEqualTo(1985);
+              assertThat(f.archived()).isTrue();
+              assertThat(f.studio().city()).isEqualTo("London");
+            })
         .verifyComplete();
     StepVerifier.create(films.byTitle("Solaris")).verifyComplete();
-    StepVerifier.create(films.byDirector("Ridley Scott").map(Film::title)).expectNext("Blade Runner", "Alien").verifyComplete();
+    StepVerifier.create(films.byDirector("Ridley Scott").map(Film::title))
+        .expectNext("Blade Runner", "Alien")
+        .verifyComplete();
   }
 
   @Test
   void rowsMapToRecordsAndSingleValues() {
     StepVerifier.create(films.directors(1))
-        .expectNext(new DirectorCount("David Lynch", 1, 1984), new DirectorCount("Denis Villeneuve", 1, 2021),
-            new DirectorCount("Ridley Scott", 2, 1979), new DirectorCount("Terry Gilliam", 1, 1985))
+        .expectNext(
+            new DirectorCount("David Lynch", 1, 1984),
+            new DirectorCount("Denis Villeneuve", 1, 2021),
+            new DirectorCount("Ridley Scott", 2, 1979),
+            new DirectorCount("Terry Gilliam", 1, 1985))
         .verifyComplete();
-    StepVerifier.create(films.directors(2)).expectNext(new DirectorCount("Ridley Scott", 2, 1979)).verifyComplete();
-    StepVerifier.create(films.titles(List.of(4L, 1L, 42L))).expectNext("Alien", "Dune").verifyComplete();
+    StepVerifier.create(films.directors(2))
+        .expectNext(new DirectorCount("Ridley Scott", 2, 1979))
+        .verifyComplete();
+    StepVerifier.create(films.titles(List.of(4L, 1L, 42L)))
+        .expectNext("Alien", "Dune")
+        .verifyComplete();
   }
 
   @Test
   void collectionsBindAsOneArrayAndMayBeEmpty() {
-    StepVerifier.create(films.titlesIn(Set.of("London"))).expectNext("Alien", "Brazil").verifyComplete();
+    StepVerifier.create(films.titlesIn(Set.of("London")))
+        .expectNext("Alien", "Brazil")
+        .verifyComplete();
     StepVerifier.create(films.titles(List.of())).verifyComplete();
     StepVerifier.create(films.titlesIn(Set.of())).verifyComplete();
   }
@@ -103,7 +119,9 @@ class RepositoryQueryIT extends DatabaseTest {
 
   @Test
   void monoFailsWhenMoreThanOneRowComesBack() {
-    StepVerifier.create(films.oneWhereArchived(true)).expectError(NonUniqueResultException.class).verify();
+    StepVerifier.create(films.oneWhereArchived(true))
+        .expectError(NonUniqueResultException.class)
+        .verify();
   }
 
   @Test
@@ -111,7 +129,9 @@ class RepositoryQueryIT extends DatabaseTest {
     StepVerifier.create(films.archive("Ridley Scott")).expectNext(2L).verifyComplete();
     StepVerifier.create(films.unarchiveAll()).expectNext(4).verifyComplete();
     StepVerifier.create(films.remove(6L)).verifyComplete();
-    assertThat(testDatabase().queryOne("SELECT COUNT(*) FROM film WHERE archived = TRUE", Long.class)).isZero();
+    assertThat(
+            testDatabase().queryOne("SELECT COUNT(*) FROM film WHERE archived = TRUE", Long.class))
+        .isZero();
     assertThat(testDatabase().queryOne("SELECT COUNT(*) FROM film", Long.class)).isEqualTo(5L);
   }
 

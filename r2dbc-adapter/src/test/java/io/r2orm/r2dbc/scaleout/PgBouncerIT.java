@@ -29,9 +29,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * r2orm behind PgBouncer in transaction mode, in both safe configurations (see
- * docs/replicas-and-poolers.md): 1.18 with the driver's statement cache off, and 1.21+ with
- * {@code max_prepared_statements}. Every read and write path, concurrency beyond the server
- * connections, and statement timeouts that leave nothing behind on a server connection.
+ * docs/replicas-and-poolers.md): 1.18 with the driver's statement cache off, and 1.21+ with {@code
+ * max_prepared_statements}. Every read and write path, concurrency beyond the server connections,
+ * and statement timeouts that leave nothing behind on a server connection.
  */
 class PgBouncerIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
@@ -42,18 +42,30 @@ class PgBouncerIT {
   @AfterEach
   void closePools() {
     for (ConnectionPool pool : pools) {
-      assertThat(pool.getMetrics().orElseThrow().acquiredSize()).as("client connections still lent out").isZero();
+      assertThat(pool.getMetrics().orElseThrow().acquiredSize())
+          .as("client connections still lent out")
+          .isZero();
       pool.disposeLater().block(WAIT);
     }
   }
 
-  private Database database(String variable, int poolSize, Function<Database.Builder, Database.Builder> settings) {
+  private Database database(
+      String variable, int poolSize, Function<Database.Builder, Database.Builder> settings) {
     String url = ScaleOut.url(variable).orElse(null);
     assumeTrue(url != null, "no PgBouncer: set " + variable + " (.ci/scale-out/README.md)");
-    ConnectionFactory factory = ConnectionFactories.get(ConnectionFactoryOptions.parse(url).mutate()
-        .option(Option.valueOf("applicationName"), "pgbouncer-it").build());
-    ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration.builder(factory).initialSize(0).maxSize(poolSize)
-        .maxAcquireTime(Duration.ofSeconds(30)).build());
+    ConnectionFactory factory =
+        ConnectionFactories.get(
+            ConnectionFactoryOptions.parse(url)
+                .mutate()
+                .option(Option.valueOf("applicationName"), "pgbouncer-it")
+                .build());
+    ConnectionPool pool =
+        new ConnectionPool(
+            ConnectionPoolConfiguration.builder(factory)
+                .initialSize(0)
+                .maxSize(poolSize)
+                .maxAcquireTime(Duration.ofSeconds(30))
+                .build());
     pools.add(pool);
     return settings.apply(Database.builder(pool)).build();
   }
@@ -61,9 +73,15 @@ class PgBouncerIT {
   private Database database(String variable) {
     Database db = database(variable, 8, b -> b);
     db.sql("DROP TABLE IF EXISTS volume, shelf, pgb_bin").execute().block(WAIT);
-    for (String ddl : List.of(Bin.DDL, Shelf.DDL, Volume.DDL,
-        "INSERT INTO shelf (name) SELECT 'shelf ' || g FROM generate_series(1, " + SHELVES + ") g",
-        "INSERT INTO volume (title, shelf_id) SELECT 'volume ' || s.id || '.' || k, s.id FROM shelf s, generate_series(1, 2) k")) {
+    for (String ddl :
+        List.of(
+            Bin.DDL,
+            Shelf.DDL,
+            Volume.DDL,
+            "INSERT INTO shelf (name) SELECT 'shelf ' || g FROM generate_series(1, "
+                + SHELVES
+                + ") g",
+            "INSERT INTO volume (title, shelf_id) SELECT 'volume ' || s.id || '.' || k, s.id FROM shelf s, generate_series(1, 2) k")) {
       db.sql(ddl).execute().block(WAIT);
     }
     return db;
@@ -78,14 +96,20 @@ class PgBouncerIT {
     for (int i = 0; i < 50; i++) {
       Bin stored = db.insert(Bin.of("bound " + i)).block(WAIT);
       assertThat(db.findById(Bin.class, stored.id()).block(WAIT)).isEqualTo(stored);
-      assertThat(db.sql("SELECT label FROM pgb_bin WHERE id = :id").bind("id", stored.id()).one(String.class).block(WAIT))
+      assertThat(
+              db.sql("SELECT label FROM pgb_bin WHERE id = :id")
+                  .bind("id", stored.id())
+                  .one(String.class)
+                  .block(WAIT))
           .isEqualTo("bound " + i);
     }
     BinRepository bins = db.repository(BinRepository.class);
     bins.save(new Bin(null, "repo", 7, 0)).block(WAIT);
-    assertThat(bins.findByLabelStartingWithOrderByIdAsc("bound ").count().block(WAIT)).isEqualTo(50);
+    assertThat(bins.findByLabelStartingWithOrderByIdAsc("bound ").count().block(WAIT))
+        .isEqualTo(50);
     assertThat(bins.countByLabel("repo").block(WAIT)).isEqualTo(1);
-    assertThat(bins.withAtLeast(7).map(Bin::label).collectList().block(WAIT)).containsExactly("repo");
+    assertThat(bins.withAtLeast(7).map(Bin::label).collectList().block(WAIT))
+        .containsExactly("repo");
     assertThat(bins.count().block(WAIT)).isEqualTo(51);
   }
 
@@ -100,14 +124,28 @@ class PgBouncerIT {
     assertThat(db.insertAll(many).count().block(WAIT)).isEqualTo(2_500);
 
     // the inner failure rolls back to its savepoint; the outer work commits
-    db.transaction(tx -> tx.insert(Bin.of("kept"))
-            .then(tx.transaction(TransactionOptions.defaults().nested(), inner -> inner.insert(Bin.of("undone"))
-                    .then(Mono.error(new IllegalStateException("inner failure"))))
-                .onErrorResume(IllegalStateException.class, e -> Mono.empty())
-                .then()))
+    db.transaction(
+            tx ->
+                tx.insert(Bin.of("kept"))
+                    .then(
+                        tx.transaction(
+                                TransactionOptions.defaults().nested(),
+                                inner ->
+                                    inner
+                                        .insert(Bin.of("undone"))
+                                        .then(
+                                            Mono.error(new IllegalStateException("inner failure"))))
+                            .onErrorResume(IllegalStateException.class, e -> Mono.empty())
+                            .then()))
         .blockLast(WAIT);
-    assertThat(db.sql("SELECT count(*) FROM pgb_bin WHERE label = 'kept'").one(Long.class).block(WAIT)).isEqualTo(1);
-    assertThat(db.sql("SELECT count(*) FROM pgb_bin WHERE label = 'undone'").one(Long.class).block(WAIT)).isZero();
+    assertThat(
+            db.sql("SELECT count(*) FROM pgb_bin WHERE label = 'kept'").one(Long.class).block(WAIT))
+        .isEqualTo(1);
+    assertThat(
+            db.sql("SELECT count(*) FROM pgb_bin WHERE label = 'undone'")
+                .one(Long.class)
+                .block(WAIT))
+        .isZero();
   }
 
   @ParameterizedTest
@@ -115,13 +153,25 @@ class PgBouncerIT {
   void aCursorStreamWithAWritePerRowAndAFetchPlan(String variable) {
     Database db = database(variable);
     // longer than two windows: DECLARE/FETCH inside the transaction, an UPDATE between rows
-    Long updated = db.transaction(tx -> tx.select(Shelf.class).all()
-            .concatMap(s -> tx.update(Shelf.class).set(Shelf_.NAME, s.name() + "!").where(Shelf_.ID.eq(s.id())).execute()))
-        .reduce(0L, Long::sum).block(WAIT);
+    Long updated =
+        db.transaction(
+                tx ->
+                    tx.select(Shelf.class)
+                        .all()
+                        .concatMap(
+                            s ->
+                                tx.update(Shelf.class)
+                                    .set(Shelf_.NAME, s.name() + "!")
+                                    .where(Shelf_.ID.eq(s.id()))
+                                    .execute()))
+            .reduce(0L, Long::sum)
+            .block(WAIT);
     assertThat(updated).isEqualTo(SHELVES);
-    assertThat(db.select(Shelf.class).where(Shelf_.NAME.endsWith("!")).count().block(WAIT)).isEqualTo(SHELVES);
+    assertThat(db.select(Shelf.class).where(Shelf_.NAME.endsWith("!")).count().block(WAIT))
+        .isEqualTo(SHELVES);
     // outside a transaction: a snapshot transaction with a cursor, relation batches between windows
-    List<Shelf> shelves = db.select(Shelf.class).fetch(Shelf_.VOLUMES).all().collectList().block(WAIT);
+    List<Shelf> shelves =
+        db.select(Shelf.class).fetch(Shelf_.VOLUMES).all().collectList().block(WAIT);
     assertThat(shelves).hasSize(SHELVES).allSatisfy(s -> assertThat(s.volumes()).hasSize(2));
   }
 
@@ -131,10 +181,13 @@ class PgBouncerIT {
     Database db = database(variable, 8, b -> b.fetchSize(100));
     db.sql("DROP TABLE IF EXISTS pgb_bin").execute().block(WAIT);
     db.sql(Bin.DDL).execute().block(WAIT);
-    db.sql("INSERT INTO pgb_bin (label, hits, version) SELECT 'row ' || g, g, 0 FROM generate_series(1, 5000) g")
-        .execute().block(WAIT);
+    db.sql(
+            "INSERT INTO pgb_bin (label, hits, version) SELECT 'row ' || g, g, 0 FROM generate_series(1, 5000) g")
+        .execute()
+        .block(WAIT);
     // fifty Executes of one portal, paged by the driver within one implicit transaction
-    assertThat(db.select(Bin.class).all().map(Bin::hits).reduce(0L, (sum, h) -> sum + h).block(WAIT))
+    assertThat(
+            db.select(Bin.class).all().map(Bin::hits).reduce(0L, (sum, h) -> sum + h).block(WAIT))
         .isEqualTo(5000L * 5001 / 2);
     assertThat(db.select(Bin.class).all().take(10).count().block(WAIT)).isEqualTo(10);
   }
@@ -153,16 +206,23 @@ class PgBouncerIT {
     AtomicLong operations = new AtomicLong();
     long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
     Flux.range(0, 64)
-        .flatMap(client -> Flux.range(0, Integer.MAX_VALUE)
-            .takeWhile(i -> System.nanoTime() < deadline)
-            .concatMap(i -> operation(db, ids, i).then()
-                .doOnSuccess(x -> operations.incrementAndGet())
-                .onErrorResume(e -> {
-                  if (errors.incrementAndGet() <= 3) {
-                    e.printStackTrace();
-                  }
-                  return Mono.empty();
-                })), 64)
+        .flatMap(
+            client ->
+                Flux.range(0, Integer.MAX_VALUE)
+                    .takeWhile(i -> System.nanoTime() < deadline)
+                    .concatMap(
+                        i ->
+                            operation(db, ids, i)
+                                .then()
+                                .doOnSuccess(x -> operations.incrementAndGet())
+                                .onErrorResume(
+                                    e -> {
+                                      if (errors.incrementAndGet() <= 3) {
+                                        e.printStackTrace();
+                                      }
+                                      return Mono.empty();
+                                    })),
+            64)
         .blockLast(Duration.ofSeconds(120));
     assertThat(errors.get()).as("failed operations of " + operations.get()).isZero();
     assertThat(operations.get()).isGreaterThan(64);
@@ -176,7 +236,9 @@ class PgBouncerIT {
       case 1:
         return db.select(Bin.class).where(Bin_.LABEL.startsWith("seed 1")).all().count();
       case 2:
-        return db.transaction(tx -> tx.insert(Bin.of("client")).flatMap(b -> tx.deleteById(Bin.class, b.id()))).then();
+        return db.transaction(
+                tx -> tx.insert(Bin.of("client")).flatMap(b -> tx.deleteById(Bin.class, b.id())))
+            .then();
       case 3:
         return db.update(Bin.class).set(Bin_.HITS, i).where(Bin_.ID.eq(id)).execute();
       default:
@@ -185,9 +247,9 @@ class PgBouncerIT {
   }
 
   /**
-   * Finding 1 of the scale-out issue: one service with a statement timeout, another without, on
-   * the same PgBouncer. The timeout must hold for every statement of the first and for none of
-   * the second, which must never see it set.
+   * Finding 1 of the scale-out issue: one service with a statement timeout, another without, on the
+   * same PgBouncer. The timeout must hold for every statement of the first and for none of the
+   * second, which must never see it set.
    */
   @ParameterizedTest
   @ValueSource(strings = {ScaleOut.PGBOUNCER_URL, ScaleOut.PGBOUNCER_PREPARED_URL})
@@ -197,20 +259,34 @@ class PgBouncerIT {
     String slow = "SELECT 1 FROM pg_sleep(0.5)";
     AtomicInteger timedCancelled = new AtomicInteger();
     AtomicInteger plainCancelled = new AtomicInteger();
-    java.util.function.BiFunction<Database, AtomicInteger, Flux<Integer>> slowOnes = (db, cancelled) -> Flux.range(0, 40)
-        .flatMap(i -> (i % 2 == 0 ? db.sql(slow).one(Integer.class) : db.transaction(tx -> tx.sql(slow).one(Integer.class)).next())
-            .onErrorResume(QueryTimeoutException.class, e -> {
-              cancelled.incrementAndGet();
-              return Mono.empty();
-            }), 4);
+    java.util.function.BiFunction<Database, AtomicInteger, Flux<Integer>> slowOnes =
+        (db, cancelled) ->
+            Flux.range(0, 40)
+                .flatMap(
+                    i ->
+                        (i % 2 == 0
+                                ? db.sql(slow).one(Integer.class)
+                                : db.transaction(tx -> tx.sql(slow).one(Integer.class)).next())
+                            .onErrorResume(
+                                QueryTimeoutException.class,
+                                e -> {
+                                  cancelled.incrementAndGet();
+                                  return Mono.empty();
+                                }),
+                    4);
     Flux<Integer> first = slowOnes.apply(timed, timedCancelled);
     Flux<Integer> second = slowOnes.apply(plain, plainCancelled);
-    Flux<String> seen = Flux.range(0, 20).concatMap(i -> plain.sql("SHOW statement_timeout").one(String.class));
+    Flux<String> seen =
+        Flux.range(0, 20).concatMap(i -> plain.sql("SHOW statement_timeout").one(String.class));
     List<String> settings = new ArrayList<>();
     Flux.merge(first.then(), second.then(), seen.doOnNext(settings::add).then()).blockLast(WAIT);
 
-    assertThat(timedCancelled.get()).as("slow statements cancelled for the service with a 300 ms timeout").isEqualTo(40);
-    assertThat(plainCancelled.get()).as("slow statements cancelled for the service without one").isZero();
+    assertThat(timedCancelled.get())
+        .as("slow statements cancelled for the service with a 300 ms timeout")
+        .isEqualTo(40);
+    assertThat(plainCancelled.get())
+        .as("slow statements cancelled for the service without one")
+        .isZero();
     assertThat(settings).hasSize(20).containsOnly("0");
   }
 
@@ -218,8 +294,13 @@ class PgBouncerIT {
   @ValueSource(strings = {ScaleOut.PGBOUNCER_URL, ScaleOut.PGBOUNCER_PREPARED_URL})
   void aFailedTimeoutDoesNotOutliveItsTransaction(String variable) {
     Database timed = database(variable, 2, b -> b.statementTimeout(Duration.ofMillis(300)));
-    assertThatThrownBy(() -> timed.transaction(tx -> tx.sql("SELECT 1 FROM pg_sleep(0.5)").one(Integer.class)).blockLast(WAIT))
+    assertThatThrownBy(
+            () ->
+                timed
+                    .transaction(tx -> tx.sql("SELECT 1 FROM pg_sleep(0.5)").one(Integer.class))
+                    .blockLast(WAIT))
         .isInstanceOf(QueryTimeoutException.class);
-    assertThat(timed.sql("SHOW statement_timeout").one(String.class).block(WAIT)).isEqualTo("300ms");
+    assertThat(timed.sql("SHOW statement_timeout").one(String.class).block(WAIT))
+        .isEqualTo("300ms");
   }
 }

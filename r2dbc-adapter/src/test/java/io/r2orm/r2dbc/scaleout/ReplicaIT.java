@@ -38,7 +38,8 @@ class ReplicaIT {
   private static final String SCHEMA = "r2orm_replica_it";
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final int SHELVES = 600;
-  private static final TransactionOptions READ_ONLY = TransactionOptions.defaults().withReadOnly(true);
+  private static final TransactionOptions READ_ONLY =
+      TransactionOptions.defaults().withReadOnly(true);
 
   private static String primaryUrl;
   private static String replicaUrl;
@@ -54,19 +55,38 @@ class ReplicaIT {
   static void start() {
     Optional<String> p = ScaleOut.url(ScaleOut.REPLICA_PRIMARY_URL);
     Optional<String> r = ScaleOut.url(ScaleOut.REPLICA_URL);
-    assumeTrue(p.isPresent() && r.isPresent(), "no replica: set " + ScaleOut.REPLICA_PRIMARY_URL + " and "
-        + ScaleOut.REPLICA_URL + " (.ci/scale-out/README.md)");
+    assumeTrue(
+        p.isPresent() && r.isPresent(),
+        "no replica: set "
+            + ScaleOut.REPLICA_PRIMARY_URL
+            + " and "
+            + ScaleOut.REPLICA_URL
+            + " (.ci/scale-out/README.md)");
     primaryUrl = p.get();
     replicaUrl = r.get();
     admin = ConnectionFactories.get(primaryUrl);
-    execute(admin, "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE", "CREATE SCHEMA " + SCHEMA,
-        "SET search_path TO " + SCHEMA + "; " + Shelf.DDL + "; " + Volume.DDL
-            + "; INSERT INTO shelf (name) SELECT 'shelf ' || g FROM generate_series(1, " + SHELVES + ") g"
+    execute(
+        admin,
+        "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE",
+        "CREATE SCHEMA " + SCHEMA,
+        "SET search_path TO "
+            + SCHEMA
+            + "; "
+            + Shelf.DDL
+            + "; "
+            + Volume.DDL
+            + "; INSERT INTO shelf (name) SELECT 'shelf ' || g FROM generate_series(1, "
+            + SHELVES
+            + ") g"
             + "; INSERT INTO volume (title, shelf_id) SELECT 'volume ' || s.id || '.' || k, s.id FROM shelf s, generate_series(1, 2) k");
     primary = pool(factory(primaryUrl, "replica-it-primary"));
     replica = pool(factory(replicaUrl, "replica-it-replica"));
     db = Database.builder(primary).readReplica(replica).build();
-    replicaPort = Integer.parseInt(String.valueOf(ConnectionFactoryOptions.parse(replicaUrl).getRequiredValue(ConnectionFactoryOptions.PORT)));
+    replicaPort =
+        Integer.parseInt(
+            String.valueOf(
+                ConnectionFactoryOptions.parse(replicaUrl)
+                    .getRequiredValue(ConnectionFactoryOptions.PORT)));
     awaitReplay();
   }
 
@@ -82,7 +102,9 @@ class ReplicaIT {
   @AfterEach
   void poolsAreIdle() {
     for (ConnectionPool pool : List.of(primary, replica)) {
-      assertThat(pool.getMetrics().orElseThrow().acquiredSize()).as("connections still lent out").isZero();
+      assertThat(pool.getMetrics().orElseThrow().acquiredSize())
+          .as("connections still lent out")
+          .isZero();
     }
     extraPools.forEach(pool -> pool.disposeLater().block(WAIT));
   }
@@ -103,8 +125,11 @@ class ReplicaIT {
 
   @Test
   void aReadOnlySerializableTransactionRunsOnThePrimaryWhichAloneCanRunIt() {
-    Where where = where(db.transaction(READ_ONLY.withIsolation(IsolationLevel.SERIALIZABLE),
-        tx -> tx.sql(Where.SQL).one(Where.class)));
+    Where where =
+        where(
+            db.transaction(
+                READ_ONLY.withIsolation(IsolationLevel.SERIALIZABLE),
+                tx -> tx.sql(Where.SQL).one(Where.class)));
     assertThat(where.standby()).isFalse();
   }
 
@@ -117,14 +142,18 @@ class ReplicaIT {
     assertThat(where(onReplica.sql(Where.SQL).one(Where.class)).standby()).isTrue();
     assertThat(onReplica.select(Shelf.class).count().block(WAIT)).isEqualTo(SHELVES);
     // a read-write transaction started from the view still goes to the primary
-    assertThat(where(onReplica.transaction(tx -> tx.sql(Where.SQL).one(Where.class))).standby()).isFalse();
+    assertThat(where(onReplica.transaction(tx -> tx.sql(Where.SQL).one(Where.class))).standby())
+        .isFalse();
   }
 
   @Test
   void withoutReplicasTheReplicaViewIsTheDatabaseItself() {
     Database single = Database.create(primary);
     assertThat(single.onReplica()).isSameAs(single);
-    assertThat(where(single.transaction(READ_ONLY, tx -> tx.sql(Where.SQL).one(Where.class))).standby()).isFalse();
+    assertThat(
+            where(single.transaction(READ_ONLY, tx -> tx.sql(Where.SQL).one(Where.class)))
+                .standby())
+        .isFalse();
   }
 
   @Test
@@ -133,24 +162,37 @@ class ReplicaIT {
         .isInstanceOf(ReadOnlyTransactionException.class)
         .hasMessageContaining("read-only")
         .hasMessageContaining("primary");
-    assertThatThrownBy(() -> db.transaction(READ_ONLY, tx -> tx.insert(new Shelf(null, "nowhere", null))).blockLast(WAIT))
+    assertThatThrownBy(
+            () ->
+                db.transaction(READ_ONLY, tx -> tx.insert(new Shelf(null, "nowhere", null)))
+                    .blockLast(WAIT))
         .isInstanceOf(ReadOnlyTransactionException.class);
     assertThat(db.select(Shelf.class).count().block(WAIT)).isEqualTo(SHELVES);
   }
 
   @Test
   void aReadOnlyCursorStreamWithRelationsRunsOnTheReplica() {
-    // longer than two fetch windows of parents (256): a cursor on the replica, relation batches between windows
-    List<Object> out = db.transaction(READ_ONLY, tx -> tx.sql(Where.SQL).one(Where.class).cast(Object.class)
-        .concatWith(tx.select(Shelf.class).fetch(Shelf_.VOLUMES).all()))
-        .collectList().block(WAIT);
+    // longer than two fetch windows of parents (256): a cursor on the replica, relation batches
+    // between windows
+    List<Object> out =
+        db.transaction(
+                READ_ONLY,
+                tx ->
+                    tx.sql(Where.SQL)
+                        .one(Where.class)
+                        .cast(Object.class)
+                        .concatWith(tx.select(Shelf.class).fetch(Shelf_.VOLUMES).all()))
+            .collectList()
+            .block(WAIT);
     assertThat(((Where) out.get(0)).standby()).isTrue();
     List<Shelf> shelves = out.subList(1, out.size()).stream().map(Shelf.class::cast).toList();
     assertThat(shelves).hasSize(SHELVES);
     assertThat(shelves).allSatisfy(s -> assertThat(s.volumes()).hasSize(2));
 
-    // the same outside a transaction through the replica view: one snapshot transaction on the replica
-    List<Shelf> viaView = db.onReplica().select(Shelf.class).fetch(Shelf_.VOLUMES).all().collectList().block(WAIT);
+    // the same outside a transaction through the replica view: one snapshot transaction on the
+    // replica
+    List<Shelf> viaView =
+        db.onReplica().select(Shelf.class).fetch(Shelf_.VOLUMES).all().collectList().block(WAIT);
     assertThat(viaView).hasSize(SHELVES).allSatisfy(s -> assertThat(s.volumes()).hasSize(2));
   }
 
@@ -159,7 +201,9 @@ class ReplicaIT {
     Shelf stored = db.insert(new Shelf(null, "fresh", null)).block(WAIT);
     try {
       awaitReplay();
-      assertThat(db.onReplica().findById(Shelf.class, stored.id()).block(WAIT)).extracting(Shelf::name).isEqualTo("fresh");
+      assertThat(db.onReplica().findById(Shelf.class, stored.id()).block(WAIT))
+          .extracting(Shelf::name)
+          .isEqualTo("fresh");
     } finally {
       db.deleteById(Shelf.class, stored.id()).block(WAIT);
     }
@@ -167,19 +211,35 @@ class ReplicaIT {
 
   @Test
   void aReplicaThatCannotBeReachedFailsOrFallsBackToThePrimaryAsConfigured() {
-    ConnectionPool dead = extra(pool(ConnectionFactories.get("r2dbc:postgresql://postgres@127.0.0.1:9/test")));
+    ConnectionPool dead =
+        extra(pool(ConnectionFactories.get("r2dbc:postgresql://postgres@127.0.0.1:9/test")));
     Database failing = Database.builder(primary).readReplica(dead).build();
-    assertThatThrownBy(() -> failing.transaction(READ_ONLY, tx -> tx.sql(Where.SQL).one(Where.class)).blockLast(WAIT))
+    assertThatThrownBy(
+            () ->
+                failing
+                    .transaction(READ_ONLY, tx -> tx.sql(Where.SQL).one(Where.class))
+                    .blockLast(WAIT))
         .isInstanceOf(ConnectionFailureException.class);
 
-    Database fallingBack = Database.builder(primary).readReplica(dead).replicaFallback(ReplicaFallback.PRIMARY).build();
-    assertThat(where(fallingBack.transaction(READ_ONLY, tx -> tx.sql(Where.SQL).one(Where.class))).standby()).isFalse();
+    Database fallingBack =
+        Database.builder(primary)
+            .readReplica(dead)
+            .replicaFallback(ReplicaFallback.PRIMARY)
+            .build();
+    assertThat(
+            where(fallingBack.transaction(READ_ONLY, tx -> tx.sql(Where.SQL).one(Where.class)))
+                .standby())
+        .isFalse();
     assertThat(where(fallingBack.onReplica().sql(Where.SQL).one(Where.class)).standby()).isFalse();
 
-    // with a live replica beside the dead one, replica work skips the dead one and stays on a replica
+    // with a live replica beside the dead one, replica work skips the dead one and stays on a
+    // replica
     Database mixed = Database.builder(primary).readReplica(dead).readReplica(replica).build();
     for (int i = 0; i < 4; i++) {
-      assertThat(where(mixed.transaction(READ_ONLY, tx -> tx.sql(Where.SQL).one(Where.class))).standby()).isTrue();
+      assertThat(
+              where(mixed.transaction(READ_ONLY, tx -> tx.sql(Where.SQL).one(Where.class)))
+                  .standby())
+          .isTrue();
     }
   }
 
@@ -188,10 +248,18 @@ class ReplicaIT {
     ConnectionPool a = extra(pool(factory(replicaUrl, "replica-it-a")));
     ConnectionPool b = extra(pool(factory(replicaUrl, "replica-it-b")));
     Database two = Database.builder(primary).readReplica(a).readReplica(b).build();
-    List<String> names = Flux.range(0, 6)
-        .concatMap(i -> two.transaction(READ_ONLY, tx -> tx.sql("SELECT current_setting('application_name')").one(String.class)))
-        .collectList().block(WAIT);
-    Map<String, Long> counts = names.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    List<String> names =
+        Flux.range(0, 6)
+            .concatMap(
+                i ->
+                    two.transaction(
+                        READ_ONLY,
+                        tx ->
+                            tx.sql("SELECT current_setting('application_name')").one(String.class)))
+            .collectList()
+            .block(WAIT);
+    Map<String, Long> counts =
+        names.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     assertThat(counts).containsOnly(Map.entry("replica-it-a", 3L), Map.entry("replica-it-b", 3L));
   }
 

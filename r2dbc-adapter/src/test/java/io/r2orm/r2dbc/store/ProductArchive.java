@@ -7,4 +7,5 @@ import java.math.BigDecimal;
 
 /** Where insert … select copies products. */
 @Table("store_product_archive")
-public record ProductArchive(@Id Long id, String sku, @Column(precision = 8, scale = 2) BigDecimal price) {}
+public record ProductArchive(
+    @Id Long id, String sku, @Column(precision = 8, scale = 2) BigDecimal price) {}

@@ -8,4 +8,7 @@ import io.r2orm.core.query.Ref;
 
 /** An employee reporting to another: the self-join case. */
 @Table("store_employee")
-public record StoreEmployee(@Id(generation = IdGeneration.ASSIGNED) Long id, String name, @ManyToOne Ref<StoreEmployee> manager) {}
+public record StoreEmployee(
+    @Id(generation = IdGeneration.ASSIGNED) Long id,
+    String name,
+    @ManyToOne Ref<StoreEmployee> manager) {}

@@ -11,5 +11,8 @@ import java.util.List;
 public record StorePlaylist(
     @Id(generation = IdGeneration.ASSIGNED) Long id,
     String name,
-    @ManyToMany(joinTable = "store_playlist_track", joinColumn = "playlist_id", inverseJoinColumn = "track_id")
-    List<StoreTrack> tracks) {}
+    @ManyToMany(
+            joinTable = "store_playlist_track",
+            joinColumn = "playlist_id",
+            inverseJoinColumn = "track_id")
+        List<StoreTrack> tracks) {}

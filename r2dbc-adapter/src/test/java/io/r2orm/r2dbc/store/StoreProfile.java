@@ -8,4 +8,7 @@ import io.r2orm.core.query.Ref;
 
 /** The owning side of a one-to-one with an artist (column artist_id); {@code bio} is nullable. */
 @Table("store_profile")
-public record StoreProfile(@Id(generation = IdGeneration.ASSIGNED) Long id, String bio, @OneToOne Ref<StoreArtist> artist) {}
+public record StoreProfile(
+    @Id(generation = IdGeneration.ASSIGNED) Long id,
+    String bio,
+    @OneToOne Ref<StoreArtist> artist) {}

@@ -21,9 +21,16 @@ public record StoreTrack(
     @ManyToOne Ref<StoreAlbum> album) {
 
   /** Stored by name. */
-  public enum Genre { ROCK, JAZZ, POP, CLASSICAL }
+  public enum Genre {
+    ROCK,
+    JAZZ,
+    POP,
+    CLASSICAL
+  }
 
-  public static StoreTrack of(long id, String title, int millis, String price, String composer, Genre genre, long albumId) {
-    return new StoreTrack(id, title, millis, new BigDecimal(price), composer, genre, Ref.to(albumId));
+  public static StoreTrack of(
+      long id, String title, int millis, String price, String composer, Genre genre, long albumId) {
+    return new StoreTrack(
+        id, title, millis, new BigDecimal(price), composer, genre, Ref.to(albumId));
   }
 }

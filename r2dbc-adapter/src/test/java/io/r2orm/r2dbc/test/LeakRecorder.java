@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>{@link #install()} must run before Netty creates its detectors (when {@code AbstractByteBuf}
  * or the driver's {@code DataRow} is first loaded); {@link #assertInstalledFor(String...)} fails
- * when it came too late. A test that uses it therefore runs in a JVM of its own: the
- * {@code netty-leak} Failsafe execution in the r2dbc-adapter pom forks one for {@code *LeakIT}.
+ * when it came too late. A test that uses it therefore runs in a JVM of its own: the {@code
+ * netty-leak} Failsafe execution in the r2dbc-adapter pom forks one for {@code *LeakIT}.
  */
 public final class LeakRecorder {
   /** The hint on the buffer that {@link #leakCanary()} leaks on purpose. */
@@ -50,19 +50,22 @@ public final class LeakRecorder {
     if (installed) {
       return;
     }
-    ResourceLeakDetectorFactory.setResourceLeakDetectorFactory(new ResourceLeakDetectorFactory() {
-      @Override
-      @SuppressWarnings("deprecation")
-      public <T> ResourceLeakDetector<T> newResourceLeakDetector(Class<T> resource, int samplingInterval, long maxActive) {
-        return newResourceLeakDetector(resource, samplingInterval);
-      }
+    ResourceLeakDetectorFactory.setResourceLeakDetectorFactory(
+        new ResourceLeakDetectorFactory() {
+          @Override
+          @SuppressWarnings("deprecation")
+          public <T> ResourceLeakDetector<T> newResourceLeakDetector(
+              Class<T> resource, int samplingInterval, long maxActive) {
+            return newResourceLeakDetector(resource, samplingInterval);
+          }
 
-      @Override
-      public <T> ResourceLeakDetector<T> newResourceLeakDetector(Class<T> resource, int samplingInterval) {
-        TYPES.add(resource.getSimpleName());
-        return new Counting<>(resource, samplingInterval);
-      }
-    });
+          @Override
+          public <T> ResourceLeakDetector<T> newResourceLeakDetector(
+              Class<T> resource, int samplingInterval) {
+            TYPES.add(resource.getSimpleName());
+            return new Counting<>(resource, samplingInterval);
+          }
+        });
     installed = true;
   }
 
@@ -70,8 +73,11 @@ public final class LeakRecorder {
   public static void assertInstalledFor(String... types) {
     for (String type : types) {
       if (!TYPES.contains(type)) {
-        throw new AssertionError("Netty's leak detector for " + type + " was created before LeakRecorder.install(), "
-            + "so its leaks cannot be counted; run this test in a JVM of its own (Failsafe's netty-leak execution)");
+        throw new AssertionError(
+            "Netty's leak detector for "
+                + type
+                + " was created before LeakRecorder.install(), "
+                + "so its leaks cannot be counted; run this test in a JVM of its own (Failsafe's netty-leak execution)");
       }
     }
   }

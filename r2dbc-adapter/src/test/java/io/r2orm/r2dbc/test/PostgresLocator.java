@@ -3,8 +3,8 @@ package io.r2orm.r2dbc.test;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 
 /**
- * The PostgreSQL server for the adapter's integration tests as R2DBC options, found once per JVM
- * by {@link io.r2orm.testsupport.TestPostgres} (environment URL, local server, Testcontainers, or a
+ * The PostgreSQL server for the adapter's integration tests as R2DBC options, found once per JVM by
+ * {@link io.r2orm.testsupport.TestPostgres} (environment URL, local server, Testcontainers, or a
  * clear error; never a silent skip).
  */
 public final class PostgresLocator {

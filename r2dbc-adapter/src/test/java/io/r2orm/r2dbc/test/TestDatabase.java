@@ -15,13 +15,13 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A database for one test class: a pooled {@link ConnectionFactory} on a fresh PostgreSQL schema
- * or a fresh in-memory H2 database, and a {@link Database} over it. {@link #close()} drops the
- * schema (or shuts H2 down) and disposes the pool.
+ * A database for one test class: a pooled {@link ConnectionFactory} on a fresh PostgreSQL schema or
+ * a fresh in-memory H2 database, and a {@link Database} over it. {@link #close()} drops the schema
+ * (or shuts H2 down) and disposes the pool.
  *
  * <p>Where PostgreSQL comes from, in order: the URL in {@code R2ORM_TEST_POSTGRES_URL} (an R2DBC
- * URL such as {@code r2dbc:postgresql://user:pw@host:5432/db}); else the server on
- * {@code 127.0.0.1:5432} (user {@code postgres}, database {@code test}) if it answers; else a
+ * URL such as {@code r2dbc:postgresql://user:pw@host:5432/db}); else the server on {@code
+ * 127.0.0.1:5432} (user {@code postgres}, database {@code test}) if it answers; else a
  * Testcontainers PostgreSQL when Docker is available; else the test fails and says which of the
  * three to provide. See {@link PostgresLocator}.
  */
@@ -55,8 +55,12 @@ public final class TestDatabase implements AutoCloseable {
 
   /** Opens a fresh database (schema) of this kind named after the test. */
   public static TestDatabase open(Kind kind, String testName) {
-    String name = ("r2orm_" + testName.replaceAll("[^A-Za-z0-9]", "_") + "_"
-        + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+    String name =
+        ("r2orm_"
+                + testName.replaceAll("[^A-Za-z0-9]", "_")
+                + "_"
+                + UUID.randomUUID().toString().substring(0, 8))
+            .toLowerCase(Locale.ROOT);
     if (name.length() > 60) {
       name = name.substring(name.length() - 60);
     }
@@ -67,21 +71,24 @@ public final class TestDatabase implements AutoCloseable {
     ConnectionFactoryOptions base = PostgresLocator.options();
     ConnectionFactory admin = ConnectionFactories.get(base);
     execute(admin, "CREATE SCHEMA " + schema).block(Duration.ofSeconds(30));
-    ConnectionFactory scoped = ConnectionFactories.get(base.mutate().option(SCHEMA, schema).build());
+    ConnectionFactory scoped =
+        ConnectionFactories.get(base.mutate().option(SCHEMA, schema).build());
     return new TestDatabase(Kind.POSTGRES, schema, pool(scoped), admin);
   }
 
   private static TestDatabase h2(String name) {
-    ConnectionFactory factory = ConnectionFactories.get("r2dbc:h2:mem:///" + name + "?options=DB_CLOSE_DELAY=-1");
+    ConnectionFactory factory =
+        ConnectionFactories.get("r2dbc:h2:mem:///" + name + "?options=DB_CLOSE_DELAY=-1");
     return new TestDatabase(Kind.H2, name, pool(factory), factory);
   }
 
   private static ConnectionPool pool(ConnectionFactory factory) {
-    return new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
-        .initialSize(0)
-        .maxSize(8)
-        .maxAcquireTime(Duration.ofSeconds(30))
-        .build());
+    return new ConnectionPool(
+        ConnectionPoolConfiguration.builder(factory)
+            .initialSize(0)
+            .maxSize(8)
+            .maxAcquireTime(Duration.ofSeconds(30))
+            .build());
   }
 
   public Kind kind() {
@@ -105,17 +112,25 @@ public final class TestDatabase implements AutoCloseable {
 
   /** Runs plain SQL statements in order, for fixtures (never through the ORM under test). */
   public void sql(String... statements) {
-    Flux.usingWhen(pool.create(),
-            c -> Flux.fromArray(statements).concatMap(s -> Flux.from(c.createStatement(s).execute())
-                .concatMap(r -> r.getRowsUpdated())),
+    Flux.usingWhen(
+            pool.create(),
+            c ->
+                Flux.fromArray(statements)
+                    .concatMap(
+                        s ->
+                            Flux.from(c.createStatement(s).execute())
+                                .concatMap(r -> r.getRowsUpdated())),
             Connection::close)
         .blockLast(Duration.ofSeconds(60));
   }
 
   /** Runs a plain SQL query and returns the first column of the first row, for assertions. */
   public <T> T queryOne(String sql, Class<T> type) {
-    return Flux.usingWhen(pool.create(),
-            c -> Flux.from(c.createStatement(sql).execute()).concatMap(r -> r.map((row, m) -> row.get(0, type))),
+    return Flux.usingWhen(
+            pool.create(),
+            c ->
+                Flux.from(c.createStatement(sql).execute())
+                    .concatMap(r -> r.map((row, m) -> row.get(0, type))),
             Connection::close)
         .blockFirst(Duration.ofSeconds(60));
   }
@@ -126,7 +141,8 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   private static Mono<Void> execute(ConnectionFactory factory, String sql) {
-    return Flux.usingWhen(factory.create(),
+    return Flux.usingWhen(
+            factory.create(),
             c -> Flux.from(c.createStatement(sql).execute()).concatMap(r -> r.getRowsUpdated()),
             Connection::close)
         .then();
@@ -137,7 +153,8 @@ public final class TestDatabase implements AutoCloseable {
     try {
       pool.disposeLater().block(Duration.ofSeconds(30));
     } finally {
-      String cleanup = kind == Kind.POSTGRES ? "DROP SCHEMA IF EXISTS " + name + " CASCADE" : "SHUTDOWN";
+      String cleanup =
+          kind == Kind.POSTGRES ? "DROP SCHEMA IF EXISTS " + name + " CASCADE" : "SHUTDOWN";
       execute(admin, cleanup).block(Duration.ofSeconds(30));
     }
   }

@@ -39,7 +39,8 @@ public class R2ormRepositoriesRegistrar implements ImportBeanDefinitionRegistrar
   private static final String EXPLICIT = "r2orm.explicitRepositoryScan";
 
   @Override
-  public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+  public void registerBeanDefinitions(
+      AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
     boolean explicit = metadata.hasAnnotation(ENABLE_ANNOTATION);
     if (!explicit && scannedExplicitly(registry)) {
       return; // the application chose its packages with @EnableR2ormRepositories
@@ -59,7 +60,9 @@ public class R2ormRepositoriesRegistrar implements ImportBeanDefinitionRegistrar
   private List<String> packages(AnnotationMetadata metadata) {
     Map<String, Object> attributes = metadata.getAnnotationAttributes(ENABLE_ANNOTATION);
     if (attributes == null) {
-      return AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory) : List.of();
+      return AutoConfigurationPackages.has(beanFactory)
+          ? AutoConfigurationPackages.get(beanFactory)
+          : List.of();
     }
     Set<String> packages = new LinkedHashSet<>();
     packages.addAll(Arrays.asList((String[]) attributes.get("value")));
@@ -73,14 +76,19 @@ public class R2ormRepositoriesRegistrar implements ImportBeanDefinitionRegistrar
     return new ArrayList<>(packages);
   }
 
-  /** Registers a bean for each repository interface under the packages, unless one is registered already. */
+  /**
+   * Registers a bean for each repository interface under the packages, unless one is registered
+   * already.
+   */
   static void register(List<String> packages, BeanDefinitionRegistry registry, boolean explicit) {
-    ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
-      @Override
-      protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
-        return definition.getMetadata().isInterface() && definition.getMetadata().isIndependent();
-      }
-    };
+    ClassPathScanningCandidateComponentProvider scanner =
+        new ClassPathScanningCandidateComponentProvider(false) {
+          @Override
+          protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
+            return definition.getMetadata().isInterface()
+                && definition.getMetadata().isIndependent();
+          }
+        };
     scanner.addIncludeFilter(new AssignableTypeFilter(ReactiveRepository.class));
     for (String pkg : packages) {
       for (BeanDefinition candidate : scanner.findCandidateComponents(pkg)) {
@@ -100,7 +108,8 @@ public class R2ormRepositoriesRegistrar implements ImportBeanDefinitionRegistrar
         }
         RootBeanDefinition bean = new RootBeanDefinition(R2ormRepositoryFactoryBean.class);
         bean.getConstructorArgumentValues().addGenericArgumentValue(className);
-        bean.setAttribute(org.springframework.beans.factory.FactoryBean.OBJECT_TYPE_ATTRIBUTE, type);
+        bean.setAttribute(
+            org.springframework.beans.factory.FactoryBean.OBJECT_TYPE_ATTRIBUTE, type);
         bean.setAttribute(EXPLICIT, explicit);
         registry.registerBeanDefinition(name, bean);
       }

@@ -23,7 +23,8 @@ public class R2ormRepositoryFactoryBean<R extends ReactiveRepository<?, ?>>
 
   @SuppressWarnings("unchecked")
   public R2ormRepositoryFactoryBean(String repositoryInterface) throws ClassNotFoundException {
-    this.repositoryInterface = (Class<R>) ClassUtils.forName(repositoryInterface, getClass().getClassLoader());
+    this.repositoryInterface =
+        (Class<R>) ClassUtils.forName(repositoryInterface, getClass().getClassLoader());
   }
 
   @Autowired
@@ -31,7 +32,9 @@ public class R2ormRepositoryFactoryBean<R extends ReactiveRepository<?, ?>>
     this.database = database;
   }
 
-  /** Creates the repository at start-up, so that an ill-formed method fails the application context. */
+  /**
+   * Creates the repository at start-up, so that an ill-formed method fails the application context.
+   */
   @Override
   public void afterPropertiesSet() {
     repository = Repositories.create(database, repositoryInterface);

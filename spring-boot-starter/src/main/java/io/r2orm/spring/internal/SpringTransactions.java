@@ -10,10 +10,10 @@ import org.springframework.transaction.reactive.TransactionSynchronizationManage
 import reactor.core.publisher.Mono;
 
 /**
- * Joins Spring-managed reactive transactions ({@code @Transactional}, {@code
- * TransactionalOperator} with an {@code R2dbcTransactionManager} on the same connection factory):
- * inside one, r2orm runs on the transaction's connection, so its statements commit or roll back
- * with the rest of the transaction.
+ * Joins Spring-managed reactive transactions ({@code @Transactional}, {@code TransactionalOperator}
+ * with an {@code R2dbcTransactionManager} on the same connection factory): inside one, r2orm runs
+ * on the transaction's connection, so its statements commit or roll back with the rest of the
+ * transaction.
  */
 public final class SpringTransactions implements ExternalTransactions {
   private final ConnectionFactory connectionFactory;
@@ -31,10 +31,10 @@ public final class SpringTransactions implements ExternalTransactions {
   }
 
   /**
-   * Nothing to do: the transaction's connection stays with its holder until the transaction
-   * manager ends it. (Releasing it through {@code ConnectionFactoryUtils} would drop the holder's
-   * reference to it, and the commit would then find no connection — Spring's own DatabaseClient
-   * does not release transactional connections either.)
+   * Nothing to do: the transaction's connection stays with its holder until the transaction manager
+   * ends it. (Releasing it through {@code ConnectionFactoryUtils} would drop the holder's reference
+   * to it, and the commit would then find no connection — Spring's own DatabaseClient does not
+   * release transactional connections either.)
    */
   @Override
   public Publisher<Void> leave(Connection connection) {

@@ -7,7 +7,8 @@ import java.util.List;
 
 /** A note of the starter's test application. */
 @Table("starter_note")
-public record Note(@Id Long id, String text, Long createdBy, @OneToMany(mappedBy = "noteId") List<Tag> tags) {
+public record Note(
+    @Id Long id, String text, Long createdBy, @OneToMany(mappedBy = "noteId") List<Tag> tags) {
   public static Note of(String text) {
     return new Note(null, text, null, List.of());
   }

@@ -17,7 +17,8 @@ public class NoteService {
   /** Inserts two notes, then fails: Spring rolls both back. */
   @Transactional
   public Mono<Void> insertTwoThenFail() {
-    return db.insert(Note.of("first")).then(db.insert(Note.of("second")))
+    return db.insert(Note.of("first"))
+        .then(db.insert(Note.of("second")))
         .then(Mono.error(new IllegalStateException("boom")));
   }
 

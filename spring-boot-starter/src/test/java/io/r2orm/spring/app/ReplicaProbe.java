@@ -6,7 +6,10 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Mono;
 
-/** Says whether its work ran on a hot standby ({@code pg_is_in_recovery()}), inside Spring transactions of each kind. */
+/**
+ * Says whether its work ran on a hot standby ({@code pg_is_in_recovery()}), inside Spring
+ * transactions of each kind.
+ */
 @Service
 public class ReplicaProbe {
   private static final String STANDBY = "SELECT pg_is_in_recovery()";
@@ -20,8 +23,9 @@ public class ReplicaProbe {
   @Transactional(readOnly = true)
   public Mono<Boolean> inReadOnlyTransaction() {
     // two statements: both must run on the transaction's one connection
-    return db.sql(STANDBY).one(Boolean.class).flatMap(first -> db.sql(STANDBY).one(Boolean.class)
-        .map(second -> first && second));
+    return db.sql(STANDBY)
+        .one(Boolean.class)
+        .flatMap(first -> db.sql(STANDBY).one(Boolean.class).map(second -> first && second));
   }
 
   @Transactional

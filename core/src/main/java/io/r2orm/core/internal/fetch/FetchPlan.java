@@ -53,7 +53,8 @@ public record FetchPlan(Class<?> root, List<Node> nodes) {
    *     relation, joins a to-many relation or a relation below the root, or gives one relation two
    *     different sets of options
    */
-  public static FetchPlan of(EntityModels models, Class<?> root, List<? extends FetchPath<?, ?>> paths) {
+  public static FetchPlan of(
+      EntityModels models, Class<?> root, List<? extends FetchPath<?, ?>> paths) {
     Draft top = new Draft(null, FetchOptions.DEFAULT);
     for (FetchPath<?, ?> path : paths) {
       Objects.requireNonNull(path, "fetch paths must not be null");
@@ -62,26 +63,43 @@ public record FetchPlan(Class<?> root, List<Node> nodes) {
       boolean first = true;
       for (FetchStep step : path.steps()) {
         if (step.owner() != current) {
-          throw new QueryBuildException("fetch path " + path + " has the step " + step.owner().getSimpleName() + "."
-              + step.relation() + " where a relation of " + current.getSimpleName() + " is needed");
+          throw new QueryBuildException(
+              "fetch path "
+                  + path
+                  + " has the step "
+                  + step.owner().getSimpleName()
+                  + "."
+                  + step.relation()
+                  + " where a relation of "
+                  + current.getSimpleName()
+                  + " is needed");
         }
         EntityModel<?> model = models.of(current);
         RelationModel relation = model.relation(step.relation());
         if (step.options().strategy() == FetchOptions.Strategy.JOIN && !relation.ownsKey()) {
-          throw new QueryBuildException(relation + " cannot be joined; only to-one relations that hold the key can");
+          throw new QueryBuildException(
+              relation + " cannot be joined; only to-one relations that hold the key can");
         }
         if (step.options().strategy() == FetchOptions.Strategy.JOIN && !first) {
-          // only the root query is rendered with joins; nested relations are always loaded by select-in
-          throw new QueryBuildException("fetch path " + path + " joins " + relation + " below its first step; only"
-              + " relations of the queried entity (" + root.getSimpleName() + ") can be joined, so fetch this one"
-              + " without join(...)");
+          // only the root query is rendered with joins; nested relations are always loaded by
+          // select-in
+          throw new QueryBuildException(
+              "fetch path "
+                  + path
+                  + " joins "
+                  + relation
+                  + " below its first step; only"
+                  + " relations of the queried entity ("
+                  + root.getSimpleName()
+                  + ") can be joined, so fetch this one"
+                  + " without join(...)");
         }
         at = at.child(relation, step.options());
         current = relation.target();
         first = false;
         if (relation.idsOnly() && path.steps().indexOf(step) < path.steps().size() - 1) {
-          throw new QueryBuildException("fetch path " + path + " continues after " + relation
-              + ", which holds only ids");
+          throw new QueryBuildException(
+              "fetch path " + path + " continues after " + relation + ", which holds only ids");
         }
       }
     }
@@ -108,7 +126,8 @@ public record FetchPlan(Class<?> root, List<Node> nodes) {
       }
       if (!options.equals(FetchOptions.DEFAULT)) {
         if (!existing.options.equals(FetchOptions.DEFAULT) && !existing.options.equals(options)) {
-          throw new QueryBuildException(relation + " is fetched twice with different options; give the options once");
+          throw new QueryBuildException(
+              relation + " is fetched twice with different options; give the options once");
         }
         existing.options = options;
       }

@@ -9,8 +9,8 @@ import io.r2orm.core.query.Ref;
 import java.util.List;
 
 /**
- * Turns rows whose columns are the entity's columns in model order (as {@code select} renders
- * them) into entity instances. Compiled once per entity: per row it does one indexed read and one
+ * Turns rows whose columns are the entity's columns in model order (as {@code select} renders them)
+ * into entity instances. Compiled once per entity: per row it does one indexed read and one
  * conversion per column and one constructor call; no name look-ups, no reflection. Thread-safe.
  *
  * @param <T> the entity type
@@ -29,7 +29,8 @@ public final class EntityMapper<T> {
     this.columns = model.columns();
     this.readTypes = columns.stream().map(c -> c.valueType().readType()).toArray(Class<?>[]::new);
     this.valueTypes = columns.stream().map(ColumnModel::valueType).toArray(ValueType[]::new);
-    this.nullValues = columns.stream().map(c -> c.propertyType() == Ref.class ? Ref.none() : null).toArray();
+    this.nullValues =
+        columns.stream().map(c -> c.propertyType() == Ref.class ? Ref.none() : null).toArray();
     List<RelationModel> inverse = model.relations().stream().filter(r -> !r.ownsKey()).toList();
     this.relationSlots = inverse.stream().mapToInt(RelationModel::slot).toArray();
     this.unloaded = inverse.stream().map(RelationModel::unloaded).toArray();
@@ -78,8 +79,17 @@ public final class EntityMapper<T> {
 
   private MappingException failure(int index, String what, RuntimeException cause) {
     ColumnModel c = columns.get(index);
-    return new MappingException("Column " + c.name() + " for " + model.type().getSimpleName() + "." + c.path()
-        + " " + what + "; check the column's type against the property's type " + c.propertyType().getSimpleName(),
+    return new MappingException(
+        "Column "
+            + c.name()
+            + " for "
+            + model.type().getSimpleName()
+            + "."
+            + c.path()
+            + " "
+            + what
+            + "; check the column's type against the property's type "
+            + c.propertyType().getSimpleName(),
         cause);
   }
 }

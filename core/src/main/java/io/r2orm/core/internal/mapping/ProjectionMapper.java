@@ -3,9 +3,9 @@ package io.r2orm.core.internal.mapping;
 import io.r2orm.core.convert.ValueType;
 import io.r2orm.core.convert.ValueTypes;
 import io.r2orm.core.exception.MappingException;
+import io.r2orm.core.internal.render.RenderedQuery;
 import io.r2orm.core.metadata.ColumnModel;
 import io.r2orm.core.metadata.EntityModel;
-import io.r2orm.core.internal.render.RenderedQuery;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Constructor;
@@ -23,9 +23,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Reads the rows of a rendered {@link io.r2orm.core.query.Subquery} into one value per selected item
- * (a field's value or a whole entity), and builds records or DTOs from them by constructor. Planned
- * once per query; thread-safe.
+ * Reads the rows of a rendered {@link io.r2orm.core.query.Subquery} into one value per selected
+ * item (a field's value or a whole entity), and builds records or DTOs from them by constructor.
+ * Planned once per query; thread-safe.
  */
 public final class ProjectionMapper {
   private final List<RenderedQuery.Output> outputs;
@@ -53,7 +53,10 @@ public final class ProjectionMapper {
     return outputs.stream().<Class<?>>map(RenderedQuery.Output::type).toList();
   }
 
-  /** One value per selected item from the current row; an entity of an outer join with no row is null. */
+  /**
+   * One value per selected item from the current row; an entity of an outer join with no row is
+   * null.
+   */
   public Object[] read(ColumnReader row) {
     Object[] values = new Object[readers.length];
     int offset = 0;
@@ -73,14 +76,18 @@ public final class ProjectionMapper {
     if (column != null) {
       ValueType valueType = column.valueType();
       Class<?> read = valueType.readType();
-      // a to-one relation's key column selected as its id type (Track_.ALBUM_ID): the key, not a Ref
-      boolean key = column.propertyType() == io.r2orm.core.query.Ref.class && type != io.r2orm.core.query.Ref.class;
+      // a to-one relation's key column selected as its id type (Track_.ALBUM_ID): the key, not a
+      // Ref
+      boolean key =
+          column.propertyType() == io.r2orm.core.query.Ref.class
+              && type != io.r2orm.core.query.Ref.class;
       return (row, offset) -> {
         Object raw = readColumn(row, offset, read);
         return raw == null ? null : coerce(key ? raw : valueType.read(raw), type, item);
       };
     }
-    Optional<ValueType> builtIn = type.isEnum() ? Optional.of(ValueTypes.forEnum(type, false)) : ValueTypes.builtIn(type);
+    Optional<ValueType> builtIn =
+        type.isEnum() ? Optional.of(ValueTypes.forEnum(type, false)) : ValueTypes.builtIn(type);
     return (row, offset) -> {
       Object raw = row.get(offset, Object.class);
       if (raw == null) {
@@ -122,10 +129,14 @@ public final class ProjectionMapper {
       return value;
     }
     if (value instanceof Number n && Number.class.isAssignableFrom(type)) {
-      BigDecimal d = n instanceof BigDecimal b ? b
-          : n instanceof BigInteger i ? new BigDecimal(i)
-          : (n instanceof Double || n instanceof Float) ? BigDecimal.valueOf(n.doubleValue())
-          : BigDecimal.valueOf(n.longValue());
+      BigDecimal d =
+          n instanceof BigDecimal b
+              ? b
+              : n instanceof BigInteger i
+                  ? new BigDecimal(i)
+                  : (n instanceof Double || n instanceof Float)
+                      ? BigDecimal.valueOf(n.doubleValue())
+                      : BigDecimal.valueOf(n.longValue());
       try {
         if (type == Long.class) return d.longValueExact();
         if (type == Integer.class) return d.intValueExact();
@@ -136,8 +147,15 @@ public final class ProjectionMapper {
         if (type == Double.class) return d.doubleValue();
         if (type == Float.class) return d.floatValue();
       } catch (ArithmeticException e) {
-        throw new MappingException("Selected item " + (item + 1) + " is " + value + ", which does not fit "
-            + type.getSimpleName() + "; read it as a wider type (e.g. sum(f).as(Long.class) or BigDecimal)", e);
+        throw new MappingException(
+            "Selected item "
+                + (item + 1)
+                + " is "
+                + value
+                + ", which does not fit "
+                + type.getSimpleName()
+                + "; read it as a wider type (e.g. sum(f).as(Long.class) or BigDecimal)",
+            e);
       }
     }
     if (value instanceof OffsetDateTime o) {
@@ -158,8 +176,14 @@ public final class ProjectionMapper {
     if (type == Boolean.class && value instanceof Number n) {
       return n.intValue() != 0;
     }
-    throw new MappingException("Selected item " + (item + 1) + " holds a " + value.getClass().getName()
-        + ", which cannot be read as " + type.getName() + "; select it with the matching type or cast it");
+    throw new MappingException(
+        "Selected item "
+            + (item + 1)
+            + " holds a "
+            + value.getClass().getName()
+            + ", which cannot be read as "
+            + type.getName()
+            + "; select it with the matching type or cast it");
   }
 
   /**
@@ -173,21 +197,36 @@ public final class ProjectionMapper {
     List<Class<?>> types = types();
     Constructor<?> chosen = null;
     List<String> seen = new ArrayList<>();
-    for (Constructor<?> c : type.isRecord() ? List.of(canonical(type)) : Arrays.asList(type.getConstructors())) {
+    for (Constructor<?> c :
+        type.isRecord() ? List.of(canonical(type)) : Arrays.asList(type.getConstructors())) {
       seen.add(Arrays.toString(c.getParameterTypes()));
       if (c.getParameterCount() != types.size()) {
         continue;
       }
       if (chosen != null) {
-        throw new MappingException(type.getName() + " has more than one constructor with " + types.size()
-            + " parameters; map into a record, or give it exactly one");
+        throw new MappingException(
+            type.getName()
+                + " has more than one constructor with "
+                + types.size()
+                + " parameters; map into a record, or give it exactly one");
       }
       chosen = c;
     }
     if (chosen == null) {
-      throw new MappingException("Cannot build " + type.getName() + " from the " + types.size() + " selected items "
-          + types.stream().map(Class::getSimpleName).toList() + ": no " + (type.isRecord() ? "canonical" : "public")
-          + " constructor takes " + types.size() + " arguments (constructors: " + seen + ")");
+      throw new MappingException(
+          "Cannot build "
+              + type.getName()
+              + " from the "
+              + types.size()
+              + " selected items "
+              + types.stream().map(Class::getSimpleName).toList()
+              + ": no "
+              + (type.isRecord() ? "canonical" : "public")
+              + " constructor takes "
+              + types.size()
+              + " arguments (constructors: "
+              + seen
+              + ")");
     }
     if (!Modifier.isPublic(type.getModifiers()) && !type.isRecord()) {
       throw new MappingException(type.getName() + " is not public; make it public or use a record");
@@ -198,9 +237,18 @@ public final class ProjectionMapper {
       Class<?> have = ValueTypes.box(types.get(i));
       boolean numbers = Number.class.isAssignableFrom(want) && Number.class.isAssignableFrom(have);
       if (!want.isAssignableFrom(have) && !numbers) {
-        throw new MappingException("Cannot build " + type.getName() + ": parameter " + (i + 1) + " is "
-            + params[i].getSimpleName() + " but selected item " + (i + 1) + " is " + types.get(i).getSimpleName()
-            + "; reorder the selected fields or change the constructor");
+        throw new MappingException(
+            "Cannot build "
+                + type.getName()
+                + ": parameter "
+                + (i + 1)
+                + " is "
+                + params[i].getSimpleName()
+                + " but selected item "
+                + (i + 1)
+                + " is "
+                + types.get(i).getSimpleName()
+                + "; reorder the selected fields or change the constructor");
       }
     }
     MethodHandle handle;
@@ -209,7 +257,8 @@ public final class ProjectionMapper {
       handle = MethodHandles.lookup().unreflectConstructor(chosen);
       handle = handle.asType(handle.type().generic()).asSpreader(Object[].class, params.length);
     } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new MappingException("Cannot use the constructor of " + type.getName() + ": " + e.getMessage(), e);
+      throw new MappingException(
+          "Cannot use the constructor of " + type.getName() + ": " + e.getMessage(), e);
     }
     MethodHandle ctor = handle;
     return values -> {
@@ -217,9 +266,16 @@ public final class ProjectionMapper {
       for (int i = 0; i < args.length; i++) {
         Object v = coerce(values[i], ValueTypes.box(params[i]), i);
         if (v == null && params[i].isPrimitive()) {
-          throw new MappingException("Selected item " + (i + 1) + " is NULL but parameter " + (i + 1) + " of "
-              + type.getSimpleName() + " is a primitive " + params[i].getSimpleName()
-              + "; use a boxed type or coalesce(...)");
+          throw new MappingException(
+              "Selected item "
+                  + (i + 1)
+                  + " is NULL but parameter "
+                  + (i + 1)
+                  + " of "
+                  + type.getSimpleName()
+                  + " is a primitive "
+                  + params[i].getSimpleName()
+                  + "; use a boxed type or coalesce(...)");
         }
         args[i] = v;
       }
@@ -234,7 +290,8 @@ public final class ProjectionMapper {
   }
 
   private static Constructor<?> canonical(Class<?> record) {
-    Class<?>[] types = Arrays.stream(record.getRecordComponents()).map(c -> c.getType()).toArray(Class<?>[]::new);
+    Class<?>[] types =
+        Arrays.stream(record.getRecordComponents()).map(c -> c.getType()).toArray(Class<?>[]::new);
     try {
       return record.getDeclaredConstructor(types);
     } catch (NoSuchMethodException e) {

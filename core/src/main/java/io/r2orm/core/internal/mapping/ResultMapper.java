@@ -20,9 +20,9 @@ import java.util.function.Function;
 
 /**
  * Maps rows of hand-written SQL by column name, planned once per result shape (the list of column
- * names): into an entity (its columns by name; relations unfetched), into any record (components
- * by the naming strategy's column names, e.g. {@code bookCount} from {@code book_count}), or into
- * one value of a built-in type from the first column. Thread-safe.
+ * names): into an entity (its columns by name; relations unfetched), into any record (components by
+ * the naming strategy's column names, e.g. {@code bookCount} from {@code book_count}), or into one
+ * value of a built-in type from the first column. Thread-safe.
  *
  * @param <T> the result type
  */
@@ -44,7 +44,8 @@ public final class ResultMapper<T> {
    *
    * @throws MappingException naming the missing columns when the result lacks one the type needs
    */
-  public static <T> ResultMapper<T> plan(Class<T> type, List<String> columnNames, EntityModels models) {
+  public static <T> ResultMapper<T> plan(
+      Class<T> type, List<String> columnNames, EntityModels models) {
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < columnNames.size(); i++) {
       index.putIfAbsent(columnNames.get(i).toLowerCase(Locale.ROOT), i);
@@ -55,15 +56,21 @@ public final class ResultMapper<T> {
     if (type.isRecord()) {
       return record(type, index, columnNames, models);
     }
-    ValueType value = valueType(type).orElseThrow(() -> new MappingException("Cannot map a row to " + type.getName()
-        + ": it is neither an entity, a record, nor a built-in type"));
+    ValueType value =
+        valueType(type)
+            .orElseThrow(
+                () ->
+                    new MappingException(
+                        "Cannot map a row to "
+                            + type.getName()
+                            + ": it is neither an entity, a record, nor a built-in type"));
     return new ResultMapper<>(row -> type.cast(value.read(read(row, 0, value.readType()))));
   }
 
   /**
    * Reads a column; numbers are read as the driver's natural type and converted, because an
-   * aggregate's type varies by database (COUNT is bigint, SUM of int is bigint on PostgreSQL and
-   * H2 will not convert between number types on read).
+   * aggregate's type varies by database (COUNT is bigint, SUM of int is bigint on PostgreSQL and H2
+   * will not convert between number types on read).
    */
   private static Object read(ColumnReader row, int index, Class<?> type) {
     if (!Number.class.isAssignableFrom(type)) {
@@ -74,9 +81,11 @@ public final class ResultMapper<T> {
       return raw;
     }
     if (!(raw instanceof Number n)) {
-      throw new MappingException("column " + index + " holds " + raw.getClass().getName() + ", not a number");
+      throw new MappingException(
+          "column " + index + " holds " + raw.getClass().getName() + ", not a number");
     }
-    java.math.BigDecimal d = n instanceof java.math.BigDecimal b ? b : new java.math.BigDecimal(n.toString());
+    java.math.BigDecimal d =
+        n instanceof java.math.BigDecimal b ? b : new java.math.BigDecimal(n.toString());
     if (type == Long.class) return d.longValueExact();
     if (type == Integer.class) return d.intValueExact();
     if (type == Short.class) return d.shortValueExact();
@@ -91,35 +100,47 @@ public final class ResultMapper<T> {
     return ValueTypes.builtIn(type);
   }
 
-  private static <T> ResultMapper<T> entity(EntityModel<T> model, Map<String, Integer> index, List<String> names) {
+  private static <T> ResultMapper<T> entity(
+      EntityModel<T> model, Map<String, Integer> index, List<String> names) {
     List<ColumnModel> columns = model.columns();
     int[] positions = new int[columns.size()];
     for (int i = 0; i < positions.length; i++) {
       Integer p = index.get(columns.get(i).name().name().toLowerCase(Locale.ROOT));
       if (p == null) {
-        throw new MappingException("Column " + columns.get(i).name() + " for " + model.type().getSimpleName() + "."
-            + columns.get(i).path() + " is not in the result, whose columns are " + names
-            + "; select every column of the entity or map into a record");
+        throw new MappingException(
+            "Column "
+                + columns.get(i).name()
+                + " for "
+                + model.type().getSimpleName()
+                + "."
+                + columns.get(i).path()
+                + " is not in the result, whose columns are "
+                + names
+                + "; select every column of the entity or map into a record");
       }
       positions[i] = p;
     }
     List<RelationModel> inverse = model.relations().stream().filter(r -> !r.ownsKey()).toList();
-    return new ResultMapper<>(row -> {
-      Object[] values = new Object[model.valueCount()];
-      for (int i = 0; i < positions.length; i++) {
-        ColumnModel c = columns.get(i);
-        Object raw = row.get(positions[i], c.valueType().readType());
-        values[i] = raw == null ? (c.propertyType() == Ref.class ? Ref.none() : null) : c.valueType().read(raw);
-      }
-      for (RelationModel r : inverse) {
-        values[r.slot()] = r.unloaded();
-      }
-      return model.instantiate(values);
-    });
+    return new ResultMapper<>(
+        row -> {
+          Object[] values = new Object[model.valueCount()];
+          for (int i = 0; i < positions.length; i++) {
+            ColumnModel c = columns.get(i);
+            Object raw = row.get(positions[i], c.valueType().readType());
+            values[i] =
+                raw == null
+                    ? (c.propertyType() == Ref.class ? Ref.none() : null)
+                    : c.valueType().read(raw);
+          }
+          for (RelationModel r : inverse) {
+            values[r.slot()] = r.unloaded();
+          }
+          return model.instantiate(values);
+        });
   }
 
-  private static <T> ResultMapper<T> record(Class<T> type, Map<String, Integer> index, List<String> names,
-      EntityModels models) {
+  private static <T> ResultMapper<T> record(
+      Class<T> type, Map<String, Integer> index, List<String> names, EntityModels models) {
     RecordComponent[] components = type.getRecordComponents();
     int[] positions = new int[components.length];
     ValueType[] types = new ValueType[components.length];
@@ -129,41 +150,71 @@ public final class ResultMapper<T> {
       String column = models.namingStrategy().columnName(c.getName()).toLowerCase(Locale.ROOT);
       Integer p = index.getOrDefault(column, index.get(c.getName().toLowerCase(Locale.ROOT)));
       if (p == null) {
-        throw new MappingException("No column " + column + " (or " + c.getName() + ") for " + type.getSimpleName() + "."
-            + c.getName() + " in the result, whose columns are " + names + "; alias the column in the SQL");
+        throw new MappingException(
+            "No column "
+                + column
+                + " (or "
+                + c.getName()
+                + ") for "
+                + type.getSimpleName()
+                + "."
+                + c.getName()
+                + " in the result, whose columns are "
+                + names
+                + "; alias the column in the SQL");
       }
       positions[i] = p;
       declared[i] = c.getType();
-      types[i] = valueType(c.getType()).orElseThrow(() -> new MappingException(type.getSimpleName() + "." + c.getName()
-          + " has type " + c.getType().getName() + ", which r2orm cannot read from a column"));
+      types[i] =
+          valueType(c.getType())
+              .orElseThrow(
+                  () ->
+                      new MappingException(
+                          type.getSimpleName()
+                              + "."
+                              + c.getName()
+                              + " has type "
+                              + c.getType().getName()
+                              + ", which r2orm cannot read from a column"));
     }
     MethodHandle constructor;
     try {
       Constructor<T> ctor = type.getDeclaredConstructor(declared);
       ctor.setAccessible(true);
       constructor = MethodHandles.lookup().unreflectConstructor(ctor);
-      constructor = constructor.asType(constructor.type().generic()).asSpreader(Object[].class, components.length);
+      constructor =
+          constructor
+              .asType(constructor.type().generic())
+              .asSpreader(Object[].class, components.length);
     } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new MappingException("Cannot use the canonical constructor of " + type.getName() + ": " + e.getMessage(), e);
+      throw new MappingException(
+          "Cannot use the canonical constructor of " + type.getName() + ": " + e.getMessage(), e);
     }
     MethodHandle ctor = constructor;
-    return new ResultMapper<>(row -> {
-      Object[] args = new Object[positions.length];
-      for (int i = 0; i < args.length; i++) {
-        Object raw = read(row, positions[i], types[i].readType());
-        if (raw == null && declared[i].isPrimitive()) {
-          throw new MappingException("Column " + names.get(positions[i]) + " is NULL but " + type.getSimpleName() + "."
-              + components[i].getName() + " is primitive; use a boxed type or COALESCE in the SQL");
-        }
-        args[i] = types[i].read(raw);
-      }
-      try {
-        return type.cast((Object) ctor.invokeExact(args));
-      } catch (RuntimeException | Error e) {
-        throw e;
-      } catch (Throwable e) {
-        throw new MappingException("Cannot create " + type.getName() + ": " + e, e);
-      }
-    });
+    return new ResultMapper<>(
+        row -> {
+          Object[] args = new Object[positions.length];
+          for (int i = 0; i < args.length; i++) {
+            Object raw = read(row, positions[i], types[i].readType());
+            if (raw == null && declared[i].isPrimitive()) {
+              throw new MappingException(
+                  "Column "
+                      + names.get(positions[i])
+                      + " is NULL but "
+                      + type.getSimpleName()
+                      + "."
+                      + components[i].getName()
+                      + " is primitive; use a boxed type or COALESCE in the SQL");
+            }
+            args[i] = types[i].read(raw);
+          }
+          try {
+            return type.cast((Object) ctor.invokeExact(args));
+          } catch (RuntimeException | Error e) {
+            throw e;
+          } catch (Throwable e) {
+            throw new MappingException("Cannot create " + type.getName() + ": " + e, e);
+          }
+        });
   }
 }

@@ -12,12 +12,12 @@ import io.r2orm.core.query.Case;
 import io.r2orm.core.query.Cast;
 import io.r2orm.core.query.Expression;
 import io.r2orm.core.query.FunctionCall;
-import io.r2orm.core.query.ScalarSubquery;
 import io.r2orm.core.query.Order;
-import io.r2orm.core.query.WindowCall;
 import io.r2orm.core.query.Predicate;
 import io.r2orm.core.query.PropertyRef;
+import io.r2orm.core.query.ScalarSubquery;
 import io.r2orm.core.query.Value;
+import io.r2orm.core.query.WindowCall;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -38,7 +38,8 @@ final class ExpressionWriter {
   }
 
   /** Writes columns as {@code qualifier.column} (for statements that join tables). */
-  ExpressionWriter(SqlWriter w, EntityModel<?> model, Dialect dialect, EntityModels models, String qualifier) {
+  ExpressionWriter(
+      SqlWriter w, EntityModel<?> model, Dialect dialect, EntityModels models, String qualifier) {
     this(w, Scope.single(model, dialect, models, qualifier), dialect);
   }
 
@@ -133,7 +134,8 @@ final class ExpressionWriter {
 
   private void in(Predicate.InList in) {
     Scope.Resolved context = contextOf(in.operand());
-    Optional<String> arrayType = context == null ? Optional.empty() : dialect.arrayTypeName(context.column());
+    Optional<String> arrayType =
+        context == null ? Optional.empty() : dialect.arrayTypeName(context.column());
     if (arrayType.isPresent()) {
       // an array bind per at most maxArrayLength values (H2: 65,536), or-ed (and-ed when negated)
       int size = Math.max(1, dialect.maxArrayLength());
@@ -142,7 +144,8 @@ final class ExpressionWriter {
       for (int p = 0; p < parts; p++) {
         if (p > 0) w.append(in.negated() ? " AND " : " OR ");
         expression(in.operand(), context);
-        List<Object> part = in.values().subList(p * size, Math.min(in.values().size(), (p + 1) * size));
+        List<Object> part =
+            in.values().subList(p * size, Math.min(in.values().size(), (p + 1) * size));
         String marker = arrayMarker(context.column(), context.model(), part);
         w.append(in.negated() ? " <> ALL(" : " = ANY(").append(marker).append(")");
       }
@@ -174,8 +177,11 @@ final class ExpressionWriter {
   private void arrayTest(Predicate.ArrayTest t, boolean nested) {
     Scope.Resolved context = contextOf(t.operand());
     if (context == null || !context.column().valueType().isArray()) {
-      throw new QueryBuildException("has/containsAll/overlaps need an array property (List<...> or an array), got "
-          + (context == null ? t.operand() : context.model().type().getSimpleName() + "." + context.column().path()));
+      throw new QueryBuildException(
+          "has/containsAll/overlaps need an array property (List<...> or an array), got "
+              + (context == null
+                  ? t.operand()
+                  : context.model().type().getSimpleName() + "." + context.column().path()));
     }
     ColumnModel column = context.column();
     io.r2orm.core.convert.ValueType element = column.valueType().element();
@@ -184,8 +190,15 @@ final class ExpressionWriter {
       try {
         stored.add(element.write(value));
       } catch (RuntimeException e) {
-        throw new QueryBuildException("cannot compare " + value + " with the elements of "
-            + context.model().type().getSimpleName() + "." + column.path() + ": " + e.getMessage());
+        throw new QueryBuildException(
+            "cannot compare "
+                + value
+                + " with the elements of "
+                + context.model().type().getSimpleName()
+                + "."
+                + column.path()
+                + ": "
+                + e.getMessage());
       }
     }
     boolean all = t.operator() == Predicate.ArrayOperator.CONTAINS_ALL;
@@ -206,8 +219,12 @@ final class ExpressionWriter {
         Array.set(array, i, stored.get(i));
       }
       String type = dialect.arrayTypeName(element.sqlType()).orElseThrow();
-      w.append(all ? " @> " : " && ").append("CAST(").append(w.marker(array, array.getClass())).append(" AS ")
-          .append(type).append(")");
+      w.append(all ? " @> " : " && ")
+          .append("CAST(")
+          .append(w.marker(array, array.getClass()))
+          .append(" AS ")
+          .append(type)
+          .append(")");
       return;
     }
     boolean several = stored.size() > 1;
@@ -224,8 +241,12 @@ final class ExpressionWriter {
   private void like(Predicate.Like l) {
     Scope.Resolved context = contextOf(l.operand());
     if (context != null && context.column().databaseType() != String.class) {
-      throw new QueryBuildException("like on " + context.model().type().getSimpleName() + "." + context.column().path()
-          + " which is not stored as text");
+      throw new QueryBuildException(
+          "like on "
+              + context.model().type().getSimpleName()
+              + "."
+              + context.column().path()
+              + " which is not stored as text");
     }
     Optional<String> ilike = dialect.caseInsensitiveLike();
     boolean lower = l.ignoreCase() && ilike.isEmpty();
@@ -244,7 +265,10 @@ final class ExpressionWriter {
     order(order, null);
   }
 
-  /** A sort key whose expression is written as {@code text} when given (the SQL of an equal selected value). */
+  /**
+   * A sort key whose expression is written as {@code text} when given (the SQL of an equal selected
+   * value).
+   */
   void order(Order order, String text) {
     if (text != null) {
       w.append(text);
@@ -254,7 +278,8 @@ final class ExpressionWriter {
     w.append(order.direction() == Order.Direction.ASC ? " ASC" : " DESC");
     if (order.nulls() != Order.Nulls.DEFAULT) {
       if (!dialect.supportsNullsOrdering()) {
-        throw new io.r2orm.core.exception.UnsupportedFeatureException(dialect.name(), "NULLS FIRST/LAST");
+        throw new io.r2orm.core.exception.UnsupportedFeatureException(
+            dialect.name(), "NULLS FIRST/LAST");
       }
       w.append(order.nulls() == Order.Nulls.FIRST ? " NULLS FIRST" : " NULLS LAST");
     }
@@ -266,21 +291,24 @@ final class ExpressionWriter {
   }
 
   /**
-   * The column whose stored form an expression's value has: a property, or MIN/MAX/COALESCE of
-   * one. Values beside it are converted by it, and selected values are read through it.
+   * The column whose stored form an expression's value has: a property, or MIN/MAX/COALESCE of one.
+   * Values beside it are converted by it, and selected values are read through it.
    */
   Scope.Resolved contextOf(Expression e) {
     if (e instanceof PropertyRef ref) {
       return scope.resolve(ref);
     }
-    if (e instanceof Aggregate a && (a.function() == Aggregate.Function.MIN || a.function() == Aggregate.Function.MAX)) {
+    if (e instanceof Aggregate a
+        && (a.function() == Aggregate.Function.MIN || a.function() == Aggregate.Function.MAX)) {
       return contextOf(a.argument());
     }
     if (e instanceof FunctionCall f && f.function() == FunctionCall.Function.COALESCE) {
       return contextOf(f.arguments().get(0));
     }
     if (e instanceof WindowCall call) {
-      return call.argument() != null ? contextOf(call.argument()) : call.aggregate() != null ? contextOf(call.aggregate()) : null;
+      return call.argument() != null
+          ? contextOf(call.argument())
+          : call.aggregate() != null ? contextOf(call.aggregate()) : null;
     }
     return null;
   }
@@ -392,8 +420,10 @@ final class ExpressionWriter {
       case CURRENT_TIMESTAMP -> w.append("CURRENT_TIMESTAMP");
       case JSON_TEXT, JSON_CONTAINS -> json(f);
       default -> {
-        w.append(f.function() == FunctionCall.Function.LENGTH ? "CHAR_LENGTH" : f.function().name()).append("(");
-        Scope.Resolved argContext = f.function() == FunctionCall.Function.COALESCE ? contextOf(f) : null;
+        w.append(f.function() == FunctionCall.Function.LENGTH ? "CHAR_LENGTH" : f.function().name())
+            .append("(");
+        Scope.Resolved argContext =
+            f.function() == FunctionCall.Function.COALESCE ? contextOf(f) : null;
         for (int i = 0; i < f.arguments().size(); i++) {
           if (i > 0) w.append(", ");
           expression(f.arguments().get(i), argContext);
@@ -410,7 +440,8 @@ final class ExpressionWriter {
    */
   private void json(FunctionCall f) {
     if (!dialect.supportsJsonPaths()) {
-      throw new io.r2orm.core.exception.UnsupportedFeatureException(dialect.getClass().getSimpleName(),
+      throw new io.r2orm.core.exception.UnsupportedFeatureException(
+          dialect.getClass().getSimpleName(),
           "JSON paths and containment (Functions.jsonText, Functions.jsonContains); select the document and read it in Java");
     }
     boolean contains = f.function() == FunctionCall.Function.JSON_CONTAINS;
@@ -429,7 +460,10 @@ final class ExpressionWriter {
     new QueryRenderer(dialect, scope.models()).write(w, query, scope);
   }
 
-  /** A value with no property beside it: enums by name, other built-in types as the driver takes them. */
+  /**
+   * A value with no property beside it: enums by name, other built-in types as the driver takes
+   * them.
+   */
   private static Object standalone(Object value) {
     if (value instanceof Enum<?> e) {
       return e.name();
@@ -438,7 +472,12 @@ final class ExpressionWriter {
   }
 
   private void bindFor(Scope.Resolved context, Object value) {
-    w.append(dialect.bind(context.column(), w.marker(convert(context.column(), context.model(), value), context.column().databaseType()), false));
+    w.append(
+        dialect.bind(
+            context.column(),
+            w.marker(
+                convert(context.column(), context.model(), value), context.column().databaseType()),
+            false));
   }
 
   /** Binds a Java value as the column stores it. */
@@ -451,7 +490,8 @@ final class ExpressionWriter {
    * column's declared type where the dialect needs that ({@code CAST($1 AS mpaa_rating)}).
    */
   String marker(ColumnModel column, Object value) {
-    return dialect.bind(column, w.marker(convert(column, scope.root(), value), column.databaseType()), false);
+    return dialect.bind(
+        column, w.marker(convert(column, scope.root(), value), column.databaseType()), false);
   }
 
   /** Binds a list of Java values as one array of the column's database type. */
@@ -475,44 +515,81 @@ final class ExpressionWriter {
       try {
         return column.valueType().write(value);
       } catch (RuntimeException e) {
-        throw new QueryBuildException("cannot use " + value + " as the key of " + model.type().getSimpleName() + "."
-            + column.path() + ": " + e.getMessage());
+        throw new QueryBuildException(
+            "cannot use "
+                + value
+                + " as the key of "
+                + model.type().getSimpleName()
+                + "."
+                + column.path()
+                + ": "
+                + e.getMessage());
       }
     }
     Class<?> expected = ValueTypes.box(column.propertyType());
-    Object coerced = expected.isInstance(value) ? value
-        : expected.isEnum() && value instanceof String name ? enumConstant(model, column, expected, name)
-        : coerceNumber(value, expected);
+    Object coerced =
+        expected.isInstance(value)
+            ? value
+            : expected.isEnum() && value instanceof String name
+                ? enumConstant(model, column, expected, name)
+                : coerceNumber(value, expected);
     if (coerced == null) {
-      throw new QueryBuildException("value of type " + value.getClass().getName() + " given for "
-          + model.type().getSimpleName() + "." + column.path() + ", which is a " + expected.getName());
+      throw new QueryBuildException(
+          "value of type "
+              + value.getClass().getName()
+              + " given for "
+              + model.type().getSimpleName()
+              + "."
+              + column.path()
+              + ", which is a "
+              + expected.getName());
     }
     Object stored;
     try {
       stored = column.valueType().write(coerced);
     } catch (RuntimeException e) {
-      throw new QueryBuildException("cannot convert the value for " + model.type().getSimpleName() + "."
-          + column.path() + ": " + e.getMessage());
+      throw new QueryBuildException(
+          "cannot convert the value for "
+              + model.type().getSimpleName()
+              + "."
+              + column.path()
+              + ": "
+              + e.getMessage());
     }
-    if (column.valueType().isArray() && !dialect.supportsNullArrayElements()
+    if (column.valueType().isArray()
+        && !dialect.supportsNullArrayElements()
         && java.util.Arrays.asList((Object[]) stored).contains(null)) {
-      throw new io.r2orm.core.exception.UnsupportedFeatureException(dialect.getClass().getSimpleName(),
-          "an array with NULL elements in " + model.type().getSimpleName() + "." + column.path() + " (its driver cannot "
+      throw new io.r2orm.core.exception.UnsupportedFeatureException(
+          dialect.getClass().getSimpleName(),
+          "an array with NULL elements in "
+              + model.type().getSimpleName()
+              + "."
+              + column.path()
+              + " (its driver cannot "
               + "bind one; it reads them); leave the NULLs out, or use PostgreSQL");
     }
     return stored;
   }
 
   /** An enum constant named by a string (dynamic queries from request parameters). */
-  private static Object enumConstant(EntityModel<?> model, ColumnModel column, Class<?> enumType, String name) {
+  private static Object enumConstant(
+      EntityModel<?> model, ColumnModel column, Class<?> enumType, String name) {
     for (Object constant : enumType.getEnumConstants()) {
       if (((Enum<?>) constant).name().equals(name)) {
         return constant;
       }
     }
-    throw new QueryBuildException("'" + name + "' is not a constant of " + enumType.getSimpleName() + " for "
-        + model.type().getSimpleName() + "." + column.path() + "; known constants: "
-        + java.util.Arrays.toString(enumType.getEnumConstants()));
+    throw new QueryBuildException(
+        "'"
+            + name
+            + "' is not a constant of "
+            + enumType.getSimpleName()
+            + " for "
+            + model.type().getSimpleName()
+            + "."
+            + column.path()
+            + "; known constants: "
+            + java.util.Arrays.toString(enumType.getEnumConstants()));
   }
 
   /** Lossless conversions between number types, for dynamic properties; null when not possible. */
@@ -521,10 +598,14 @@ final class ExpressionWriter {
       return null;
     }
     try {
-      BigDecimal d = n instanceof BigDecimal b ? b
-          : n instanceof BigInteger i ? new BigDecimal(i)
-          : (n instanceof Double || n instanceof Float) ? BigDecimal.valueOf(n.doubleValue())
-          : BigDecimal.valueOf(n.longValue());
+      BigDecimal d =
+          n instanceof BigDecimal b
+              ? b
+              : n instanceof BigInteger i
+                  ? new BigDecimal(i)
+                  : (n instanceof Double || n instanceof Float)
+                      ? BigDecimal.valueOf(n.doubleValue())
+                      : BigDecimal.valueOf(n.longValue());
       if (expected == Long.class) return d.longValueExact();
       if (expected == Integer.class) return d.intValueExact();
       if (expected == Short.class) return d.shortValueExact();

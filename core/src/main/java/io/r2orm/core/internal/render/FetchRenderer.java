@@ -42,13 +42,15 @@ public final class FetchRenderer {
 
   /**
    * The children of one-to-many or inverse one-to-one relations for a window of parent ids: {@code
-   * SELECT … FROM child WHERE fk = ANY($1) [AND filter] ORDER BY …}, ranked per parent when a
-   * limit applies.
+   * SELECT … FROM child WHERE fk = ANY($1) [AND filter] ORDER BY …}, ranked per parent when a limit
+   * applies.
    */
-  public SqlStatement children(RelationModel relation, List<Object> parentIds, FetchOptions options) {
+  public SqlStatement children(
+      RelationModel relation, List<Object> parentIds, FetchOptions options) {
     EntityModel<?> child = models.of(relation.target());
     ColumnModel key = child.column(relation.mappedBy());
-    Predicate where = new Predicate.InList(new PropertyRef(child.type(), key.path()), parentIds, false);
+    Predicate where =
+        new Predicate.InList(new PropertyRef(child.type(), key.path()), parentIds, false);
     if (options.where() != null) {
       where = where.and(options.where());
     }
@@ -59,13 +61,20 @@ public final class FetchRenderer {
     SqlWriter w = new SqlWriter(dialect);
     ExpressionWriter expr = new ExpressionWriter(w, child, dialect, models);
     String columns = renderer.columnList(child);
-    w.append("SELECT ").append(columns).append(" FROM (SELECT ").append(columns)
-        .append(", ROW_NUMBER() OVER (PARTITION BY ").name(key.name()).append(" ORDER BY ");
+    w.append("SELECT ")
+        .append(columns)
+        .append(" FROM (SELECT ")
+        .append(columns)
+        .append(", ROW_NUMBER() OVER (PARTITION BY ")
+        .name(key.name())
+        .append(" ORDER BY ");
     orders(w, expr, order);
     w.append(") AS r2orm_rank FROM ");
     table(w, child);
     expr.where(where);
-    w.append(") ranked WHERE r2orm_rank <= ").bind(options.limit().longValue(), Long.class).append(" ORDER BY ");
+    w.append(") ranked WHERE r2orm_rank <= ")
+        .bind(options.limit().longValue(), Long.class)
+        .append(" ORDER BY ");
     orders(w, expr, order);
     return w.toStatement();
   }
@@ -75,7 +84,8 @@ public final class FetchRenderer {
    * it belongs to: {@code SELECT l.owner, t.… FROM target t JOIN link l ON l.target = t.id WHERE
    * l.owner = ANY($1) …}.
    */
-  public SqlStatement manyToMany(RelationModel relation, List<Object> ownerIds, FetchOptions options) {
+  public SqlStatement manyToMany(
+      RelationModel relation, List<Object> ownerIds, FetchOptions options) {
     EntityModel<?> owner = models.of(relation.owner());
     EntityModel<?> target = models.of(relation.target());
     List<Order> order = order(relation, target, options);
@@ -90,24 +100,38 @@ public final class FetchRenderer {
     if (ranked) {
       w.append("SELECT r2orm_owner, ").append(renderer.columnList(target)).append(" FROM (");
     }
-    w.append("SELECT l.").name(relation.joinColumn()).append(" AS r2orm_owner").append(columns.toString());
+    w.append("SELECT l.")
+        .name(relation.joinColumn())
+        .append(" AS r2orm_owner")
+        .append(columns.toString());
     if (ranked) {
-      w.append(", ROW_NUMBER() OVER (PARTITION BY l.").name(relation.joinColumn()).append(" ORDER BY ");
+      w.append(", ROW_NUMBER() OVER (PARTITION BY l.")
+          .name(relation.joinColumn())
+          .append(" ORDER BY ");
       orders(w, t, order);
       w.append(") AS r2orm_rank");
     }
     w.append(" FROM ");
     table(w, target);
-    w.append(" t JOIN ").name(relation.joinTable()).append(" l ON l.").name(relation.inverseJoinColumn())
-        .append(" = t.").name(target.id().name())
-        .append(" WHERE l.").name(relation.joinColumn()).append(" = ANY(")
-        .append(new ExpressionWriter(w, owner, dialect, models).arrayMarker(owner.id(), ownerIds)).append(")");
+    w.append(" t JOIN ")
+        .name(relation.joinTable())
+        .append(" l ON l.")
+        .name(relation.inverseJoinColumn())
+        .append(" = t.")
+        .name(target.id().name())
+        .append(" WHERE l.")
+        .name(relation.joinColumn())
+        .append(" = ANY(")
+        .append(new ExpressionWriter(w, owner, dialect, models).arrayMarker(owner.id(), ownerIds))
+        .append(")");
     if (options.where() != null) {
       w.append(" AND ");
       t.predicate(options.where(), true);
     }
     if (ranked) {
-      w.append(") ranked WHERE r2orm_rank <= ").bind(options.limit().longValue(), Long.class).append(" ORDER BY ");
+      w.append(") ranked WHERE r2orm_rank <= ")
+          .bind(options.limit().longValue(), Long.class)
+          .append(" ORDER BY ");
       orders(w, plain, order);
     } else {
       w.append(" ORDER BY ");
@@ -116,14 +140,27 @@ public final class FetchRenderer {
     return w.toStatement();
   }
 
-  /** The link rows of an ids-only many-to-many: {@code SELECT owner, target FROM link WHERE owner = ANY($1)}. */
+  /**
+   * The link rows of an ids-only many-to-many: {@code SELECT owner, target FROM link WHERE owner =
+   * ANY($1)}.
+   */
   public SqlStatement linkIds(RelationModel relation, List<Object> ownerIds) {
     EntityModel<?> owner = models.of(relation.owner());
     SqlWriter w = new SqlWriter(dialect);
-    w.append("SELECT ").name(relation.joinColumn()).append(", ").name(relation.inverseJoinColumn())
-        .append(" FROM ").name(relation.joinTable()).append(" WHERE ").name(relation.joinColumn()).append(" = ANY(")
-        .append(new ExpressionWriter(w, owner, dialect, models).arrayMarker(owner.id(), ownerIds)).append(") ORDER BY ")
-        .name(relation.joinColumn()).append(", ").name(relation.inverseJoinColumn());
+    w.append("SELECT ")
+        .name(relation.joinColumn())
+        .append(", ")
+        .name(relation.inverseJoinColumn())
+        .append(" FROM ")
+        .name(relation.joinTable())
+        .append(" WHERE ")
+        .name(relation.joinColumn())
+        .append(" = ANY(")
+        .append(new ExpressionWriter(w, owner, dialect, models).arrayMarker(owner.id(), ownerIds))
+        .append(") ORDER BY ")
+        .name(relation.joinColumn())
+        .append(", ")
+        .name(relation.inverseJoinColumn());
     return w.toStatement();
   }
 
@@ -147,7 +184,11 @@ public final class FetchRenderer {
     if (merge) {
       w.append(" USING (VALUES ");
     } else {
-      w.append(" (").name(relation.joinColumn()).append(", ").name(relation.inverseJoinColumn()).append(") VALUES ");
+      w.append(" (")
+          .name(relation.joinColumn())
+          .append(", ")
+          .name(relation.inverseJoinColumn())
+          .append(") VALUES ");
     }
     String ownerType = dialect.castTypeName(owner.id().valueType().sqlType());
     String targetType = dialect.castTypeName(target.id().valueType().sqlType());
@@ -169,13 +210,31 @@ public final class FetchRenderer {
     }
     if (merge) {
       String table = dialect.quote(relation.joinTable());
-      w.append(") AS r2orm_src (").name(relation.joinColumn()).append(", ").name(relation.inverseJoinColumn())
-          .append(") ON ").append(table).append(".").name(relation.joinColumn()).append(" = r2orm_src.")
-          .name(relation.joinColumn()).append(" AND ").append(table).append(".").name(relation.inverseJoinColumn())
-          .append(" = r2orm_src.").name(relation.inverseJoinColumn())
-          .append(" WHEN NOT MATCHED THEN INSERT (").name(relation.joinColumn()).append(", ")
-          .name(relation.inverseJoinColumn()).append(") VALUES (r2orm_src.").name(relation.joinColumn())
-          .append(", r2orm_src.").name(relation.inverseJoinColumn()).append(")");
+      w.append(") AS r2orm_src (")
+          .name(relation.joinColumn())
+          .append(", ")
+          .name(relation.inverseJoinColumn())
+          .append(") ON ")
+          .append(table)
+          .append(".")
+          .name(relation.joinColumn())
+          .append(" = r2orm_src.")
+          .name(relation.joinColumn())
+          .append(" AND ")
+          .append(table)
+          .append(".")
+          .name(relation.inverseJoinColumn())
+          .append(" = r2orm_src.")
+          .name(relation.inverseJoinColumn())
+          .append(" WHEN NOT MATCHED THEN INSERT (")
+          .name(relation.joinColumn())
+          .append(", ")
+          .name(relation.inverseJoinColumn())
+          .append(") VALUES (r2orm_src.")
+          .name(relation.joinColumn())
+          .append(", r2orm_src.")
+          .name(relation.inverseJoinColumn())
+          .append(")");
     } else {
       w.append(" ON CONFLICT DO NOTHING");
     }
@@ -188,10 +247,18 @@ public final class FetchRenderer {
     EntityModel<?> owner = models.of(relation.owner());
     EntityModel<?> target = models.of(relation.target());
     SqlWriter w = new SqlWriter(dialect);
-    w.append("DELETE FROM ").name(relation.joinTable()).append(" WHERE ").name(relation.joinColumn()).append(" = ");
+    w.append("DELETE FROM ")
+        .name(relation.joinTable())
+        .append(" WHERE ")
+        .name(relation.joinColumn())
+        .append(" = ");
     new ExpressionWriter(w, owner, dialect, models).bindFor(owner.id(), ownerId);
-    w.append(" AND ").name(relation.inverseJoinColumn()).append(" = ANY(")
-        .append(new ExpressionWriter(w, target, dialect, models).arrayMarker(target.id(), targetIds)).append(")");
+    w.append(" AND ")
+        .name(relation.inverseJoinColumn())
+        .append(" = ANY(")
+        .append(
+            new ExpressionWriter(w, target, dialect, models).arrayMarker(target.id(), targetIds))
+        .append(")");
     return w.toStatement();
   }
 
@@ -203,8 +270,9 @@ public final class FetchRenderer {
   public SqlStatement selectJoined(Select select, List<RelationModel> joins) {
     EntityModel<?> parent = models.of(select.entity());
     if (select.lock() != null) {
-      throw new QueryBuildException("a locking select cannot join relations (the joined side of an outer join "
-          + "cannot be locked); load them with the default select-in strategy instead");
+      throw new QueryBuildException(
+          "a locking select cannot join relations (the joined side of an outer join "
+              + "cannot be locked); load them with the default select-in strategy instead");
     }
     SqlWriter w = new SqlWriter(dialect);
     ExpressionWriter p = new ExpressionWriter(w, parent, dialect, models, "p");
@@ -220,15 +288,24 @@ public final class FetchRenderer {
     for (int i = 0; i < joins.size(); i++) {
       RelationModel r = joins.get(i);
       if (!r.ownsKey() || r.owner() != parent.type()) {
-        throw new QueryBuildException(r + " cannot be joined: only to-one relations of "
-            + parent.type().getSimpleName() + " that hold the key can");
+        throw new QueryBuildException(
+            r
+                + " cannot be joined: only to-one relations of "
+                + parent.type().getSimpleName()
+                + " that hold the key can");
       }
       EntityModel<?> target = models.of(r.target());
       String alias = "j" + (i + 1);
       w.append(" LEFT JOIN ");
       table(w, target);
-      w.append(" ").append(alias).append(" ON ").append(alias).append(".").name(target.id().name())
-          .append(" = p.").name(r.foreignKey().name());
+      w.append(" ")
+          .append(alias)
+          .append(" ON ")
+          .append(alias)
+          .append(".")
+          .name(target.id().name())
+          .append(" = p.")
+          .name(r.foreignKey().name());
     }
     p.where(select.where());
     if (!select.orderBy().isEmpty()) {
@@ -249,8 +326,10 @@ public final class FetchRenderer {
     }
   }
 
-  private static List<Order> order(RelationModel relation, EntityModel<?> target, FetchOptions options) {
-    List<Order> order = new ArrayList<>(options.orderBy().isEmpty() ? relation.order() : options.orderBy());
+  private static List<Order> order(
+      RelationModel relation, EntityModel<?> target, FetchOptions options) {
+    List<Order> order =
+        new ArrayList<>(options.orderBy().isEmpty() ? relation.order() : options.orderBy());
     PropertyRef id = new PropertyRef(target.type(), target.id().path());
     if (order.stream().noneMatch(o -> o.expression().equals(id))) {
       order.add(new Order(id, Order.Direction.ASC, Order.Nulls.DEFAULT));
@@ -271,7 +350,8 @@ public final class FetchRenderer {
 
   private static void requireManyToMany(RelationModel relation) {
     if (relation.kind() != RelationModel.Kind.MANY_TO_MANY) {
-      throw new IllegalArgumentException(relation + " is not a many-to-many relation; only those have link rows");
+      throw new IllegalArgumentException(
+          relation + " is not a many-to-many relation; only those have link rows");
     }
   }
 }

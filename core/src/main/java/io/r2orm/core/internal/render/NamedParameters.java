@@ -50,7 +50,8 @@ public record NamedParameters(String sql, List<String> names) {
       } else if (c == '$' && dollarTag(sql, i) != null) {
         String tag = dollarTag(sql, i);
         int end = sql.indexOf(tag, i + tag.length());
-        if (end < 0) throw new QueryBuildException("unterminated dollar-quoted string in SQL: " + sql);
+        if (end < 0)
+          throw new QueryBuildException("unterminated dollar-quoted string in SQL: " + sql);
         out.append(sql, i, end + tag.length());
         i = end + tag.length();
       } else if (c == ':' && i + 1 < n && sql.charAt(i + 1) == ':') {
@@ -89,14 +90,21 @@ public record NamedParameters(String sql, List<String> names) {
       }
       i++;
     }
-    throw new QueryBuildException("unterminated " + (quote == '\'' ? "string literal" : "quoted identifier") + " in SQL: " + sql);
+    throw new QueryBuildException(
+        "unterminated "
+            + (quote == '\'' ? "string literal" : "quoted identifier")
+            + " in SQL: "
+            + sql);
   }
 
   /** {@code $tag$} at i, or null. */
   private static String dollarTag(String sql, int i) {
     int end = i + 1;
-    while (end < sql.length() && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_')) end++;
-    if (end < sql.length() && sql.charAt(end) == '$' && (end == i + 1 || !Character.isDigit(sql.charAt(i + 1)))) {
+    while (end < sql.length()
+        && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_')) end++;
+    if (end < sql.length()
+        && sql.charAt(end) == '$'
+        && (end == i + 1 || !Character.isDigit(sql.charAt(i + 1)))) {
       return sql.substring(i, end + 1);
     }
     return null;

@@ -15,8 +15,8 @@ import io.r2orm.core.query.FunctionCall;
 import io.r2orm.core.query.Join;
 import io.r2orm.core.query.Order;
 import io.r2orm.core.query.PropertyRef;
-import io.r2orm.core.query.Subquery;
 import io.r2orm.core.query.SelectItem;
+import io.r2orm.core.query.Subquery;
 import io.r2orm.core.query.TableRef;
 import io.r2orm.core.query.WindowCall;
 import java.util.ArrayList;
@@ -42,7 +42,10 @@ final class QueryRenderer {
     this.models = models;
   }
 
-  /** Writes the query into {@code w}, nested in {@code parent} (null at the top); returns what each item reads. */
+  /**
+   * Writes the query into {@code w}, nested in {@code parent} (null at the top); returns what each
+   * item reads.
+   */
   List<RenderedQuery.Output> write(SqlWriter w, Subquery q, Scope parent) {
     Scope scope = Scope.query(parent, models);
     ExpressionWriter expr = new ExpressionWriter(w, scope, dialect);
@@ -52,7 +55,8 @@ final class QueryRenderer {
     w.append("SELECT ");
     if (!q.distinctOn().isEmpty()) {
       if (!dialect.supportsDistinctOn()) {
-        throw new io.r2orm.core.exception.UnsupportedFeatureException(dialect.name(),
+        throw new io.r2orm.core.exception.UnsupportedFeatureException(
+            dialect.name(),
             "DISTINCT ON (keep the first row per key; number the rows with rowNumber().over(Window.partitionBy(...)) instead)");
       }
       w.append("DISTINCT ON (");
@@ -115,15 +119,18 @@ final class QueryRenderer {
         if (i > 0) w.append(", ");
         Order order = q.orderBy().get(i);
         // combined rows are sorted by their position in the select list: the tables' names are gone
-        expr.order(order, q.combined().isEmpty() ? selected.get(order.expression()) : position(q, order));
+        expr.order(
+            order, q.combined().isEmpty() ? selected.get(order.expression()) : position(q, order));
       }
     }
     String limit = q.limit() == null ? null : w.marker(q.limit(), Long.class);
     String offset = q.offset() == null ? null : w.marker(q.offset(), Long.class);
     w.append(dialect.limitOffset(limit, offset));
     if (q.lock() != null && !q.combined().isEmpty()) {
-      throw new QueryBuildException("rows of a query combined with " + q.combined().get(0).sql()
-          + " cannot be locked; lock the rows in a query of their own");
+      throw new QueryBuildException(
+          "rows of a query combined with "
+              + q.combined().get(0).sql()
+              + " cannot be locked; lock the rows in a query of their own");
     }
     if (q.lock() != null) {
       w.append(dialect.lockClause(q.lock()));
@@ -131,7 +138,8 @@ final class QueryRenderer {
     return outputs;
   }
 
-  private RenderedQuery.Output item(SqlWriter w, Scope scope, ExpressionWriter expr, SelectItem item) {
+  private RenderedQuery.Output item(
+      SqlWriter w, Scope scope, ExpressionWriter expr, SelectItem item) {
     if (item instanceof SelectItem.Entity e) {
       Scope.Entry entry = entryOf(scope, e.table());
       EntityModel<?> model = entry.model();
@@ -151,38 +159,57 @@ final class QueryRenderer {
   /** The 1-based position of a sort key among the selected items of a combined query. */
   private static String position(Subquery q, Order order) {
     for (int i = 0; i < q.items().size(); i++) {
-      if (q.items().get(i) instanceof SelectItem.Column c && c.expression().equals(order.expression())) {
+      if (q.items().get(i) instanceof SelectItem.Column c
+          && c.expression().equals(order.expression())) {
         return Integer.toString(i + 1);
       }
     }
-    throw new QueryBuildException("a query combined with " + q.combined().get(0).sql() + " can only be ordered by "
-        + "its selected items; select the sort key, or order before combining in a subquery");
+    throw new QueryBuildException(
+        "a query combined with "
+            + q.combined().get(0).sql()
+            + " can only be ordered by "
+            + "its selected items; select the sort key, or order before combining in a subquery");
   }
 
-  /** A selected value is read through a column's converter when it is the column, or its MIN/MAX/COALESCE. */
+  /**
+   * A selected value is read through a column's converter when it is the column, or its
+   * MIN/MAX/COALESCE.
+   */
   private static boolean readsAsColumn(Expression e) {
     return e instanceof PropertyRef
-        || e instanceof Aggregate a && (a.function() == Aggregate.Function.MIN || a.function() == Aggregate.Function.MAX)
+        || e instanceof Aggregate a
+            && (a.function() == Aggregate.Function.MIN || a.function() == Aggregate.Function.MAX)
         || e instanceof FunctionCall f && f.function() == FunctionCall.Function.COALESCE
         || e instanceof WindowCall call && call.argument() != null && readsAsColumn(call.argument())
-        || e instanceof WindowCall over && over.aggregate() != null && readsAsColumn(over.aggregate());
+        || e instanceof WindowCall over
+            && over.aggregate() != null
+            && readsAsColumn(over.aggregate());
   }
 
   private Scope.Entry entryOf(Scope scope, TableRef<?> table) {
     Scope.Entry found = null;
     for (Scope.Entry e : scope.entries()) {
-      boolean hit = table.alias() != null ? table.alias().equals(e.alias())
-          : e.alias() == null && e.model().type() == table.entity();
+      boolean hit =
+          table.alias() != null
+              ? table.alias().equals(e.alias())
+              : e.alias() == null && e.model().type() == table.entity();
       if (hit) {
         if (found != null) {
-          throw new QueryBuildException(table.entity().getSimpleName() + " appears more than once in the query; "
-              + "select an aliased TableRef.of(" + table.entity().getSimpleName() + ".class, \"alias\")");
+          throw new QueryBuildException(
+              table.entity().getSimpleName()
+                  + " appears more than once in the query; "
+                  + "select an aliased TableRef.of("
+                  + table.entity().getSimpleName()
+                  + ".class, \"alias\")");
         }
         found = e;
       }
     }
     if (found == null || found.model().type() != table.entity()) {
-      throw new QueryBuildException("the selected table " + table + " is not in the query; add it with from(...) or join(...)");
+      throw new QueryBuildException(
+          "the selected table "
+              + table
+              + " is not in the query; add it with from(...) or join(...)");
     }
     return found;
   }
@@ -191,11 +218,19 @@ final class QueryRenderer {
     EntityModel<?> model = models.of(table.entity());
     String name = table.alias() != null ? table.alias() : model.table().name();
     if (!names.add(name.toLowerCase(Locale.ROOT))) {
-      throw new QueryBuildException(table.entity().getSimpleName() + " (as " + name + ") appears more than once in the query; "
-          + "give each occurrence its own alias with TableRef.of(" + table.entity().getSimpleName() + ".class, \"alias\")");
+      throw new QueryBuildException(
+          table.entity().getSimpleName()
+              + " (as "
+              + name
+              + ") appears more than once in the query; "
+              + "give each occurrence its own alias with TableRef.of("
+              + table.entity().getSimpleName()
+              + ".class, \"alias\")");
     }
-    String qualifier = table.alias() != null ? dialect.quote(io.r2orm.core.sql.Identifier.of(table.alias()))
-        : dialect.quote(model.table());
+    String qualifier =
+        table.alias() != null
+            ? dialect.quote(io.r2orm.core.sql.Identifier.of(table.alias()))
+            : dialect.quote(model.table());
     scope.add(new Scope.Entry(table.alias(), qualifier, qualifier, model));
   }
 
@@ -211,7 +246,8 @@ final class QueryRenderer {
    * Adds the joined table to the scope now (so that the select list can use it) and returns what
    * writes the join clause later, in FROM order.
    */
-  private Runnable join(SqlWriter w, Scope scope, ExpressionWriter expr, Join join, Set<String> names) {
+  private Runnable join(
+      SqlWriter w, Scope scope, ExpressionWriter expr, Join join, Set<String> names) {
     String keyword = join.type() == Join.Type.LEFT ? " LEFT JOIN " : " JOIN ";
     if (join.on() != null) {
       addTable(scope, join.table(), names);
@@ -227,17 +263,27 @@ final class QueryRenderer {
     for (Scope.Entry e : scope.entries()) {
       if (e.model().type() == join.relation().owner()) {
         if (owner != null) {
-          throw new QueryBuildException(join.relation().owner().getSimpleName() + " appears more than once before the join of "
-              + join.relation().owner().getSimpleName() + "." + join.relation().name()
-              + ", so it is unclear which one it starts from; join on an explicit condition instead");
+          throw new QueryBuildException(
+              join.relation().owner().getSimpleName()
+                  + " appears more than once before the join of "
+                  + join.relation().owner().getSimpleName()
+                  + "."
+                  + join.relation().name()
+                  + ", so it is unclear which one it starts from; join on an explicit condition instead");
         }
         owner = e;
       }
     }
     if (owner == null) {
-      throw new QueryBuildException("the join of " + join.relation().owner().getSimpleName() + "." + join.relation().name()
-          + " starts from " + join.relation().owner().getSimpleName() + ", which is not in the query before it; "
-          + "select from it or join it first");
+      throw new QueryBuildException(
+          "the join of "
+              + join.relation().owner().getSimpleName()
+              + "."
+              + join.relation().name()
+              + " starts from "
+              + join.relation().owner().getSimpleName()
+              + ", which is not in the query before it; "
+              + "select from it or join it first");
     }
     RelationModel relation = models.of(join.relation().owner()).relation(join.relation().name());
     addTable(scope, join.table(), names);
@@ -245,33 +291,63 @@ final class QueryRenderer {
     Scope.Entry from = owner;
     EntityModel<?> ownerModel = owner.model();
     EntityModel<?> targetModel = target.model();
-    String link = "r2orm_" + (target.alias() != null ? target.alias() : targetModel.table().name()) + "_link";
-    if (relation.kind() == RelationModel.Kind.MANY_TO_MANY && !names.add(link.toLowerCase(Locale.ROOT))) {
-      throw new QueryBuildException("the link table of " + relation.name() + " is joined twice; alias the target");
+    String link =
+        "r2orm_" + (target.alias() != null ? target.alias() : targetModel.table().name()) + "_link";
+    if (relation.kind() == RelationModel.Kind.MANY_TO_MANY
+        && !names.add(link.toLowerCase(Locale.ROOT))) {
+      throw new QueryBuildException(
+          "the link table of " + relation.name() + " is joined twice; alias the target");
     }
     return () -> {
       switch (relation.kind()) {
         case MANY_TO_ONE, ONE_TO_ONE -> {
           w.append(keyword);
           tableClause(w, target);
-          w.append(" ON ").append(target.qualifier()).append(".").name(targetModel.id().name())
-              .append(" = ").append(from.qualifier()).append(".").name(relation.foreignKey().name());
+          w.append(" ON ")
+              .append(target.qualifier())
+              .append(".")
+              .name(targetModel.id().name())
+              .append(" = ")
+              .append(from.qualifier())
+              .append(".")
+              .name(relation.foreignKey().name());
         }
         case ONE_TO_MANY, ONE_TO_ONE_INVERSE -> {
           w.append(keyword);
           tableClause(w, target);
-          w.append(" ON ").append(target.qualifier()).append(".").name(targetModel.column(relation.mappedBy()).name())
-              .append(" = ").append(from.qualifier()).append(".").name(ownerModel.id().name());
+          w.append(" ON ")
+              .append(target.qualifier())
+              .append(".")
+              .name(targetModel.column(relation.mappedBy()).name())
+              .append(" = ")
+              .append(from.qualifier())
+              .append(".")
+              .name(ownerModel.id().name());
         }
         case MANY_TO_MANY -> {
           String linkName = dialect.quote(io.r2orm.core.sql.Identifier.of(link));
-          w.append(keyword).name(relation.joinTable()).append(" AS ").append(linkName)
-              .append(" ON ").append(linkName).append(".").name(relation.joinColumn())
-              .append(" = ").append(from.qualifier()).append(".").name(ownerModel.id().name());
+          w.append(keyword)
+              .name(relation.joinTable())
+              .append(" AS ")
+              .append(linkName)
+              .append(" ON ")
+              .append(linkName)
+              .append(".")
+              .name(relation.joinColumn())
+              .append(" = ")
+              .append(from.qualifier())
+              .append(".")
+              .name(ownerModel.id().name());
           w.append(keyword);
           tableClause(w, target);
-          w.append(" ON ").append(target.qualifier()).append(".").name(targetModel.id().name())
-              .append(" = ").append(linkName).append(".").name(relation.inverseJoinColumn());
+          w.append(" ON ")
+              .append(target.qualifier())
+              .append(".")
+              .name(targetModel.id().name())
+              .append(" = ")
+              .append(linkName)
+              .append(".")
+              .name(relation.inverseJoinColumn());
         }
       }
     };
@@ -285,10 +361,13 @@ final class QueryRenderer {
       }
       PropertyRef ref = firstProperty(((SelectItem.Column) item).expression());
       if (ref != null && ref.owner() != null) {
-        return ref.alias() == null ? TableRef.of(ref.owner()) : TableRef.of(ref.owner(), ref.alias());
+        return ref.alias() == null
+            ? TableRef.of(ref.owner())
+            : TableRef.of(ref.owner(), ref.alias());
       }
     }
-    throw new QueryBuildException("the query selects no property, so its table is unknown; add from(Entity.class)");
+    throw new QueryBuildException(
+        "the query selects no property, so its table is unknown; add from(Entity.class)");
   }
 
   private static PropertyRef firstProperty(Expression e) {

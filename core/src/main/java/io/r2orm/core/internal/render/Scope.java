@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The tables a statement (or subquery) can name, innermost first: resolves a property reference
- * to a column and the SQL that qualifies it. A reference the statement's own tables do not hold
- * is looked up in the enclosing statement's scope (a correlated subquery) and then qualified with
- * the outer table's name or alias.
+ * The tables a statement (or subquery) can name, innermost first: resolves a property reference to
+ * a column and the SQL that qualifies it. A reference the statement's own tables do not hold is
+ * looked up in the enclosing statement's scope (a correlated subquery) and then qualified with the
+ * outer table's name or alias.
  */
 final class Scope {
   /**
@@ -47,8 +47,11 @@ final class Scope {
     this.statement = statement;
   }
 
-  /** The scope of a one-table statement, columns unqualified (or qualified with {@code qualifier}). */
-  static Scope single(EntityModel<?> model, Dialect dialect, EntityModels models, String qualifier) {
+  /**
+   * The scope of a one-table statement, columns unqualified (or qualified with {@code qualifier}).
+   */
+  static Scope single(
+      EntityModel<?> model, Dialect dialect, EntityModels models, String qualifier) {
     String outer = qualifier != null ? qualifier : dialect.quote(model.table());
     return new Scope(List.of(new Entry(null, qualifier, outer, model)), null, models, true);
   }
@@ -82,14 +85,27 @@ final class Scope {
     }
     if (statement && ref.owner() != null && ref.alias() == null && parent == null) {
       EntityModel<?> model = root();
-      throw new QueryBuildException("property " + ref.owner().getSimpleName() + "." + ref.path()
-          + " belongs to " + ref.owner().getSimpleName() + ", but the statement is about "
-          + model.type().getSimpleName() + "; use " + model.type().getSimpleName()
-          + "_ properties, or a subquery to reach " + ref.owner().getSimpleName());
+      throw new QueryBuildException(
+          "property "
+              + ref.owner().getSimpleName()
+              + "."
+              + ref.path()
+              + " belongs to "
+              + ref.owner().getSimpleName()
+              + ", but the statement is about "
+              + model.type().getSimpleName()
+              + "; use "
+              + model.type().getSimpleName()
+              + "_ properties, or a subquery to reach "
+              + ref.owner().getSimpleName());
     }
-    throw new QueryBuildException("property " + describe(ref) + " refers to a table that is not in the query; tables: "
-        + describeTables() + "; add it with from(...) or join(...)"
-        + (ref.alias() != null ? ", or use the alias it was given" : ""));
+    throw new QueryBuildException(
+        "property "
+            + describe(ref)
+            + " refers to a table that is not in the query; tables: "
+            + describeTables()
+            + "; add it with from(...) or join(...)"
+            + (ref.alias() != null ? ", or use the alias it was given" : ""));
   }
 
   private Resolved find(PropertyRef ref, boolean outer) {
@@ -98,9 +114,8 @@ final class Scope {
       match = entries.isEmpty() ? null : entries.get(0);
     } else {
       for (Entry e : entries) {
-        boolean hit = ref.alias() != null
-            ? ref.alias().equals(e.alias())
-            : e.model().type() == ref.owner();
+        boolean hit =
+            ref.alias() != null ? ref.alias().equals(e.alias()) : e.model().type() == ref.owner();
         if (!hit) {
           continue;
         }
@@ -111,15 +126,26 @@ final class Scope {
           continue;
         }
         if (match != null) {
-          throw new QueryBuildException(ref.owner().getSimpleName() + " appears more than once in the query, so "
-              + describe(ref) + " is ambiguous; give the tables aliases with TableRef.of(" + ref.owner().getSimpleName()
-              + ".class, \"alias\") and qualify the property with table.get(...)");
+          throw new QueryBuildException(
+              ref.owner().getSimpleName()
+                  + " appears more than once in the query, so "
+                  + describe(ref)
+                  + " is ambiguous; give the tables aliases with TableRef.of("
+                  + ref.owner().getSimpleName()
+                  + ".class, \"alias\") and qualify the property with table.get(...)");
         }
         match = e;
       }
       if (match != null && ref.owner() != null && match.model().type() != ref.owner()) {
-        throw new QueryBuildException("alias " + ref.alias() + " is " + match.model().type().getSimpleName()
-            + ", but " + describe(ref) + " is a property of " + ref.owner().getSimpleName());
+        throw new QueryBuildException(
+            "alias "
+                + ref.alias()
+                + " is "
+                + match.model().type().getSimpleName()
+                + ", but "
+                + describe(ref)
+                + " is a property of "
+                + ref.owner().getSimpleName());
       }
     }
     if (match == null) {
@@ -140,7 +166,8 @@ final class Scope {
   }
 
   private static String describe(PropertyRef ref) {
-    String owner = ref.alias() != null ? ref.alias() : ref.owner() != null ? ref.owner().getSimpleName() : "?";
+    String owner =
+        ref.alias() != null ? ref.alias() : ref.owner() != null ? ref.owner().getSimpleName() : "?";
     return owner + "." + ref.path();
   }
 

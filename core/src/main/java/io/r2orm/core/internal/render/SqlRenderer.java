@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Turns query trees into SQL text and binds for one dialect. Pure: no I/O, no state between
- * calls; thread-safe. Every value becomes a bind; every identifier comes from entity metadata and
- * is quoted by the dialect.
+ * Turns query trees into SQL text and binds for one dialect. Pure: no I/O, no state between calls;
+ * thread-safe. Every value becomes a bind; every identifier comes from entity metadata and is
+ * quoted by the dialect.
  *
  * <pre>{@code
  * SqlRenderer renderer = new SqlRenderer(PostgresDialect.INSTANCE, EntityModels.create());
@@ -80,7 +80,8 @@ public final class SqlRenderer {
     SqlWriter w = new SqlWriter(dialect);
     w.append("SELECT COUNT(*) FROM (");
     List<RenderedQuery.Output> outputs = new QueryRenderer(dialect, models).write(w, query, null);
-    // name the columns: selected items of joined tables may share names (two ids), which H2 rejects in a subquery
+    // name the columns: selected items of joined tables may share names (two ids), which H2 rejects
+    // in a subquery
     int width = outputs.stream().mapToInt(RenderedQuery.Output::width).sum();
     w.append(") counted(");
     for (int i = 1; i <= width; i++) {
@@ -142,8 +143,8 @@ public final class SqlRenderer {
 
   /**
    * The rows an update or delete changed, every column, as the database has them afterwards (a
-   * delete: as they were): {@code … RETURNING <columns>} on PostgreSQL, {@code SELECT <columns> FROM
-   * FINAL TABLE (UPDATE …)} / {@code OLD TABLE (DELETE …)} on H2.
+   * delete: as they were): {@code … RETURNING <columns>} on PostgreSQL, {@code SELECT <columns>
+   * FROM FINAL TABLE (UPDATE …)} / {@code OLD TABLE (DELETE …)} on H2.
    */
   public SqlStatement returningRows(Class<?> entity, SqlStatement change, boolean deleted) {
     EntityModel<?> model = models.of(entity);
@@ -153,7 +154,8 @@ public final class SqlRenderer {
     if (dialect.supportsReturning()) {
       return new SqlStatement(change.sql() + " RETURNING " + list, change.binds());
     }
-    return new SqlStatement("SELECT " + list + " FROM " + (deleted ? "OLD" : "FINAL") + " TABLE (" + change.sql() + ")",
+    return new SqlStatement(
+        "SELECT " + list + " FROM " + (deleted ? "OLD" : "FINAL") + " TABLE (" + change.sql() + ")",
         change.binds());
   }
 
@@ -197,8 +199,8 @@ public final class SqlRenderer {
   /**
    * A many-row insert that returns generated ids in input order. On PostgreSQL the rows come from
    * one array bind per column ({@code unnest … WITH ORDINALITY}, one statement text for any number
-   * of rows) or, for a column type without array binds, from a {@code VALUES} list with an
-   * ordinal; ids are drawn with {@code nextval} in a materialized CTE and returned ordered by input
+   * of rows) or, for a column type without array binds, from a {@code VALUES} list with an ordinal;
+   * ids are drawn with {@code nextval} in a materialized CTE and returned ordered by input
    * position, so the n-th key belongs to the n-th row (PostgreSQL does not promise the order of
    * {@code RETURNING}). Dialects without {@code RETURNING} get {@link #insert(Insert)}, whose keys
    * the driver returns in row order.
@@ -211,10 +213,13 @@ public final class SqlRenderer {
       return insert(insert);
     }
     boolean returnsId = !insert.returning().isEmpty();
-    if (returnsId && (insert.returning().size() != 1 || !insert.returning().get(0).equals(model.id().path())
-        || model.idGeneration() != io.r2orm.core.annotation.IdGeneration.IDENTITY)) {
-      throw new QueryBuildException("a bulk insert can return only the database-generated (identity) id of "
-          + model.type().getSimpleName());
+    if (returnsId
+        && (insert.returning().size() != 1
+            || !insert.returning().get(0).equals(model.id().path())
+            || model.idGeneration() != io.r2orm.core.annotation.IdGeneration.IDENTITY)) {
+      throw new QueryBuildException(
+          "a bulk insert can return only the database-generated (identity) id of "
+              + model.type().getSimpleName());
     }
     List<ColumnModel> columns = insert.properties().stream().map(model::column).toList();
     SqlWriter w = new SqlWriter(dialect);
@@ -224,20 +229,28 @@ public final class SqlRenderer {
       aliases.append(i > 0 ? ", c" : "c").append(i + 1);
     }
     // unnest flattens arrays of arrays: a table with an array column sends its rows as VALUES
-    String source = columns.stream().allMatch(c -> !c.valueType().isArray() && dialect.arrayTypeName(c).isPresent())
-        ? unnestSource(expr, columns, insert.rows())
-        : valuesSource(w, expr, columns, insert.rows());
+    String source =
+        columns.stream()
+                .allMatch(c -> !c.valueType().isArray() && dialect.arrayTypeName(c).isPresent())
+            ? unnestSource(expr, columns, insert.rows())
+            : valuesSource(w, expr, columns, insert.rows());
     source += " AS input_rows(" + aliases + ", ord)";
     if (!returnsId) {
       w.append("INSERT INTO ");
       table(w, model);
       w.append(" (");
       names(w, columns);
-      w.append(") SELECT ").append(aliases.toString()).append(" FROM ").append(source).append(" ORDER BY ord");
+      w.append(") SELECT ")
+          .append(aliases.toString())
+          .append(" FROM ")
+          .append(source)
+          .append(" ORDER BY ord");
       return w.toStatement();
     }
-    String qualified = model.schema().map(s -> dialect.quote(s) + ".").orElse("") + dialect.quote(model.table());
-    // the sequence is looked up once (an uncorrelated scalar subquery runs once), not per row: the lookup
+    String qualified =
+        model.schema().map(s -> dialect.quote(s) + ".").orElse("") + dialect.quote(model.table());
+    // the sequence is looked up once (an uncorrelated scalar subquery runs once), not per row: the
+    // lookup
     // per row cost the server about as much as the insert itself (measured in the benchmarks)
     w.append("WITH input AS MATERIALIZED (SELECT nextval((SELECT pg_get_serial_sequence('")
         .append(qualified.replace("'", "''"))
@@ -251,13 +264,15 @@ public final class SqlRenderer {
     table(w, model);
     w.append(" (").name(model.id().name()).append(", ");
     names(w, columns);
-    w.append(") OVERRIDING SYSTEM VALUE SELECT r2orm_id, ").append(aliases.toString())
+    w.append(") OVERRIDING SYSTEM VALUE SELECT r2orm_id, ")
+        .append(aliases.toString())
         .append(" FROM input ORDER BY ord) SELECT r2orm_id FROM input ORDER BY ord");
     return w.toStatement();
   }
 
   /** {@code unnest($1::t1[], $2::t2[]) WITH ORDINALITY}: one array bind per column. */
-  private String unnestSource(ExpressionWriter expr, List<ColumnModel> columns, List<List<Object>> rows) {
+  private String unnestSource(
+      ExpressionWriter expr, List<ColumnModel> columns, List<List<Object>> rows) {
     StringBuilder unnest = new StringBuilder("unnest(");
     for (int i = 0; i < columns.size(); i++) {
       ColumnModel c = columns.get(i);
@@ -266,19 +281,26 @@ public final class SqlRenderer {
         values.add(row.get(i));
       }
       if (i > 0) unnest.append(", ");
-      unnest.append(expr.arrayMarker(c, values)).append("::").append(dialect.arrayTypeName(c).get());
+      unnest
+          .append(expr.arrayMarker(c, values))
+          .append("::")
+          .append(dialect.arrayTypeName(c).get());
     }
     return unnest.append(") WITH ORDINALITY").toString();
   }
 
   /** {@code (VALUES ($1::t1, $2::t2, 1), …)}: typed binds per row and the row's ordinal. */
-  private String valuesSource(SqlWriter w, ExpressionWriter expr, List<ColumnModel> columns, List<List<Object>> rows) {
+  private String valuesSource(
+      SqlWriter w, ExpressionWriter expr, List<ColumnModel> columns, List<List<Object>> rows) {
     StringBuilder values = new StringBuilder("(VALUES ");
     for (int r = 0; r < rows.size(); r++) {
       values.append(r > 0 ? ", (" : "(");
       for (int i = 0; i < columns.size(); i++) {
         ColumnModel c = columns.get(i);
-        values.append(expr.marker(c, rows.get(r).get(i))).append("::").append(dialect.castTypeName(c));
+        values
+            .append(expr.marker(c, rows.get(r).get(i)))
+            .append("::")
+            .append(dialect.castTypeName(c));
         values.append(", ");
       }
       values.append(r + 1).append(')');
@@ -287,13 +309,14 @@ public final class SqlRenderer {
   }
 
   /**
-   * Inserts one row, or updates the row with the same id when it exists: {@code ON CONFLICT (id)
-   * DO UPDATE} on PostgreSQL, {@code MERGE … KEY (id)} on H2. The properties must include the id.
+   * Inserts one row, or updates the row with the same id when it exists: {@code ON CONFLICT (id) DO
+   * UPDATE} on PostgreSQL, {@code MERGE … KEY (id)} on H2. The properties must include the id.
    */
   public SqlStatement upsert(Insert insert) {
     EntityModel<?> model = models.of(insert.entity());
     if (insert.rows().size() != 1 || !insert.properties().contains(model.id().path())) {
-      throw new QueryBuildException("an upsert of " + model.type().getSimpleName() + " writes one row including its id");
+      throw new QueryBuildException(
+          "an upsert of " + model.type().getSimpleName() + " writes one row including its id");
     }
     List<ColumnModel> columns = insert.properties().stream().map(model::column).toList();
     SqlWriter w = new SqlWriter(dialect);
@@ -315,7 +338,8 @@ public final class SqlRenderer {
     w.append(")");
     if (!merge) {
       w.append(" ON CONFLICT (").name(model.id().name()).append(") DO ");
-      List<ColumnModel> updated = columns.stream().filter(c -> c != model.id() && c.updatable()).toList();
+      List<ColumnModel> updated =
+          columns.stream().filter(c -> c != model.id() && c.updatable()).toList();
       if (updated.isEmpty()) {
         w.append("NOTHING");
       } else {
@@ -330,11 +354,11 @@ public final class SqlRenderer {
   }
 
   /**
-   * Inserts the rows, or updates those whose conflict target matches an existing row: {@code
-   * INSERT … ON CONFLICT (target) DO UPDATE … RETURNING <every column>} on PostgreSQL, {@code
-   * MERGE INTO … USING (VALUES …)} on H2 (which returns nothing; read the rows back by key). With
-   * a version column, a matched row is updated only when its stored version is one less than the
-   * row's (see {@link Upsert}); the rows of stale entities are neither updated nor returned.
+   * Inserts the rows, or updates those whose conflict target matches an existing row: {@code INSERT
+   * … ON CONFLICT (target) DO UPDATE … RETURNING <every column>} on PostgreSQL, {@code MERGE INTO …
+   * USING (VALUES …)} on H2 (which returns nothing; read the rows back by key). With a version
+   * column, a matched row is updated only when its stored version is one less than the row's (see
+   * {@link Upsert}); the rows of stale entities are neither updated nor returned.
    *
    * <p>Without properties to update ({@code DO NOTHING}) existing rows are left untouched and only
    * the inserted rows come back, on both databases: {@code … ON CONFLICT (target) DO NOTHING
@@ -346,8 +370,11 @@ public final class SqlRenderer {
     List<ColumnModel> columns = upsert.properties().stream().map(model::column).toList();
     List<ColumnModel> target = upsert.conflictTarget().stream().map(model::column).toList();
     ColumnModel version = model.version().orElse(null);
-    List<ColumnModel> updated = upsert.onConflictUpdate().stream().map(model::column)
-        .filter(c -> !target.contains(c) && c != model.id() && c != version && c.updatable()).toList();
+    List<ColumnModel> updated =
+        upsert.onConflictUpdate().stream()
+            .map(model::column)
+            .filter(c -> !target.contains(c) && c != model.id() && c != version && c.updatable())
+            .toList();
     boolean doNothing = upsert.onConflictUpdate().isEmpty();
     SqlWriter w = new SqlWriter(dialect);
     ExpressionWriter expr = new ExpressionWriter(w, model, dialect, models);
@@ -374,7 +401,12 @@ public final class SqlRenderer {
       }
       if (version != null) {
         w.append(sep).name(version.name()).append(" = EXCLUDED.").name(version.name());
-        w.append(" WHERE ").append(table).append(".").name(version.name()).append(" = EXCLUDED.").name(version.name())
+        w.append(" WHERE ")
+            .append(table)
+            .append(".")
+            .name(version.name())
+            .append(" = EXCLUDED.")
+            .name(version.name())
             .append(" - 1");
       } else if (updated.isEmpty()) {
         w.name(target.get(0).name()).append(" = EXCLUDED.").name(target.get(0).name());
@@ -398,7 +430,11 @@ public final class SqlRenderer {
     w.append(") ON ");
     for (int i = 0; i < target.size(); i++) {
       if (i > 0) w.append(" AND ");
-      w.append(table).append(".").name(target.get(i).name()).append(" = r2orm_src.").name(target.get(i).name());
+      w.append(table)
+          .append(".")
+          .name(target.get(i).name())
+          .append(" = r2orm_src.")
+          .name(target.get(i).name());
     }
     if (doNothing) {
       mergeInsert(w, columns);
@@ -407,7 +443,12 @@ public final class SqlRenderer {
     }
     w.append(" WHEN MATCHED");
     if (version != null) {
-      w.append(" AND ").append(table).append(".").name(version.name()).append(" = r2orm_src.").name(version.name())
+      w.append(" AND ")
+          .append(table)
+          .append(".")
+          .name(version.name())
+          .append(" = r2orm_src.")
+          .name(version.name())
           .append(" - 1");
     }
     w.append(" THEN UPDATE SET ");
@@ -437,8 +478,16 @@ public final class SqlRenderer {
     w.append(")");
   }
 
-  /** {@code (v1, v2), (v3, v4)}, each value a bind, cast to its column type when asked (H2 VALUES sources). */
-  private void valueRows(SqlWriter w, ExpressionWriter expr, List<ColumnModel> columns, List<List<Object>> rows, boolean cast) {
+  /**
+   * {@code (v1, v2), (v3, v4)}, each value a bind, cast to its column type when asked (H2 VALUES
+   * sources).
+   */
+  private void valueRows(
+      SqlWriter w,
+      ExpressionWriter expr,
+      List<ColumnModel> columns,
+      List<List<Object>> rows,
+      boolean cast) {
     for (int r = 0; r < rows.size(); r++) {
       w.append(r > 0 ? ", (" : "(");
       for (int i = 0; i < columns.size(); i++) {
@@ -452,19 +501,30 @@ public final class SqlRenderer {
   }
 
   /**
-   * {@code INSERT INTO t (columns) SELECT …}: copies the rows of a query, whose selected items
-   * line up with the properties.
+   * {@code INSERT INTO t (columns) SELECT …}: copies the rows of a query, whose selected items line
+   * up with the properties.
    */
-  public SqlStatement insertSelect(Class<?> entity, List<String> properties, io.r2orm.core.query.Subquery source) {
+  public SqlStatement insertSelect(
+      Class<?> entity, List<String> properties, io.r2orm.core.query.Subquery source) {
     EntityModel<?> model = models.of(entity);
     List<ColumnModel> columns = properties.stream().map(model::column).toList();
     if (columns.isEmpty()) {
-      throw new QueryBuildException("insert into " + model.type().getSimpleName() + " … select needs the properties written");
+      throw new QueryBuildException(
+          "insert into " + model.type().getSimpleName() + " … select needs the properties written");
     }
     int width = source.items().size();
-    if (source.items().stream().anyMatch(i -> i instanceof io.r2orm.core.query.SelectItem.Entity) || width != columns.size()) {
-      throw new QueryBuildException("insert into " + model.type().getSimpleName() + " writes " + columns.size()
-          + " properties " + properties + " but the query selects " + width + " item(s); select one field per property");
+    if (source.items().stream().anyMatch(i -> i instanceof io.r2orm.core.query.SelectItem.Entity)
+        || width != columns.size()) {
+      throw new QueryBuildException(
+          "insert into "
+              + model.type().getSimpleName()
+              + " writes "
+              + columns.size()
+              + " properties "
+              + properties
+              + " but the query selects "
+              + width
+              + " item(s); select one field per property");
     }
     SqlWriter w = new SqlWriter(dialect);
     w.append("INSERT INTO ");
@@ -511,13 +571,23 @@ public final class SqlRenderer {
    * SELECT id, name, parent_id FROM r2orm_walk GROUP BY id, name, parent_id ORDER BY MIN(r2orm_depth), id
    * }</pre>
    */
-  public SqlStatement walk(Class<?> entity, String relation, io.r2orm.core.query.Predicate start, boolean down, int maxDepth) {
+  public SqlStatement walk(
+      Class<?> entity,
+      String relation,
+      io.r2orm.core.query.Predicate start,
+      boolean down,
+      int maxDepth) {
     EntityModel<?> model = models.of(entity);
     io.r2orm.core.metadata.RelationModel r = model.relation(relation);
     if (r.target() != model.type() || r.foreignKey() == null) {
-      throw new QueryBuildException(model.type().getSimpleName() + "." + relation + " does not refer to "
-          + model.type().getSimpleName() + " through a key of its own; a walk follows a self-referencing "
-          + "@ManyToOne or owning @OneToOne (such as a parent or a manager)");
+      throw new QueryBuildException(
+          model.type().getSimpleName()
+              + "."
+              + relation
+              + " does not refer to "
+              + model.type().getSimpleName()
+              + " through a key of its own; a walk follows a self-referencing "
+              + "@ManyToOne or owning @OneToOne (such as a parent or a manager)");
     }
     if (maxDepth < 1) {
       throw new IllegalArgumentException("maxDepth must be at least 1, got " + maxDepth);

@@ -58,8 +58,8 @@ final class SqlWriter {
    */
   SqlStatement toStatement(List<String> generatedKeys) {
     if (binds.size() > dialect.maxBindParameters()) {
-      throw new io.r2orm.core.exception.TooManyParametersException(dialect.name(), binds.size(), dialect.maxBindParameters(),
-          sql.toString());
+      throw new io.r2orm.core.exception.TooManyParametersException(
+          dialect.name(), binds.size(), dialect.maxBindParameters(), sql.toString());
     }
     return new SqlStatement(sql.toString(), binds, generatedKeys);
   }

@@ -10,10 +10,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Writes {@code CREATE TABLE} (with primary key, NOT NULL and UNIQUE constraints) and {@code
- * CREATE INDEX} statements from an entity model, for tests, examples and prototypes. It is not a
- * migration tool: it never alters an existing table. Use Flyway or Liquibase for schemas that
- * evolve.
+ * Writes {@code CREATE TABLE} (with primary key, NOT NULL and UNIQUE constraints) and {@code CREATE
+ * INDEX} statements from an entity model, for tests, examples and prototypes. It is not a migration
+ * tool: it never alters an existing table. Use Flyway or Liquibase for schemas that evolve.
  */
 public final class SchemaGenerator {
   private final Dialect dialect;
@@ -37,12 +36,20 @@ public final class SchemaGenerator {
     sql.append("PRIMARY KEY (").append(dialect.quote(model.id().name())).append("))");
     List<String> statements = new ArrayList<>();
     // the types its columns declare first (a PostgreSQL enum type), each only if it does not exist
-    model.columns().stream().map(dialect::createType).flatMap(java.util.Optional::stream).distinct().forEach(statements::add);
+    model.columns().stream()
+        .map(dialect::createType)
+        .flatMap(java.util.Optional::stream)
+        .distinct()
+        .forEach(statements::add);
     statements.add(sql.toString());
     for (IndexModel index : model.indexes()) {
       StringBuilder idx = new StringBuilder("CREATE ");
       if (index.unique()) idx.append("UNIQUE ");
-      idx.append("INDEX IF NOT EXISTS ").append(dialect.quote(index.name())).append(" ON ").append(table).append(" (");
+      idx.append("INDEX IF NOT EXISTS ")
+          .append(dialect.quote(index.name()))
+          .append(" ON ")
+          .append(table)
+          .append(" (");
       for (int i = 0; i < index.columns().size(); i++) {
         if (i > 0) idx.append(", ");
         idx.append(dialect.quote(index.columns().get(i).name()));
@@ -58,6 +65,7 @@ public final class SchemaGenerator {
   }
 
   private String table(EntityModel<?> model) {
-    return model.schema().map(s -> dialect.quote(s) + ".").orElse("") + dialect.quote(model.table());
+    return model.schema().map(s -> dialect.quote(s) + ".").orElse("")
+        + dialect.quote(model.table());
   }
 }

@@ -27,7 +27,8 @@ class FetchPlanTest {
 
   @Table("author")
   record Author(
-      @Id Long id, String name,
+      @Id Long id,
+      String name,
       @OneToMany(mappedBy = "author") List<Book> books,
       @OneToOne(mappedBy = "author") Ref<Profile> profile) {}
 
@@ -36,39 +37,62 @@ class FetchPlanTest {
 
   @Table("book")
   record Book(
-      @Id Long id, String title, Integer year,
+      @Id Long id,
+      String title,
+      Integer year,
       @ManyToOne Ref<Author> author,
       @OneToMany(mappedBy = "book") List<Review> reviews,
-      @ManyToMany(joinTable = "book_tag", joinColumn = "book_id", inverseJoinColumn = "tag_id", target = Tag.class)
-      List<Long> tagIds,
-      @ManyToMany(joinTable = "book_tag", joinColumn = "book_id", inverseJoinColumn = "tag_id") List<Tag> tags) {}
+      @ManyToMany(
+              joinTable = "book_tag",
+              joinColumn = "book_id",
+              inverseJoinColumn = "tag_id",
+              target = Tag.class)
+          List<Long> tagIds,
+      @ManyToMany(joinTable = "book_tag", joinColumn = "book_id", inverseJoinColumn = "tag_id")
+          List<Tag> tags) {}
 
   @Table("review")
-  record Review(@Id Long id, Integer stars, @ManyToOne Ref<Book> book, @ManyToOne Ref<Reader> reader) {}
+  record Review(
+      @Id Long id, Integer stars, @ManyToOne Ref<Book> book, @ManyToOne Ref<Reader> reader) {}
 
   @Table("reader")
   record Reader(@Id Long id, String name) {}
 
   @Table("tag")
   record Tag(
-      @Id Long id, String label,
-      @ManyToMany(joinTable = "book_tag", joinColumn = "tag_id", inverseJoinColumn = "book_id") List<Book> books) {}
+      @Id Long id,
+      String label,
+      @ManyToMany(joinTable = "book_tag", joinColumn = "tag_id", inverseJoinColumn = "book_id")
+          List<Book> books) {}
 
   @Table("employee")
-  record Employee(@Id Long id, @ManyToOne Ref<Employee> manager, @OneToMany(mappedBy = "manager") List<Employee> reports) {}
+  record Employee(
+      @Id Long id,
+      @ManyToOne Ref<Employee> manager,
+      @OneToMany(mappedBy = "manager") List<Employee> reports) {}
 
-  static final Relation<Employee, Employee> EMPLOYEE_MANAGER = Relation.toOne(Employee.class, "manager", Employee.class);
-  static final Relation<Employee, Employee> EMPLOYEE_REPORTS = Relation.toMany(Employee.class, "reports", Employee.class);
-  static final Relation<Author, Book> AUTHOR_BOOKS = Relation.toMany(Author.class, "books", Book.class);
-  static final Relation<Author, Profile> AUTHOR_PROFILE = Relation.toOne(Author.class, "profile", Profile.class);
-  static final Relation<Book, Author> BOOK_AUTHOR = Relation.toOne(Book.class, "author", Author.class);
-  static final Relation<Book, Review> BOOK_REVIEWS = Relation.toMany(Book.class, "reviews", Review.class);
-  static final Relation<Book, Long> BOOK_TAG_IDS = Relation.toMany(Book.class, "tagIds", Long.class);
+  static final Relation<Employee, Employee> EMPLOYEE_MANAGER =
+      Relation.toOne(Employee.class, "manager", Employee.class);
+  static final Relation<Employee, Employee> EMPLOYEE_REPORTS =
+      Relation.toMany(Employee.class, "reports", Employee.class);
+  static final Relation<Author, Book> AUTHOR_BOOKS =
+      Relation.toMany(Author.class, "books", Book.class);
+  static final Relation<Author, Profile> AUTHOR_PROFILE =
+      Relation.toOne(Author.class, "profile", Profile.class);
+  static final Relation<Book, Author> BOOK_AUTHOR =
+      Relation.toOne(Book.class, "author", Author.class);
+  static final Relation<Book, Review> BOOK_REVIEWS =
+      Relation.toMany(Book.class, "reviews", Review.class);
+  static final Relation<Book, Long> BOOK_TAG_IDS =
+      Relation.toMany(Book.class, "tagIds", Long.class);
   static final Relation<Book, Tag> BOOK_TAGS = Relation.toMany(Book.class, "tags", Tag.class);
-  static final Relation<Review, Reader> REVIEW_READER = Relation.toOne(Review.class, "reader", Reader.class);
+  static final Relation<Review, Reader> REVIEW_READER =
+      Relation.toOne(Review.class, "reader", Reader.class);
   static final Relation<Tag, Book> TAG_BOOKS = Relation.toMany(Tag.class, "books", Book.class);
-  static final ComparableProperty<Book, Integer> YEAR = Property.comparable(Book.class, "year", Integer.class);
-  static final ComparableProperty<Review, Integer> STARS = Property.comparable(Review.class, "stars", Integer.class);
+  static final ComparableProperty<Book, Integer> YEAR =
+      Property.comparable(Book.class, "year", Integer.class);
+  static final ComparableProperty<Review, Integer> STARS =
+      Property.comparable(Review.class, "stars", Integer.class);
 
   private static FetchPlan plan(Class<?> root, FetchPath<?, ?>... paths) {
     return FetchPlan.of(MODELS, root, List.of(paths));
@@ -109,14 +133,26 @@ class FetchPlanTest {
 
   @Test
   void mergesPathsWithASharedPrefixIntoOneNode() {
-    FetchPlan plan = plan(Author.class, AUTHOR_BOOKS, AUTHOR_BOOKS.then(BOOK_REVIEWS), AUTHOR_BOOKS.then(BOOK_TAGS),
-        AUTHOR_PROFILE, AUTHOR_BOOKS.then(BOOK_REVIEWS));
+    FetchPlan plan =
+        plan(
+            Author.class,
+            AUTHOR_BOOKS,
+            AUTHOR_BOOKS.then(BOOK_REVIEWS),
+            AUTHOR_BOOKS.then(BOOK_TAGS),
+            AUTHOR_PROFILE,
+            AUTHOR_BOOKS.then(BOOK_REVIEWS));
     assertThat(tree(plan)).isEqualTo("books(reviews, tags), profile");
   }
 
   @Test
   void keepsTheOrderInWhichRelationsFirstAppear() {
-    assertThat(tree(plan(Author.class, AUTHOR_PROFILE, AUTHOR_BOOKS.then(BOOK_TAGS), AUTHOR_BOOKS.then(BOOK_AUTHOR))))
+    assertThat(
+            tree(
+                plan(
+                    Author.class,
+                    AUTHOR_PROFILE,
+                    AUTHOR_BOOKS.then(BOOK_TAGS),
+                    AUTHOR_BOOKS.then(BOOK_AUTHOR))))
         .isEqualTo("profile, books(tags, author)");
   }
 
@@ -134,7 +170,8 @@ class FetchPlanTest {
 
   @Test
   void followsACycleBackToAnEntityAlreadyOnThePath() {
-    assertThat(tree(plan(Book.class, BOOK_AUTHOR.then(AUTHOR_BOOKS).then(BOOK_TAGS).then(TAG_BOOKS))))
+    assertThat(
+            tree(plan(Book.class, BOOK_AUTHOR.then(AUTHOR_BOOKS).then(BOOK_TAGS).then(TAG_BOOKS))))
         .isEqualTo("author(books(tags(books)))");
   }
 
@@ -143,8 +180,10 @@ class FetchPlanTest {
     Relation<Author, Book> recent = AUTHOR_BOOKS.where(YEAR.gt(1960)).orderBy(YEAR.desc()).limit(3);
     FetchPlan plan = plan(Author.class, recent.then(BOOK_REVIEWS.where(STARS.ge(4))));
     FetchPlan.Node books = plan.nodes().get(0);
-    assertThat(books.options()).isEqualTo(new FetchOptions(YEAR.gt(1960), List.of(YEAR.desc()), 3,
-        FetchOptions.Strategy.SELECT_IN));
+    assertThat(books.options())
+        .isEqualTo(
+            new FetchOptions(
+                YEAR.gt(1960), List.of(YEAR.desc()), 3, FetchOptions.Strategy.SELECT_IN));
     assertThat(books.children().get(0).options().where()).isEqualTo(STARS.ge(4));
     assertThat(books.children().get(0).options().limit()).isNull();
   }
@@ -158,18 +197,25 @@ class FetchPlanTest {
       assertThat(tree(plan)).isEqualTo("books(reviews)");
       assertThat(plan.nodes().get(0).options().limit()).isEqualTo(2);
     }
-    assertThat(tree(plan(Author.class, limited, limited.then(BOOK_REVIEWS)))).isEqualTo("books(reviews)");
+    assertThat(tree(plan(Author.class, limited, limited.then(BOOK_REVIEWS))))
+        .isEqualTo("books(reviews)");
   }
 
   @Test
   void rejectsOneRelationWithTwoSetsOfOptions() {
     assertThatThrownBy(() -> plan(Author.class, AUTHOR_BOOKS.limit(3), AUTHOR_BOOKS.limit(5)))
         .isInstanceOf(QueryBuildException.class)
-        .hasMessage("Author.books (ONE_TO_MANY Book) is fetched twice with different options; give the options once");
-    assertThatThrownBy(() -> plan(Author.class,
-            AUTHOR_BOOKS.then(BOOK_REVIEWS.where(STARS.ge(4))), AUTHOR_BOOKS.then(BOOK_REVIEWS.where(STARS.ge(3)))))
+        .hasMessage(
+            "Author.books (ONE_TO_MANY Book) is fetched twice with different options; give the options once");
+    assertThatThrownBy(
+            () ->
+                plan(
+                    Author.class,
+                    AUTHOR_BOOKS.then(BOOK_REVIEWS.where(STARS.ge(4))),
+                    AUTHOR_BOOKS.then(BOOK_REVIEWS.where(STARS.ge(3)))))
         .isInstanceOf(QueryBuildException.class)
-        .hasMessageContaining("Book.reviews (ONE_TO_MANY Review) is fetched twice with different options");
+        .hasMessageContaining(
+            "Book.reviews (ONE_TO_MANY Review) is fetched twice with different options");
   }
 
   @Test
@@ -182,7 +228,8 @@ class FetchPlanTest {
   void rejectsAPathStartingAtAnotherEntity() {
     assertThatThrownBy(() -> plan(Book.class, AUTHOR_BOOKS))
         .isInstanceOf(QueryBuildException.class)
-        .hasMessage("fetch path Author.books has the step Author.books where a relation of Book is needed");
+        .hasMessage(
+            "fetch path Author.books has the step Author.books where a relation of Book is needed");
   }
 
   @Test
@@ -191,7 +238,8 @@ class FetchPlanTest {
     FetchPath<Author, ?> broken = ((FetchPath) AUTHOR_BOOKS).then(REVIEW_READER);
     assertThatThrownBy(() -> plan(Author.class, broken))
         .isInstanceOf(QueryBuildException.class)
-        .hasMessage("fetch path books.reader has the step Review.reader where a relation of Book is needed");
+        .hasMessage(
+            "fetch path books.reader has the step Review.reader where a relation of Book is needed");
   }
 
   @Test
@@ -209,7 +257,8 @@ class FetchPlanTest {
     Relation<Author, Book> mislabelled = Relation.toOne(Author.class, "books", Book.class);
     assertThatThrownBy(() -> plan(Author.class, mislabelled.joined()))
         .isInstanceOf(QueryBuildException.class)
-        .hasMessage("Author.books (ONE_TO_MANY Book) cannot be joined; only to-one relations that hold the key can");
+        .hasMessage(
+            "Author.books (ONE_TO_MANY Book) cannot be joined; only to-one relations that hold the key can");
     assertThatThrownBy(() -> plan(Author.class, AUTHOR_PROFILE.joined()))
         .isInstanceOf(QueryBuildException.class)
         .hasMessageContaining("Author.profile (ONE_TO_ONE_INVERSE Profile) cannot be joined");
@@ -219,8 +268,9 @@ class FetchPlanTest {
   void joinsOnlyRelationsOfTheQueriedEntity() {
     assertThatThrownBy(() -> plan(Author.class, AUTHOR_BOOKS.then(BOOK_AUTHOR.joined())))
         .isInstanceOf(QueryBuildException.class)
-        .hasMessage("fetch path books.author joins Book.author (MANY_TO_ONE Author) below its first step; only"
-            + " relations of the queried entity (Author) can be joined, so fetch this one without join(...)");
+        .hasMessage(
+            "fetch path books.author joins Book.author (MANY_TO_ONE Author) below its first step; only"
+                + " relations of the queried entity (Author) can be joined, so fetch this one without join(...)");
     assertThatThrownBy(() -> plan(Employee.class, EMPLOYEE_REPORTS.then(EMPLOYEE_MANAGER.joined())))
         .isInstanceOf(QueryBuildException.class)
         .hasMessageContaining("joins Employee.manager (MANY_TO_ONE Employee) below its first step");
@@ -235,14 +285,16 @@ class FetchPlanTest {
     FetchPath<Book, ?> past = ((FetchPath) BOOK_TAG_IDS).then(TAG_BOOKS);
     assertThatThrownBy(() -> plan(Book.class, past))
         .isInstanceOf(QueryBuildException.class)
-        .hasMessage("fetch path tagIds.books continues after Book.tagIds (MANY_TO_MANY Tag), which holds only ids");
+        .hasMessage(
+            "fetch path tagIds.books continues after Book.tagIds (MANY_TO_MANY Tag), which holds only ids");
   }
 
   @Test
   void rejectsAnUnknownRelationListingTheKnownOnes() {
     assertThatThrownBy(() -> plan(Book.class, Relation.toOne(Book.class, "nope", Author.class)))
         .isInstanceOf(QueryBuildException.class)
-        .hasMessage("Book has no relation 'nope'; known relations: [author, reviews, tagIds, tags]");
+        .hasMessage(
+            "Book has no relation 'nope'; known relations: [author, reviews, tagIds, tags]");
   }
 
   @Test

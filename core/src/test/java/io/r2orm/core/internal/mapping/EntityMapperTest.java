@@ -33,9 +33,20 @@ class EntityMapperTest {
   record Money(BigDecimal amount) {}
 
   static final class MoneyConverter implements AttributeConverter<Money, BigDecimal> {
-    @Override public Class<BigDecimal> databaseType() { return BigDecimal.class; }
-    @Override public BigDecimal toDatabase(Money value) { return value.amount(); }
-    @Override public Money fromDatabase(BigDecimal value) { return new Money(value); }
+    @Override
+    public Class<BigDecimal> databaseType() {
+      return BigDecimal.class;
+    }
+
+    @Override
+    public BigDecimal toDatabase(Money value) {
+      return value.amount();
+    }
+
+    @Override
+    public Money fromDatabase(BigDecimal value) {
+      return new Money(value);
+    }
   }
 
   record Book(
@@ -61,7 +72,10 @@ class EntityMapperTest {
 
   record Address(String street, @Embedded(prefix = "geo_") Geo geo) {}
 
-  record Customer(@Id Long id, @Embedded(prefix = "home_") Address home, @Embedded(prefix = "work_") Address work) {}
+  record Customer(
+      @Id Long id,
+      @Embedded(prefix = "home_") Address home,
+      @Embedded(prefix = "work_") Address work) {}
 
   static class Point {
     int x;
@@ -70,10 +84,13 @@ class EntityMapperTest {
 
   static class Place {
     @Id Long id;
-    @Embedded(prefix = "at_") Point at;
+
+    @Embedded(prefix = "at_")
+    Point at;
   }
 
-  record Scalars(@Id Long id, byte level, Byte rank, char grade, Character initial, Instant createdAt) {}
+  record Scalars(
+      @Id Long id, byte level, Byte rank, char grade, Character initial, Instant createdAt) {}
 
   record Strict(@Id Long id, String name) {
     Strict {
@@ -85,19 +102,23 @@ class EntityMapperTest {
     return new EntityMapper<>(MODELS.of(type)).map(ArrayRow.of(values));
   }
 
-  private static AbstractThrowableAssert<?, ? extends Throwable> assertMappingFails(Class<?> type, Object... values) {
+  private static AbstractThrowableAssert<?, ? extends Throwable> assertMappingFails(
+      Class<?> type, Object... values) {
     return assertThatThrownBy(() -> map(type, values)).isInstanceOf(MappingException.class);
   }
 
   @Test
   void mapsARecordConvertingEnumsAndConverterValues() {
     assertThat(map(Book.class, 1L, "Dune", 412, "FANTASY", 2, new BigDecimal("9.99")))
-        .isEqualTo(new Book(1L, "Dune", 412, Genre.FANTASY, Genre.CRIME, new Money(new BigDecimal("9.99"))));
+        .isEqualTo(
+            new Book(
+                1L, "Dune", 412, Genre.FANTASY, Genre.CRIME, new Money(new BigDecimal("9.99"))));
   }
 
   @Test
   void keepsNullsForBoxedEnumAndConvertedProperties() {
-    assertThat(map(Book.class, 1L, null, 0, null, null, null)).isEqualTo(new Book(1L, null, 0, null, null, null));
+    assertThat(map(Book.class, 1L, null, 0, null, null, null))
+        .isEqualTo(new Book(1L, null, 0, null, null, null));
   }
 
   @Test
@@ -118,12 +139,15 @@ class EntityMapperTest {
   @Test
   void mapsNestedEmbeddedParts() {
     assertThat(map(Customer.class, 1L, "Main St", 1.5, 2.5, "Dock Rd", null, null))
-        .isEqualTo(new Customer(1L, new Address("Main St", new Geo(1.5, 2.5)), new Address("Dock Rd", null)));
+        .isEqualTo(
+            new Customer(
+                1L, new Address("Main St", new Geo(1.5, 2.5)), new Address("Dock Rd", null)));
   }
 
   @Test
   void mapsAnAllNullEmbeddedPartToNull() {
-    assertThat(map(Customer.class, 1L, null, null, null, null, null, null)).isEqualTo(new Customer(1L, null, null));
+    assertThat(map(Customer.class, 1L, null, null, null, null, null, null))
+        .isEqualTo(new Customer(1L, null, null));
     assertThat(map(Customer.class, 1L, null, 1.5, null, null, null, null).home())
         .as("one non-null column is enough")
         .isEqualTo(new Address(null, new Geo(1.5, null)));
@@ -141,13 +165,16 @@ class EntityMapperTest {
   void convertsBytesCharactersAndInstantsFromTheirDriverTypes() {
     OffsetDateTime at = OffsetDateTime.of(2024, 5, 6, 9, 8, 7, 0, ZoneOffset.ofHours(2));
     Scalars s = map(Scalars.class, 1L, (short) 3, (short) -2, "A", "b", at);
-    assertThat(s).isEqualTo(new Scalars(1L, (byte) 3, (byte) -2, 'A', 'b', Instant.parse("2024-05-06T07:08:07Z")));
+    assertThat(s)
+        .isEqualTo(
+            new Scalars(1L, (byte) 3, (byte) -2, 'A', 'b', Instant.parse("2024-05-06T07:08:07Z")));
   }
 
   @Test
   void rejectsNullForAPrimitiveNamingColumnPropertyAndFix() {
     assertMappingFails(Book.class, 1L, "Dune", null, "FANTASY", 0, null)
-        .hasMessage("Column pages is NULL but Book.pages is primitive; make the property a boxed type or the column NOT NULL");
+        .hasMessage(
+            "Column pages is NULL but Book.pages is primitive; make the property a boxed type or the column NOT NULL");
     assertMappingFails(Place.class, 1L, 3, null)
         .hasMessageContaining("Column at_y is NULL but Place.at.y is primitive");
   }
@@ -179,6 +206,7 @@ class EntityMapperTest {
   @Test
   void wrapsAConstructorFailure() {
     assertMappingFails(Strict.class, 1L, null)
-        .hasMessageContainingAll("Cannot create " + Strict.class.getName(), "name must not be null");
+        .hasMessageContainingAll(
+            "Cannot create " + Strict.class.getName(), "name must not be null");
   }
 }

@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.r2orm.core.dialect.Dialect;
 import io.r2orm.core.dialect.PostgresDialect;
 import io.r2orm.core.exception.UnsupportedFeatureException;
+import io.r2orm.core.internal.render.Fixtures.Book;
 import io.r2orm.core.query.Insert;
 import io.r2orm.core.query.Select;
-import io.r2orm.core.internal.render.Fixtures.Book;
 import io.r2orm.core.sql.SqlStatement;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The renderer's paths for a dialect without array binds, ILIKE, NULLS FIRST/LAST or RETURNING (as
- * MySQL would be): lists are expanded, case-insensitive LIKE compares LOWER(..), markers are {@code ?}.
+ * MySQL would be): lists are expanded, case-insensitive LIKE compares LOWER(..), markers are {@code
+ * ?}.
  */
 class FallbackDialectRenderingTest {
 
@@ -38,48 +39,71 @@ class FallbackDialectRenderingTest {
    */
   private static Dialect minimalDialect() {
     Dialect postgres = PostgresDialect.INSTANCE;
-    Map<String, Object> overrides = Map.of(
-        "name", "Minimal",
-        "supportsReturning", false,
-        "arrayTypeName", Optional.empty(),
-        "supportsNullsOrdering", false,
-        "caseInsensitiveLike", Optional.empty());
-    InvocationHandler handler = (proxy, method, args) -> {
-      if (method.getName().equals("bindMarker")) {
-        return "?";
-      }
-      if (overrides.containsKey(method.getName())) {
-        return overrides.get(method.getName());
-      }
-      try {
-        return method.invoke(postgres, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    };
-    return (Dialect) Proxy.newProxyInstance(Dialect.class.getClassLoader(), new Class<?>[] {Dialect.class}, handler);
+    Map<String, Object> overrides =
+        Map.of(
+            "name",
+            "Minimal",
+            "supportsReturning",
+            false,
+            "arrayTypeName",
+            Optional.empty(),
+            "supportsNullsOrdering",
+            false,
+            "caseInsensitiveLike",
+            Optional.empty());
+    InvocationHandler handler =
+        (proxy, method, args) -> {
+          if (method.getName().equals("bindMarker")) {
+            return "?";
+          }
+          if (overrides.containsKey(method.getName())) {
+            return overrides.get(method.getName());
+          }
+          try {
+            return method.invoke(postgres, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        };
+    return (Dialect)
+        Proxy.newProxyInstance(
+            Dialect.class.getClassLoader(), new Class<?>[] {Dialect.class}, handler);
   }
 
   private static final SqlRenderer MINIMAL = new SqlRenderer(minimalDialect(), MODELS);
 
   @Test
   void expandsListsIntoOneMarkerPerValue() {
-    rendersOn(MINIMAL, booksWhere(ID.in(1L, 2L)), SELECT_BOOK + " WHERE id IN (?, ?)",
-        bind(1L, Long.class), bind(2L, Long.class));
-    rendersOn(MINIMAL, booksWhere(ID.notIn(3L)), SELECT_BOOK + " WHERE id NOT IN (?)", bind(3L, Long.class));
+    rendersOn(
+        MINIMAL,
+        booksWhere(ID.in(1L, 2L)),
+        SELECT_BOOK + " WHERE id IN (?, ?)",
+        bind(1L, Long.class),
+        bind(2L, Long.class));
+    rendersOn(
+        MINIMAL,
+        booksWhere(ID.notIn(3L)),
+        SELECT_BOOK + " WHERE id NOT IN (?)",
+        bind(3L, Long.class));
   }
 
   @Test
   void rendersEmptyListsAsConstantConditions() {
     rendersOn(MINIMAL, booksWhere(ID.in(List.of())), SELECT_BOOK + " WHERE 1 = 0");
-    rendersOn(MINIMAL, booksWhere(ID.notIn(List.of()).and(TITLE.eq("a"))), SELECT_BOOK + " WHERE 1 = 1 AND title = ?",
+    rendersOn(
+        MINIMAL,
+        booksWhere(ID.notIn(List.of()).and(TITLE.eq("a"))),
+        SELECT_BOOK + " WHERE 1 = 1 AND title = ?",
         bind("a", String.class));
   }
 
   @Test
   void comparesLowerCaseWithoutIlike() {
-    rendersOn(MINIMAL, booksWhere(TITLE.containsIgnoreCase("Dune")),
-        SELECT_BOOK + " WHERE LOWER(title) LIKE LOWER(?) ESCAPE '\\'", bind("%Dune%", String.class));
+    rendersOn(
+        MINIMAL,
+        booksWhere(TITLE.containsIgnoreCase("Dune")),
+        SELECT_BOOK + " WHERE LOWER(title) LIKE LOWER(?) ESCAPE '\\'",
+        bind("%Dune%", String.class));
   }
 
   @Test
@@ -92,9 +116,16 @@ class FallbackDialectRenderingTest {
 
   @Test
   void bulkInsertFallsBackToValuesWithGeneratedKeys() {
-    Insert insert = new Insert(Book.class, List.of("title"), List.of(List.of("A"), List.of("B")), List.of("id"));
-    SqlStatement s = rendersOn(MINIMAL, r -> r.bulkInsert(insert), "INSERT INTO book (title) VALUES (?), (?)",
-        bind("A", String.class), bind("B", String.class));
+    Insert insert =
+        new Insert(
+            Book.class, List.of("title"), List.of(List.of("A"), List.of("B")), List.of("id"));
+    SqlStatement s =
+        rendersOn(
+            MINIMAL,
+            r -> r.bulkInsert(insert),
+            "INSERT INTO book (title) VALUES (?), (?)",
+            bind("A", String.class),
+            bind("B", String.class));
     assertThat(s.generatedKeys()).containsExactly("id");
   }
 }

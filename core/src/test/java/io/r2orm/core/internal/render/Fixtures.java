@@ -48,15 +48,21 @@ final class Fixtures {
   }
 
   @Table("book")
-  record Book(@Id Long id, String title, Integer pages, Genre genre, Long authorId, @Version int version) {}
+  record Book(
+      @Id Long id, String title, Integer pages, Genre genre, Long authorId, @Version int version) {}
 
   static final String SELECT_BOOK = "SELECT id, title, pages, genre, author_id, version FROM book";
-  static final ComparableProperty<Book, Long> ID = Property.comparable(Book.class, "id", Long.class);
+  static final ComparableProperty<Book, Long> ID =
+      Property.comparable(Book.class, "id", Long.class);
   static final StringProperty<Book> TITLE = Property.string(Book.class, "title");
-  static final ComparableProperty<Book, Integer> PAGES = Property.comparable(Book.class, "pages", Integer.class);
-  static final ComparableProperty<Book, Genre> GENRE = Property.comparable(Book.class, "genre", Genre.class);
-  static final ComparableProperty<Book, Long> AUTHOR_ID = Property.comparable(Book.class, "authorId", Long.class);
-  static final ComparableProperty<Book, Integer> VERSION = Property.comparable(Book.class, "version", Integer.class);
+  static final ComparableProperty<Book, Integer> PAGES =
+      Property.comparable(Book.class, "pages", Integer.class);
+  static final ComparableProperty<Book, Genre> GENRE =
+      Property.comparable(Book.class, "genre", Genre.class);
+  static final ComparableProperty<Book, Long> AUTHOR_ID =
+      Property.comparable(Book.class, "authorId", Long.class);
+  static final ComparableProperty<Book, Integer> VERSION =
+      Property.comparable(Book.class, "version", Integer.class);
 
   @Table("author")
   record Author(@Id Long id, String name) {}
@@ -74,19 +80,23 @@ final class Fixtures {
       Byte rank) {}
 
   static final Property<Product, Money> PRICE = Property.of(Product.class, "price", Money.class);
-  static final ComparableProperty<Product, Genre> SHELF = Property.comparable(Product.class, "shelf", Genre.class);
+  static final ComparableProperty<Product, Genre> SHELF =
+      Property.comparable(Product.class, "shelf", Genre.class);
   static final ComparableProperty<Product, Instant> ADDED_AT =
       Property.comparable(Product.class, "addedAt", Instant.class);
   static final ComparableProperty<Product, Character> GRADE =
       Property.comparable(Product.class, "grade", Character.class);
-  static final ComparableProperty<Product, Byte> RANK = Property.comparable(Product.class, "rank", Byte.class);
+  static final ComparableProperty<Product, Byte> RANK =
+      Property.comparable(Product.class, "rank", Byte.class);
 
   /** Columns named with reserved words. */
   record Review(@Id Long id, Integer order, String user, Integer year) {}
 
-  static final ComparableProperty<Review, Integer> REVIEW_ORDER = Property.comparable(Review.class, "order", Integer.class);
+  static final ComparableProperty<Review, Integer> REVIEW_ORDER =
+      Property.comparable(Review.class, "order", Integer.class);
   static final StringProperty<Review> REVIEW_USER = Property.string(Review.class, "user");
-  static final ComparableProperty<Review, Integer> REVIEW_YEAR = Property.comparable(Review.class, "year", Integer.class);
+  static final ComparableProperty<Review, Integer> REVIEW_YEAR =
+      Property.comparable(Review.class, "year", Integer.class);
 
   /** Mixed-case names, which must be quoted to keep their case. */
   @Table("BookReview")
@@ -97,7 +107,8 @@ final class Fixtures {
   @Table(value = "book", schema = "library")
   record LibraryBook(@Id Long id, String title) {}
 
-  static final StringProperty<LibraryBook> LIBRARY_TITLE = Property.string(LibraryBook.class, "title");
+  static final StringProperty<LibraryBook> LIBRARY_TITLE =
+      Property.string(LibraryBook.class, "title");
 
   /** A column type (bytea) that r2dbc-postgresql cannot bind as an array. */
   @Table("attachment")

@@ -26,11 +26,14 @@ final class Golden {
   }
 
   /** Asserts the SQL and binds one renderer produces, and returns the statement. */
-  static SqlStatement rendersOn(SqlRenderer renderer, Function<SqlRenderer, SqlStatement> render, String sql, Bind... binds) {
+  static SqlStatement rendersOn(
+      SqlRenderer renderer, Function<SqlRenderer, SqlStatement> render, String sql, Bind... binds) {
     SqlStatement statement = render.apply(renderer);
     String dialect = renderer.dialect().name();
     assertThat(statement.sql()).as("%s SQL", dialect).isEqualTo(sql);
-    assertThat(describe(statement.binds())).as("%s binds", dialect).isEqualTo(describe(List.of(binds)));
+    assertThat(describe(statement.binds()))
+        .as("%s binds", dialect)
+        .isEqualTo(describe(List.of(binds)));
     return statement;
   }
 
@@ -43,12 +46,20 @@ final class Golden {
     return new Bind(value, value.getClass());
   }
 
-  /** Binds compared by content: arrays element-wise, values with their classes (1 and 1L differ). */
+  /**
+   * Binds compared by content: arrays element-wise, values with their classes (1 and 1L differ).
+   */
   private static List<String> describe(List<Bind> binds) {
     return binds.stream()
-        .map(b -> b.type().getSimpleName() + " <- " + (b.value() == null
-            ? "null"
-            : b.value().getClass().getSimpleName() + " " + Arrays.deepToString(new Object[] {b.value()})))
+        .map(
+            b ->
+                b.type().getSimpleName()
+                    + " <- "
+                    + (b.value() == null
+                        ? "null"
+                        : b.value().getClass().getSimpleName()
+                            + " "
+                            + Arrays.deepToString(new Object[] {b.value()})))
         .toList();
   }
 }

@@ -16,7 +16,10 @@ import io.r2orm.core.query.Select;
 import io.r2orm.core.query.StringProperty;
 import org.junit.jupiter.api.Test;
 
-/** JSON paths and containment (issue #12): PostgreSQL's functions with every step a bind; H2 refuses them. */
+/**
+ * JSON paths and containment (issue #12): PostgreSQL's functions with every step a bind; H2 refuses
+ * them.
+ */
 class JsonPathRenderingTest {
   @Table("payment")
   record Payment(@Id Long id, @Column(type = "jsonb") String details) {}
@@ -25,22 +28,40 @@ class JsonPathRenderingTest {
 
   @Test
   void postgresExtractsTextAtAPathWithEveryStepBound() {
-    rendersOn(POSTGRES, r -> r.select(Select.from(Payment.class).where(Functions.jsonText(DETAILS, "card", "0").eq("visa"))),
+    rendersOn(
+        POSTGRES,
+        r ->
+            r.select(
+                Select.from(Payment.class)
+                    .where(Functions.jsonText(DETAILS, "card", "0").eq("visa"))),
         "SELECT id, details FROM payment WHERE jsonb_extract_path_text(CAST(details AS jsonb), $1, $2) = $3",
-        bind("card", String.class), bind("0", String.class), bind("visa", String.class));
+        bind("card", String.class),
+        bind("0", String.class),
+        bind("visa", String.class));
   }
 
   @Test
   void postgresTestsContainmentWithTheDocumentBound() {
-    rendersOn(POSTGRES, r -> r.select(Select.from(Payment.class).where(Functions.jsonContains(DETAILS, "{\"a\": 1}"))),
+    rendersOn(
+        POSTGRES,
+        r ->
+            r.select(
+                Select.from(Payment.class).where(Functions.jsonContains(DETAILS, "{\"a\": 1}"))),
         "SELECT id, details FROM payment WHERE (CAST(details AS jsonb) @> CAST($1 AS jsonb)) = $2",
-        bind("{\"a\": 1}", String.class), bind(true, Boolean.class));
+        bind("{\"a\": 1}", String.class),
+        bind(true, Boolean.class));
   }
 
   @Test
   void h2RefusesPathsNamingTheFeature() {
-    assertThatThrownBy(() -> H2.select(Select.from(Payment.class).where(Functions.jsonText(DETAILS, "a").eq("b"))))
-        .isInstanceOf(UnsupportedFeatureException.class).hasMessageContaining("H2").hasMessageContaining("JSON paths");
-    assertThatThrownBy(() -> Functions.jsonText(DETAILS)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                H2.select(
+                    Select.from(Payment.class).where(Functions.jsonText(DETAILS, "a").eq("b"))))
+        .isInstanceOf(UnsupportedFeatureException.class)
+        .hasMessageContaining("H2")
+        .hasMessageContaining("JSON paths");
+    assertThatThrownBy(() -> Functions.jsonText(DETAILS))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -24,18 +24,31 @@ class LockRenderingTest {
 
   @Test
   void forUpdateWithEveryWaitPolicyOnBothDatabases() {
-    rendersOnBoth(r -> r.select(locked(Lock.forUpdate())),
-        SELECT_BOOK + " WHERE id = $1 LIMIT $2 FOR UPDATE", bind(1L, Long.class), bind(5L, Long.class));
-    rendersOnBoth(r -> r.select(locked(Lock.forUpdate().noWait())),
-        SELECT_BOOK + " WHERE id = $1 LIMIT $2 FOR UPDATE NOWAIT", bind(1L, Long.class), bind(5L, Long.class));
-    rendersOnBoth(r -> r.select(locked(Lock.forUpdate().skipLocked())),
-        SELECT_BOOK + " WHERE id = $1 LIMIT $2 FOR UPDATE SKIP LOCKED", bind(1L, Long.class), bind(5L, Long.class));
+    rendersOnBoth(
+        r -> r.select(locked(Lock.forUpdate())),
+        SELECT_BOOK + " WHERE id = $1 LIMIT $2 FOR UPDATE",
+        bind(1L, Long.class),
+        bind(5L, Long.class));
+    rendersOnBoth(
+        r -> r.select(locked(Lock.forUpdate().noWait())),
+        SELECT_BOOK + " WHERE id = $1 LIMIT $2 FOR UPDATE NOWAIT",
+        bind(1L, Long.class),
+        bind(5L, Long.class));
+    rendersOnBoth(
+        r -> r.select(locked(Lock.forUpdate().skipLocked())),
+        SELECT_BOOK + " WHERE id = $1 LIMIT $2 FOR UPDATE SKIP LOCKED",
+        bind(1L, Long.class),
+        bind(5L, Long.class));
   }
 
   @Test
   void forShareOnPostgresAndAClearErrorOnH2() {
-    rendersOn(POSTGRES, r -> r.select(locked(Lock.forShare().skipLocked())),
-        SELECT_BOOK + " WHERE id = $1 LIMIT $2 FOR SHARE SKIP LOCKED", bind(1L, Long.class), bind(5L, Long.class));
+    rendersOn(
+        POSTGRES,
+        r -> r.select(locked(Lock.forShare().skipLocked())),
+        SELECT_BOOK + " WHERE id = $1 LIMIT $2 FOR SHARE SKIP LOCKED",
+        bind(1L, Long.class),
+        bind(5L, Long.class));
     assertThatThrownBy(() -> H2.select(locked(Lock.forShare())))
         .isInstanceOf(UnsupportedFeatureException.class)
         .hasMessage("The H2 dialect does not support FOR SHARE (use FOR UPDATE)");
@@ -43,12 +56,15 @@ class LockRenderingTest {
 
   @Test
   void countAndExistsDoNotLock() {
-    rendersOnBoth(r -> r.count(Select.from(Fixtures.Book.class).withLock(Lock.forUpdate())), "SELECT COUNT(*) FROM book");
+    rendersOnBoth(
+        r -> r.count(Select.from(Fixtures.Book.class).withLock(Lock.forUpdate())),
+        "SELECT COUNT(*) FROM book");
   }
 
   @Test
   void aLockingSelectCannotJoin() {
-    assertThatThrownBy(() -> new FetchRenderer(POSTGRES).selectJoined(locked(Lock.forUpdate()), List.of()))
+    assertThatThrownBy(
+            () -> new FetchRenderer(POSTGRES).selectJoined(locked(Lock.forUpdate()), List.of()))
         .isInstanceOf(QueryBuildException.class)
         .hasMessageContaining("cannot join");
   }

@@ -14,12 +14,12 @@ import io.r2orm.core.annotation.Table;
 import io.r2orm.core.dialect.H2Dialect;
 import io.r2orm.core.dialect.PostgresDialect;
 import io.r2orm.core.exception.EntityDefinitionException;
+import io.r2orm.core.internal.schema.SchemaGenerator;
 import io.r2orm.core.metadata.EntityModels;
 import io.r2orm.core.query.ComparableProperty;
 import io.r2orm.core.query.Insert;
 import io.r2orm.core.query.Property;
 import io.r2orm.core.query.Select;
-import io.r2orm.core.internal.schema.SchemaGenerator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,36 +38,56 @@ class NativeEnumRenderingTest {
   @Table("film")
   record Film(@Id Long id, String title, @Column(type = "mpaa_rating") Rating rating) {}
 
-  static final ComparableProperty<Film, Rating> RATING = Property.comparable(Film.class, "rating", Rating.class);
+  static final ComparableProperty<Film, Rating> RATING =
+      Property.comparable(Film.class, "rating", Rating.class);
 
   @Test
   void comparisonsCastTheBindToTheEnumTypeOnPostgres() {
-    rendersOn(POSTGRES, r -> r.select(Select.from(Film.class).where(RATING.eq(Rating.PG_13))),
-        "SELECT id, title, rating FROM film WHERE rating = CAST($1 AS mpaa_rating)", bind("PG_13", String.class));
-    rendersOn(POSTGRES, r -> r.select(Select.from(Film.class).where(RATING.in(List.of(Rating.G, Rating.PG)))),
+    rendersOn(
+        POSTGRES,
+        r -> r.select(Select.from(Film.class).where(RATING.eq(Rating.PG_13))),
+        "SELECT id, title, rating FROM film WHERE rating = CAST($1 AS mpaa_rating)",
+        bind("PG_13", String.class));
+    rendersOn(
+        POSTGRES,
+        r -> r.select(Select.from(Film.class).where(RATING.in(List.of(Rating.G, Rating.PG)))),
         "SELECT id, title, rating FROM film WHERE rating = ANY(CAST($1 AS mpaa_rating[]))",
         bind(new String[] {"G", "PG"}, String[].class));
   }
 
   @Test
   void h2CastsTheBindToTextForItsInlineEnum() {
-    rendersOn(H2, r -> r.select(Select.from(Film.class).where(RATING.eq(Rating.PG_13))),
-        "SELECT id, title, rating FROM film WHERE rating = CAST($1 AS CHARACTER VARYING)", bind("PG_13", String.class));
+    rendersOn(
+        H2,
+        r -> r.select(Select.from(Film.class).where(RATING.eq(Rating.PG_13))),
+        "SELECT id, title, rating FROM film WHERE rating = CAST($1 AS CHARACTER VARYING)",
+        bind("PG_13", String.class));
   }
 
   @Test
   void insertsCastTheValueOnPostgres() {
-    rendersOn(POSTGRES, r -> r.insert(new Insert(Film.class, List.of("title", "rating"), List.of(List.of("Alien", Rating.G)),
-            List.of("id"))),
+    rendersOn(
+        POSTGRES,
+        r ->
+            r.insert(
+                new Insert(
+                    Film.class,
+                    List.of("title", "rating"),
+                    List.of(List.of("Alien", Rating.G)),
+                    List.of("id"))),
         "INSERT INTO film (title, rating) VALUES ($1, CAST($2 AS mpaa_rating)) RETURNING id",
-        bind("Alien", String.class), bind("G", String.class));
+        bind("Alien", String.class),
+        bind("G", String.class));
   }
 
   @Test
   void schemaGenerationCreatesTheTypeInDeclaredOrder() {
-    List<String> postgres = new SchemaGenerator(PostgresDialect.INSTANCE).createTable(MODELS.of(Film.class));
-    assertThat(postgres.get(0)).isEqualTo("DO $$ BEGIN CREATE TYPE mpaa_rating AS ENUM ('G', 'PG', 'PG_13');"
-        + " EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+    List<String> postgres =
+        new SchemaGenerator(PostgresDialect.INSTANCE).createTable(MODELS.of(Film.class));
+    assertThat(postgres.get(0))
+        .isEqualTo(
+            "DO $$ BEGIN CREATE TYPE mpaa_rating AS ENUM ('G', 'PG', 'PG_13');"
+                + " EXCEPTION WHEN duplicate_object THEN NULL; END $$");
     assertThat(postgres.get(1)).contains("rating mpaa_rating");
     List<String> h2 = new SchemaGenerator(H2Dialect.INSTANCE).createTable(MODELS.of(Film.class));
     assertThat(h2).hasSize(1);

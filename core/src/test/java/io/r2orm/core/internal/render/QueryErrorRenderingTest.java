@@ -1,8 +1,5 @@
 package io.r2orm.core.internal.render;
 
-import static io.r2orm.core.query.Functions.count;
-import static io.r2orm.core.query.Functions.min;
-import static io.r2orm.core.query.Functions.scalar;
 import static io.r2orm.core.internal.render.Golden.H2;
 import static io.r2orm.core.internal.render.Golden.POSTGRES;
 import static io.r2orm.core.internal.render.QueryFixtures.ALBUM_ARTIST;
@@ -14,35 +11,45 @@ import static io.r2orm.core.internal.render.QueryFixtures.EMPLOYEE_NAME;
 import static io.r2orm.core.internal.render.QueryFixtures.MANAGER;
 import static io.r2orm.core.internal.render.QueryFixtures.MILLIS;
 import static io.r2orm.core.internal.render.QueryFixtures.TRACK_TITLE;
+import static io.r2orm.core.query.Functions.count;
+import static io.r2orm.core.query.Functions.min;
+import static io.r2orm.core.query.Functions.scalar;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.r2orm.core.exception.MappingException;
 import io.r2orm.core.exception.QueryBuildException;
 import io.r2orm.core.internal.mapping.ProjectionMapper;
-import io.r2orm.core.query.Property;
-import io.r2orm.core.query.Subquery;
-import io.r2orm.core.query.TableRef;
 import io.r2orm.core.internal.render.QueryFixtures.Album;
 import io.r2orm.core.internal.render.QueryFixtures.Artist;
 import io.r2orm.core.internal.render.QueryFixtures.Employee;
 import io.r2orm.core.internal.render.QueryFixtures.Track;
+import io.r2orm.core.query.Property;
+import io.r2orm.core.query.Subquery;
+import io.r2orm.core.query.TableRef;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
-/** Misuse of the query builder fails before any SQL runs, with a message that names the problem and the fix. */
+/**
+ * Misuse of the query builder fails before any SQL runs, with a message that names the problem and
+ * the fix.
+ */
 class QueryErrorRenderingTest {
 
   /** Renders on both dialects; each must fail the same way. */
   private static void failsOnBoth(Subquery q, String message) {
     for (SqlRenderer r : new SqlRenderer[] {POSTGRES, H2}) {
       ThrowingCallable render = () -> r.query(q);
-      assertThatThrownBy(render).as(r.dialect().name()).isInstanceOf(QueryBuildException.class).hasMessage(message);
+      assertThatThrownBy(render)
+          .as(r.dialect().name())
+          .isInstanceOf(QueryBuildException.class)
+          .hasMessage(message);
     }
   }
 
   @Test
   void aSelfJoinWithoutAliases() {
-    failsOnBoth(Subquery.select(EMPLOYEE_NAME).from(Employee.class).join(MANAGER),
+    failsOnBoth(
+        Subquery.select(EMPLOYEE_NAME).from(Employee.class).join(MANAGER),
         "Employee (as employee) appears more than once in the query; give each occurrence its own alias with"
             + " TableRef.of(Employee.class, \"alias\")");
   }
@@ -50,7 +57,10 @@ class QueryErrorRenderingTest {
   @Test
   void anUnqualifiedPropertyOfATableThatAppearsTwice() {
     TableRef<Employee> e = TableRef.of(Employee.class, "e");
-    failsOnBoth(Subquery.select(EMPLOYEE_NAME).from(e).leftJoin(MANAGER, TableRef.of(Employee.class, "boss")),
+    failsOnBoth(
+        Subquery.select(EMPLOYEE_NAME)
+            .from(e)
+            .leftJoin(MANAGER, TableRef.of(Employee.class, "boss")),
         "Employee appears more than once in the query, so Employee.name is ambiguous; give the tables aliases with"
             + " TableRef.of(Employee.class, \"alias\") and qualify the property with table.get(...)");
   }
@@ -59,21 +69,27 @@ class QueryErrorRenderingTest {
   void aRelationJoinWhoseOwnerAppearsTwice() {
     TableRef<Employee> e = TableRef.of(Employee.class, "e");
     TableRef<Employee> boss = TableRef.of(Employee.class, "boss");
-    failsOnBoth(Subquery.select(e.get(EMPLOYEE_NAME)).from(e).join(MANAGER, boss).join(MANAGER, TableRef.of(Employee.class, "top")),
+    failsOnBoth(
+        Subquery.select(e.get(EMPLOYEE_NAME))
+            .from(e)
+            .join(MANAGER, boss)
+            .join(MANAGER, TableRef.of(Employee.class, "top")),
         "Employee appears more than once before the join of Employee.manager, so it is unclear which one it starts"
             + " from; join on an explicit condition instead");
   }
 
   @Test
   void aPropertyOfATableNotInTheQuery() {
-    failsOnBoth(Subquery.select(ARTIST_NAME, ALBUM_TITLE).from(Artist.class),
+    failsOnBoth(
+        Subquery.select(ARTIST_NAME, ALBUM_TITLE).from(Artist.class),
         "property Album.title refers to a table that is not in the query; tables: [Artist]; add it with from(...) or"
             + " join(...)");
   }
 
   @Test
   void aPropertyQualifiedWithAnAliasNotInTheQuery() {
-    failsOnBoth(Subquery.select(TableRef.of(Album.class, "al").get(ALBUM_TITLE)).from(Album.class),
+    failsOnBoth(
+        Subquery.select(TableRef.of(Album.class, "al").get(ALBUM_TITLE)).from(Album.class),
         "property al.title refers to a table that is not in the query; tables: [Album]; add it with from(...) or"
             + " join(...), or use the alias it was given");
   }
@@ -81,44 +97,55 @@ class QueryErrorRenderingTest {
   @Test
   void aPropertyOfTheOuterQueryNotInScopeOfTheSubquery() {
     Subquery inner = Subquery.select(TRACK_TITLE).from(Track.class).where(ALBUM_TITLE.eq("x"));
-    failsOnBoth(Subquery.select(ARTIST_NAME).from(Artist.class).where(ARTIST_NAME.in(inner)),
+    failsOnBoth(
+        Subquery.select(ARTIST_NAME).from(Artist.class).where(ARTIST_NAME.in(inner)),
         "property Album.title refers to a table that is not in the query; tables: [Track, Artist]; add it with from(...)"
             + " or join(...)");
   }
 
   @Test
   void aSelectedEntityNotInTheQuery() {
-    failsOnBoth(Subquery.select(TableRef.of(Artist.class)).from(Album.class),
+    failsOnBoth(
+        Subquery.select(TableRef.of(Artist.class)).from(Album.class),
         "the selected table Artist is not in the query; add it with from(...) or join(...)");
   }
 
   @Test
   void aRelationJoinWhoseOwnerIsAbsent() {
-    failsOnBoth(Subquery.select(TRACK_TITLE).from(Track.class).join(ARTIST_ALBUMS),
+    failsOnBoth(
+        Subquery.select(TRACK_TITLE).from(Track.class).join(ARTIST_ALBUMS),
         "the join of Artist.albums starts from Artist, which is not in the query before it; select from it or join it"
             + " first");
   }
 
   @Test
   void anUnknownPropertyListsTheKnownOnes() {
-    failsOnBoth(Subquery.select(Property.string(Artist.class, "nmae")).from(Artist.class),
+    failsOnBoth(
+        Subquery.select(Property.string(Artist.class, "nmae")).from(Artist.class),
         "Artist has no mapped property 'nmae'; known properties: [id, name, country]");
   }
 
   @Test
   void aQueryWhoseTableCannotBeInferred() {
-    failsOnBoth(Subquery.select(count()), "the query selects no property, so its table is unknown; add from(Entity.class)");
+    failsOnBoth(
+        Subquery.select(count()),
+        "the query selects no property, so its table is unknown; add from(Entity.class)");
   }
 
   @Test
   void likeOnAColumnThatIsNotText() {
-    failsOnBoth(Subquery.select(count()).from(Track.class).where(min(MILLIS).like("1%")),
+    failsOnBoth(
+        Subquery.select(count()).from(Track.class).where(min(MILLIS).like("1%")),
         "like on Track.millis which is not stored as text");
   }
 
   @Test
   void aRelationJoinedToATableOfAnotherEntity() {
-    assertThatThrownBy(() -> Subquery.select(ALBUM_TITLE).from(Album.class).join(ALBUM_ARTIST, TableRef.of(Track.class, "t")))
+    assertThatThrownBy(
+            () ->
+                Subquery.select(ALBUM_TITLE)
+                    .from(Album.class)
+                    .join(ALBUM_ARTIST, TableRef.of(Track.class, "t")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("the relation Album.artist leads to Artist, not to Track");
   }
@@ -162,31 +189,41 @@ class QueryErrorRenderingTest {
   }
 
   private static ProjectionMapper nameAndCount() {
-    return ProjectionMapper.of(POSTGRES.query(Subquery.select(ARTIST_NAME, count()).from(Artist.class).groupBy(ARTIST_NAME)));
+    return ProjectionMapper.of(
+        POSTGRES.query(
+            Subquery.select(ARTIST_NAME, count()).from(Artist.class).groupBy(ARTIST_NAME)));
   }
 
   @Test
   void intoARecordWithAnotherNumberOfComponents() {
     assertThatThrownBy(() -> nameAndCount().constructor(NameOnly.class))
         .isInstanceOf(MappingException.class)
-        .hasMessage("Cannot build " + NameOnly.class.getName() + " from the 2 selected items [String, Long]: no canonical"
-            + " constructor takes 2 arguments (constructors: [[class java.lang.String]])");
+        .hasMessage(
+            "Cannot build "
+                + NameOnly.class.getName()
+                + " from the 2 selected items [String, Long]: no canonical"
+                + " constructor takes 2 arguments (constructors: [[class java.lang.String]])");
   }
 
   @Test
   void intoARecordWhoseComponentsAreInAnotherOrder() {
     assertThatThrownBy(() -> nameAndCount().constructor(CountFirst.class))
         .isInstanceOf(MappingException.class)
-        .hasMessage("Cannot build " + CountFirst.class.getName() + ": parameter 1 is Long but selected item 1 is String;"
-            + " reorder the selected fields or change the constructor");
+        .hasMessage(
+            "Cannot build "
+                + CountFirst.class.getName()
+                + ": parameter 1 is Long but selected item 1 is String;"
+                + " reorder the selected fields or change the constructor");
   }
 
   @Test
   void intoAClassWithTwoConstructorsThatFit() {
     assertThatThrownBy(() -> nameAndCount().constructor(TwoWays.class))
         .isInstanceOf(MappingException.class)
-        .hasMessage(TwoWays.class.getName() + " has more than one constructor with 2 parameters; map into a record, or"
-            + " give it exactly one");
+        .hasMessage(
+            TwoWays.class.getName()
+                + " has more than one constructor with 2 parameters; map into a record, or"
+                + " give it exactly one");
   }
 
   @Test
@@ -194,7 +231,8 @@ class QueryErrorRenderingTest {
     var build = nameAndCount().constructor(NameCount.class);
     assertThatThrownBy(() -> build.apply(new Object[] {"x", null}))
         .isInstanceOf(MappingException.class)
-        .hasMessage("Selected item 2 is NULL but parameter 2 of NameCount is a primitive long; use a boxed type or"
-            + " coalesce(...)");
+        .hasMessage(
+            "Selected item 2 is NULL but parameter 2 of NameCount is a primitive long; use a boxed type or"
+                + " coalesce(...)");
   }
 }

@@ -13,6 +13,8 @@ import static io.r2orm.core.internal.render.Golden.rendersOnBoth;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.r2orm.core.exception.QueryBuildException;
+import io.r2orm.core.internal.render.Fixtures.Book;
+import io.r2orm.core.internal.render.Fixtures.Genre;
 import io.r2orm.core.query.Arithmetic;
 import io.r2orm.core.query.Assignment;
 import io.r2orm.core.query.Delete;
@@ -20,8 +22,6 @@ import io.r2orm.core.query.Expression;
 import io.r2orm.core.query.Property;
 import io.r2orm.core.query.Update;
 import io.r2orm.core.query.Value;
-import io.r2orm.core.internal.render.Fixtures.Book;
-import io.r2orm.core.internal.render.Fixtures.Genre;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,34 +42,55 @@ class WriteRenderingTest {
 
   @Test
   void updatesSeveralColumnsWithVersionArithmetic() {
-    Update update = new Update(Book.class,
-        List.of(set(TITLE, "Dune Messiah"), set(PAGES, (Object) null), set(VERSION, plus(VERSION, 1))),
-        ID.eq(7L).and(VERSION.eq(3)));
-    rendersOnBoth(r -> r.update(update),
+    Update update =
+        new Update(
+            Book.class,
+            List.of(
+                set(TITLE, "Dune Messiah"),
+                set(PAGES, (Object) null),
+                set(VERSION, plus(VERSION, 1))),
+            ID.eq(7L).and(VERSION.eq(3)));
+    rendersOnBoth(
+        r -> r.update(update),
         "UPDATE book SET title = $1, pages = $2, version = (version + $3) WHERE id = $4 AND version = $5",
-        bind("Dune Messiah", String.class), bind(null, Integer.class), bind(1, Integer.class),
-        bind(7L, Long.class), bind(3, Integer.class));
+        bind("Dune Messiah", String.class),
+        bind(null, Integer.class),
+        bind(1, Integer.class),
+        bind(7L, Long.class),
+        bind(3, Integer.class));
   }
 
   @Test
   void updatesEveryRowWithoutWhereAndConvertsEnums() {
-    rendersOnBoth(r -> r.update(new Update(Book.class, List.of(set(GENRE, Genre.CRIME)), null)),
-        "UPDATE book SET genre = $1", bind("CRIME", String.class));
+    rendersOnBoth(
+        r -> r.update(new Update(Book.class, List.of(set(GENRE, Genre.CRIME)), null)),
+        "UPDATE book SET genre = $1",
+        bind("CRIME", String.class));
   }
 
   @Test
   void writesNestedArithmeticAndColumnToColumnAssignments() {
-    Arithmetic doubledMinusOne = new Arithmetic(
-        new Arithmetic(PAGES.ref(), Arithmetic.Operator.MULTIPLY, new Value(2)),
-        Arithmetic.Operator.SUBTRACT, new Value(1));
+    Arithmetic doubledMinusOne =
+        new Arithmetic(
+            new Arithmetic(PAGES.ref(), Arithmetic.Operator.MULTIPLY, new Value(2)),
+            Arithmetic.Operator.SUBTRACT,
+            new Value(1));
     Arithmetic halved = new Arithmetic(PAGES.ref(), Arithmetic.Operator.DIVIDE, new Value(2));
-    Update update = new Update(Book.class, List.of(set(PAGES, doubledMinusOne), set(AUTHOR_ID, ID.ref())),
-        PAGES.gt(0));
-    rendersOnBoth(r -> r.update(update),
+    Update update =
+        new Update(
+            Book.class,
+            List.of(set(PAGES, doubledMinusOne), set(AUTHOR_ID, ID.ref())),
+            PAGES.gt(0));
+    rendersOnBoth(
+        r -> r.update(update),
         "UPDATE book SET pages = ((pages * $1) - $2), author_id = id WHERE pages > $3",
-        bind(2, Integer.class), bind(1, Integer.class), bind(0, Integer.class));
-    rendersOnBoth(r -> r.update(new Update(Book.class, List.of(set(PAGES, halved)), null)),
-        "UPDATE book SET pages = (pages / $1)", bind(2, Integer.class));
+        bind(2, Integer.class),
+        bind(1, Integer.class),
+        bind(0, Integer.class));
+    rendersOnBoth(
+        r -> r.update(new Update(Book.class, List.of(set(PAGES, halved)), null)),
+        "UPDATE book SET pages = (pages / $1)",
+        bind(2, Integer.class));
   }
 
   /**
@@ -79,13 +100,16 @@ class WriteRenderingTest {
    */
   @Test
   void bindsArithmeticValuesWithTheirOwnClass() {
-    rendersOnBoth(r -> r.update(new Update(Book.class, List.of(set(AUTHOR_ID, plus(AUTHOR_ID, 1))), null)),
-        "UPDATE book SET author_id = (author_id + $1)", bind(1, Integer.class));
+    rendersOnBoth(
+        r -> r.update(new Update(Book.class, List.of(set(AUTHOR_ID, plus(AUTHOR_ID, 1))), null)),
+        "UPDATE book SET author_id = (author_id + $1)",
+        bind(1, Integer.class));
   }
 
   @Test
   void rejectsAssignmentToAnotherEntitysProperty() {
-    Update update = new Update(Book.class, List.of(new Assignment(AUTHOR_NAME.ref(), new Value("x"))), null);
+    Update update =
+        new Update(Book.class, List.of(new Assignment(AUTHOR_NAME.ref(), new Value("x"))), null);
     assertThatThrownBy(() -> POSTGRES.update(update))
         .isInstanceOf(QueryBuildException.class)
         .hasMessageContaining("Author.name")
@@ -101,8 +125,10 @@ class WriteRenderingTest {
 
   @Test
   void deletesMatchingRows() {
-    rendersOnBoth(r -> r.delete(new Delete(Book.class, ID.eq(7L).or(TITLE.isNull()))),
-        "DELETE FROM book WHERE id = $1 OR title IS NULL", bind(7L, Long.class));
+    rendersOnBoth(
+        r -> r.delete(new Delete(Book.class, ID.eq(7L).or(TITLE.isNull()))),
+        "DELETE FROM book WHERE id = $1 OR title IS NULL",
+        bind(7L, Long.class));
   }
 
   @Test

@@ -32,13 +32,20 @@ public class StoreInitializer implements SmartInitializingSingleton {
   public void afterSingletonsInstantiated() {
     long start = System.nanoTime();
     StoreSchema schema = new StoreSchema(db);
-    Mono<Void> databaseSchema = properties.getDatabaseSchema() == null || properties.getDatabaseSchema().isBlank()
-        ? Mono.empty() : schema.createDatabaseSchema(properties.getDatabaseSchema());
+    Mono<Void> databaseSchema =
+        properties.getDatabaseSchema() == null || properties.getDatabaseSchema().isBlank()
+            ? Mono.empty()
+            : schema.createDatabaseSchema(properties.getDatabaseSchema());
     if (properties.isReset()) {
-      SampleData.Summary summary = databaseSchema.then(schema.recreate())
-          .then(new SampleData(db, properties.getData()).generate())
-          .block(START_UP_LIMIT);
-      LOG.info("Music store on {}: generated {} in {} ms", db.dialect().name(), summary,
+      SampleData.Summary summary =
+          databaseSchema
+              .then(schema.recreate())
+              .then(new SampleData(db, properties.getData()).generate())
+              .block(START_UP_LIMIT);
+      LOG.info(
+          "Music store on {}: generated {} in {} ms",
+          db.dialect().name(),
+          summary,
           (System.nanoTime() - start) / 1_000_000);
     } else {
       databaseSchema.then(schema.create()).block(START_UP_LIMIT);

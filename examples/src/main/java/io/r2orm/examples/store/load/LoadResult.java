@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
  *     pending); {@code null} when it was not quiet by the deadline
  * @param timeline once a second during the load: requests answered in that second and the pool
  * @param sessions the application's sessions in {@code pg_stat_activity} by state, after the wait
- * @param busySessions the application's sessions that were not {@code idle} then: state, wait
- *     event and the start of the query
+ * @param busySessions the application's sessions that were not {@code idle} then: state, wait event
+ *     and the start of the query
  * @param backendsBefore prepared statements of each pooled backend before the load
  * @param backendsAfter prepared statements of each pooled backend after the load (those whose
  *     connection could be acquired)
@@ -62,21 +62,30 @@ public record LoadResult(
 
   /** Answers with a status of 500 or more. */
   public long serverErrors() {
-    return statuses.entrySet().stream().filter(e -> e.getKey() >= 500).mapToLong(Map.Entry::getValue).sum();
+    return statuses.entrySet().stream()
+        .filter(e -> e.getKey() >= 500)
+        .mapToLong(Map.Entry::getValue)
+        .sum();
   }
 
-  /** Every request that failed: answers ≥ 500, timeouts, transport errors and incomplete streams. */
+  /**
+   * Every request that failed: answers ≥ 500, timeouts, transport errors and incomplete streams.
+   */
   public long errors() {
     return serverErrors() + timeouts + transportErrors + incompleteStreams;
   }
 
   /** Sessions of the application {@code idle in transaction} (or {@code … (aborted)}). */
   public long idleInTransaction() {
-    return sessions.entrySet().stream().filter(e -> e.getKey().startsWith(IDLE_IN_TRANSACTION))
-        .mapToLong(Map.Entry::getValue).sum();
+    return sessions.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(IDLE_IN_TRANSACTION))
+        .mapToLong(Map.Entry::getValue)
+        .sum();
   }
 
-  /** The most prepared statements any pooled backend held after the load; -1 when none was reached. */
+  /**
+   * The most prepared statements any pooled backend held after the load; -1 when none was reached.
+   */
   public long maxPreparedPerBackend() {
     return backendsAfter.stream().mapToLong(Backend::prepared).max().orElse(-1);
   }
@@ -105,7 +114,12 @@ public record LoadResult(
     if (backendsAfter.isEmpty()) {
       failed.add("no pooled backend could be reached to count its prepared statements");
     } else if (maxPreparedPerBackend() > preparedBound) {
-      failed.add("a backend holds " + maxPreparedPerBackend() + " prepared statements (bound " + preparedBound + ")");
+      failed.add(
+          "a backend holds "
+              + maxPreparedPerBackend()
+              + " prepared statements (bound "
+              + preparedBound
+              + ")");
     }
     return failed;
   }
@@ -114,11 +128,20 @@ public record LoadResult(
   public String report() {
     double seconds = elapsed.toNanos() / 1e9;
     StringBuilder out = new StringBuilder();
-    out.append(String.format("requests     %d in %.1f s (%.0f/s) from %d clients%n", requests, seconds, requests / seconds, clients));
-    out.append("  by status  ").append(statuses.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
-        .collect(Collectors.joining(", "))).append('\n');
-    out.append(String.format("errors       %d: responses >= 500 %d, client timeouts %d, transport errors %d, incomplete streams %d%n",
-        errors(), serverErrors(), timeouts, transportErrors, incompleteStreams));
+    out.append(
+        String.format(
+            "requests     %d in %.1f s (%.0f/s) from %d clients%n",
+            requests, seconds, requests / seconds, clients));
+    out.append("  by status  ")
+        .append(
+            statuses.entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue())
+                .collect(Collectors.joining(", ")))
+        .append('\n');
+    out.append(
+        String.format(
+            "errors       %d: responses >= 500 %d, client timeouts %d, transport errors %d, incomplete streams %d%n",
+            errors(), serverErrors(), timeouts, transportErrors, incompleteStreams));
     for (String sample : errorSamples) {
       out.append("  e.g.       ").append(sample).append('\n');
     }
@@ -132,21 +155,38 @@ public record LoadResult(
       if (k.transportErrors() > 0) {
         outcomes.add("transport errors: " + k.transportErrors());
       }
-      out.append(String.format("  %-58s %7d  p50 %9s  p99 %9s  %s%n", k.kind(), k.requests(), ms(k.p50()), ms(k.p99()),
-          String.join(", ", outcomes)));
+      out.append(
+          String.format(
+              "  %-58s %7d  p50 %9s  p99 %9s  %s%n",
+              k.kind(), k.requests(), ms(k.p50()), ms(k.p99()), String.join(", ", outcomes)));
     }
     out.append("timeline     per second: answers, pool acquired/pending\n");
     for (int i = 0; i < timeline.size(); i += 10) {
-      out.append(String.format("  %3d s     ", timeline.get(i).second())).append(timeline.subList(i, Math.min(timeline.size(), i + 10))
-          .stream().map(t -> String.format("%5d %2d/%-4d", t.answered(), t.acquired(), t.pending()))
-          .collect(Collectors.joining(" "))).append('\n');
+      out.append(String.format("  %3d s     ", timeline.get(i).second()))
+          .append(
+              timeline.subList(i, Math.min(timeline.size(), i + 10)).stream()
+                  .map(t -> String.format("%5d %2d/%-4d", t.answered(), t.acquired(), t.pending()))
+                  .collect(Collectors.joining(" ")))
+          .append('\n');
     }
     out.append("pool before  ").append(poolBefore).append('\n');
-    out.append("pool after   ").append(poolAfter).append(poolQuietAfter == null
-        ? " — NOT idle by the deadline" : " — idle " + ms(poolQuietAfter) + " after the load").append('\n');
-    out.append("sessions     ").append(sessions.isEmpty() ? "none" : sessions.entrySet().stream()
-        .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")))
-        .append("; idle in transaction: ").append(idleInTransaction()).append('\n');
+    out.append("pool after   ")
+        .append(poolAfter)
+        .append(
+            poolQuietAfter == null
+                ? " — NOT idle by the deadline"
+                : " — idle " + ms(poolQuietAfter) + " after the load")
+        .append('\n');
+    out.append("sessions     ")
+        .append(
+            sessions.isEmpty()
+                ? "none"
+                : sessions.entrySet().stream()
+                    .map(e -> e.getKey() + ": " + e.getValue())
+                    .collect(Collectors.joining(", ")))
+        .append("; idle in transaction: ")
+        .append(idleInTransaction())
+        .append('\n');
     for (String busy : busySessions) {
       out.append("  not idle   ").append(busy).append('\n');
     }
@@ -160,7 +200,14 @@ public record LoadResult(
     if (backends.isEmpty()) {
       return "no backend reached";
     }
-    return backends.stream().map(b -> "pid " + b.pid() + " " + b.prepared() + (b.cursors() > 0 ? " (" + b.cursors() + " DECLARE)" : ""))
+    return backends.stream()
+        .map(
+            b ->
+                "pid "
+                    + b.pid()
+                    + " "
+                    + b.prepared()
+                    + (b.cursors() > 0 ? " (" + b.cursors() + " DECLARE)" : ""))
         .collect(Collectors.joining(", "));
   }
 
@@ -179,8 +226,14 @@ public record LoadResult(
    * @param p50 median latency
    * @param p99 99th percentile latency
    */
-  public record KindStats(String kind, long requests, Map<Integer, Long> statuses, long timeouts, long transportErrors,
-      Duration p50, Duration p99) {}
+  public record KindStats(
+      String kind,
+      long requests,
+      Map<Integer, Long> statuses,
+      long timeouts,
+      long transportErrors,
+      Duration p50,
+      Duration p99) {}
 
   /**
    * One second of the load.
@@ -209,12 +262,23 @@ public record LoadResult(
 
     @Override
     public String toString() {
-      return "acquired " + acquired + ", idle " + idle + ", pending " + pending + ", allocated " + allocated + " (max " + max + ")";
+      return "acquired "
+          + acquired
+          + ", idle "
+          + idle
+          + ", pending "
+          + pending
+          + ", allocated "
+          + allocated
+          + " (max "
+          + max
+          + ")";
     }
   }
 
   /**
-   * One pooled connection's server process and its prepared statements ({@code pg_prepared_statements}).
+   * One pooled connection's server process and its prepared statements ({@code
+   * pg_prepared_statements}).
    *
    * @param pid the backend's process id
    * @param prepared statements prepared in the session

@@ -15,10 +15,13 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Recorder {
   /** The outcome of a request that timed out on the client. */
   static final int TIMEOUT = -1;
+
   /** The outcome of a request that failed without a status, or whose body broke off. */
   static final int TRANSPORT = -2;
+
   /** The outcome of a stream read to its end that had fewer lines than expected. */
   static final int INCOMPLETE = -3;
+
   private static final int SAMPLES_PER_OUTCOME = 3;
 
   private final Map<Kind, Series> series = new TreeMap<>();
@@ -44,12 +47,21 @@ final class Recorder {
     return recorded.get();
   }
 
-  /** Keeps the first few messages of failed requests, a few of each outcome (timeout, transport error). */
+  /**
+   * Keeps the first few messages of failed requests, a few of each outcome (timeout, transport
+   * error).
+   */
   void sample(Kind kind, int outcome, Throwable error) {
     synchronized (samples) {
       String prefix = outcome == TIMEOUT ? "timeout: " : "transport error: ";
       if (samples.stream().filter(s -> s.startsWith(prefix)).count() < SAMPLES_PER_OUTCOME) {
-        samples.add(prefix + kind.label + ": " + error.getClass().getSimpleName() + ": " + error.getMessage());
+        samples.add(
+            prefix
+                + kind.label
+                + ": "
+                + error.getClass().getSimpleName()
+                + ": "
+                + error.getMessage());
       }
     }
   }
@@ -86,8 +98,15 @@ final class Recorder {
         long[] nanos = Arrays.copyOf(s.nanos, s.size);
         Arrays.sort(nanos);
         if (s.size > 0) {
-          kinds.add(new KindStats(e.getKey().label, s.size, kindStatuses, kindTimeouts, kindTransport,
-              percentile(nanos, 50), percentile(nanos, 99)));
+          kinds.add(
+              new KindStats(
+                  e.getKey().label,
+                  s.size,
+                  kindStatuses,
+                  kindTimeouts,
+                  kindTransport,
+                  percentile(nanos, 50),
+                  percentile(nanos, 99)));
         }
         long[] merged = Arrays.copyOf(all, all.length + nanos.length);
         System.arraycopy(nanos, 0, merged, all.length, nanos.length);
@@ -99,8 +118,17 @@ final class Recorder {
     synchronized (samples) {
       errorSamples = List.copyOf(samples);
     }
-    return new Summary(all.length, statuses, timeouts, transport, incomplete, errorSamples, percentile(all, 50),
-        percentile(all, 99), all.length == 0 ? null : Duration.ofNanos(all[all.length - 1]), kinds);
+    return new Summary(
+        all.length,
+        statuses,
+        timeouts,
+        transport,
+        incomplete,
+        errorSamples,
+        percentile(all, 50),
+        percentile(all, 99),
+        all.length == 0 ? null : Duration.ofNanos(all[all.length - 1]),
+        kinds);
   }
 
   /** Nearest-rank percentile of sorted values; {@code null} when there are none. */
@@ -112,8 +140,17 @@ final class Recorder {
     return Duration.ofNanos(sorted[Math.max(0, rank - 1)]);
   }
 
-  record Summary(long requests, Map<Integer, Long> statuses, long timeouts, long transportErrors, long incompleteStreams,
-      List<String> errorSamples, Duration p50, Duration p99, Duration max, List<KindStats> kinds) {}
+  record Summary(
+      long requests,
+      Map<Integer, Long> statuses,
+      long timeouts,
+      long transportErrors,
+      long incompleteStreams,
+      List<String> errorSamples,
+      Duration p50,
+      Duration p99,
+      Duration max,
+      List<KindStats> kinds) {}
 
   /** The kinds of request the clients send. */
   enum Kind {

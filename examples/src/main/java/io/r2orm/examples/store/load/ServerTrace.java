@@ -7,10 +7,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.server.WebFilter;
 
 /**
- * What the server saw of each load-test request, by the id the client sends in {@link #HEADER}:
- * so that a client timeout can be told apart — never received (a connection problem), received
- * and still running (a hang in the application), or answered (lost on the way back). Registered
- * only by {@link LoadTest}, not by the application.
+ * What the server saw of each load-test request, by the id the client sends in {@link #HEADER}: so
+ * that a client timeout can be told apart — never received (a connection problem), received and
+ * still running (a hang in the application), or answered (lost on the way back). Registered only by
+ * {@link LoadTest}, not by the application.
  */
 @Configuration(proxyBeanMethods = false)
 public class ServerTrace {
@@ -37,12 +37,26 @@ public class ServerTrace {
       }
       long start = System.nanoTime();
       SEEN.put(id, "received, still running");
-      exchange.getResponse().beforeCommit(() -> {
-        SEEN.computeIfPresent(id, (k, v) -> "response started after " + millis(start) + " ms, still running");
-        return reactor.core.publisher.Mono.empty();
-      });
-      return chain.filter(exchange).doFinally(signal -> SEEN.put(id, signal + " after " + millis(start) + " ms ("
-          + SEEN.getOrDefault(id, "") + ")"));
+      exchange
+          .getResponse()
+          .beforeCommit(
+              () -> {
+                SEEN.computeIfPresent(
+                    id, (k, v) -> "response started after " + millis(start) + " ms, still running");
+                return reactor.core.publisher.Mono.empty();
+              });
+      return chain
+          .filter(exchange)
+          .doFinally(
+              signal ->
+                  SEEN.put(
+                      id,
+                      signal
+                          + " after "
+                          + millis(start)
+                          + " ms ("
+                          + SEEN.getOrDefault(id, "")
+                          + ")"));
     };
   }
 

@@ -7,8 +7,8 @@ import io.r2orm.core.annotation.Table;
 import java.util.List;
 
 /**
- * A musical genre. The {@code tracks} relation is never fetched by the API; it gives the
- * statistics query its join ({@code leftJoin(Genre_.TRACKS)}).
+ * A musical genre. The {@code tracks} relation is never fetched by the API; it gives the statistics
+ * query its join ({@code leftJoin(Genre_.TRACKS)}).
  *
  * @param id database-generated id
  * @param name unique name, e.g. {@code Rock}

@@ -17,7 +17,9 @@ import java.math.BigDecimal;
  * @param unitPrice the price per unit when sold
  * @param quantity how many
  */
-@Table(value = "invoice_line", indexes = {@Index(properties = "invoice"), @Index(properties = "track")})
+@Table(
+    value = "invoice_line",
+    indexes = {@Index(properties = "invoice"), @Index(properties = "track")})
 public record InvoiceLine(
     @Id Long id,
     @ManyToOne Ref<Invoice> invoice,

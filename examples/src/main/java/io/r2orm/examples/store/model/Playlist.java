@@ -15,15 +15,19 @@ import java.util.List;
  * @param id database-generated id
  * @param name the name
  * @param version optimistic-lock version: an update with a stale one fails
- * @param tracks the tracks by title (only when fetched; written with {@code db.link}/{@code unlink})
+ * @param tracks the tracks by title (only when fetched; written with {@code db.link}/{@code
+ *     unlink})
  */
 @Table("playlist")
 public record Playlist(
     @Id Long id,
     @Column(nullable = false, length = 120) String name,
     @Version int version,
-    @ManyToMany(joinTable = "playlist_track", joinColumn = "playlist_id", inverseJoinColumn = "track_id",
-        orderBy = "title")
+    @ManyToMany(
+            joinTable = "playlist_track",
+            joinColumn = "playlist_id",
+            inverseJoinColumn = "track_id",
+            orderBy = "title")
         List<Track> tracks) {
 
   /** A new playlist, to be inserted. */

@@ -22,7 +22,9 @@ import java.util.List;
  * @param invoiceLines the invoice lines that sold this track (only when fetched; the statistics
  *     query joins through it)
  */
-@Table(value = "track", indexes = {@Index(properties = "album"), @Index(properties = "genre")})
+@Table(
+    value = "track",
+    indexes = {@Index(properties = "album"), @Index(properties = "genre")})
 public record Track(
     @Id Long id,
     @Column(nullable = false, length = 200) String title,

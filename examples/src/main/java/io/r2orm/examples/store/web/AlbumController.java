@@ -21,10 +21,13 @@ public class AlbumController {
     this.db = db;
   }
 
-  /** {@code GET /api/albums/{id}}: four statements — album, artist, tracks, genres of the tracks. */
+  /**
+   * {@code GET /api/albums/{id}}: four statements — album, artist, tracks, genres of the tracks.
+   */
   @GetMapping("/{id}")
   public Mono<AlbumView> one(@PathVariable long id) {
-    return db.select(Album.class).where(Album_.ID.eq(id))
+    return db.select(Album.class)
+        .where(Album_.ID.eq(id))
         .fetch(Album_.ARTIST, Album_.TRACKS.then(Track_.GENRE))
         .one()
         .switchIfEmpty(Mono.error(() -> ApiException.notFound("album", id)))

@@ -33,11 +33,13 @@ public class ArtistController {
    * [...], "next": page-token-or-null}}. One statement per page, however deep.
    */
   @GetMapping
-  public Mono<PageView<ArtistSummary>> page(@RequestParam(required = false) Integer limit,
-      @RequestParam(required = false) String after) {
+  public Mono<PageView<ArtistSummary>> page(
+      @RequestParam(required = false) Integer limit, @RequestParam(required = false) String after) {
     int size = Params.limit(limit, 20, 100);
     String token = after == null || after.isBlank() ? null : after;
-    return db.select(Artist.class).orderBy(Artist_.NAME.asc()).page(size, token)
+    return db.select(Artist.class)
+        .orderBy(Artist_.NAME.asc())
+        .page(size, token)
         .map(p -> new PageView<>(p.items().stream().map(ArtistSummary::of).toList(), p.next()));
   }
 
@@ -46,7 +48,8 @@ public class ArtistController {
    * relations loaded by a fetch plan — one statement per level, not one per album.
    */
   @GetMapping("/{id}")
-  public Mono<ArtistView> one(@PathVariable long id, @RequestParam(required = false) String include) {
+  public Mono<ArtistView> one(
+      @PathVariable long id, @RequestParam(required = false) String include) {
     Set<String> includes = Params.includes(include, INCLUDES);
     boolean albums = includes.contains("albums");
     boolean tracks = includes.contains("albums.tracks");
@@ -56,7 +59,8 @@ public class ArtistController {
     } else if (albums) {
       query = query.fetch(Artist_.ALBUMS);
     }
-    return query.one()
+    return query
+        .one()
         .switchIfEmpty(Mono.error(() -> ApiException.notFound("artist", id)))
         .map(a -> Views.artist(a, albums, tracks));
   }

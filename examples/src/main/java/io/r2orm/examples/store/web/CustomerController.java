@@ -33,20 +33,28 @@ public class CustomerController {
    * 404 for an unknown customer.
    */
   @GetMapping("/{id}/invoices")
-  public Mono<List<InvoiceView>> invoices(@PathVariable long id, @RequestParam(required = false) String include) {
+  public Mono<List<InvoiceView>> invoices(
+      @PathVariable long id, @RequestParam(required = false) String include) {
     Set<String> includes = Params.includes(include, INCLUDES);
     boolean lines = includes.contains("lines");
     boolean tracks = includes.contains("lines.track");
-    SelectQuery<Invoice> query = db.select(Invoice.class).where(Invoice_.CUSTOMER.idEq(id))
-        .orderBy(Invoice_.ISSUED_ON.desc(), Invoice_.ID.desc());
+    SelectQuery<Invoice> query =
+        db.select(Invoice.class)
+            .where(Invoice_.CUSTOMER.idEq(id))
+            .orderBy(Invoice_.ISSUED_ON.desc(), Invoice_.ID.desc());
     if (tracks) {
       query = query.fetch(Invoice_.LINES.then(InvoiceLine_.TRACK));
     } else if (lines) {
       query = query.fetch(Invoice_.LINES);
     }
     SelectQuery<Invoice> invoices = query;
-    return db.select(Customer.class).where(Customer_.ID.eq(id)).exists()
-        .flatMap(exists -> exists ? invoices.all().map(i -> Views.invoice(i, lines, tracks)).collectList()
-            : Mono.error(ApiException.notFound("customer", id)));
+    return db.select(Customer.class)
+        .where(Customer_.ID.eq(id))
+        .exists()
+        .flatMap(
+            exists ->
+                exists
+                    ? invoices.all().map(i -> Views.invoice(i, lines, tracks)).collectList()
+                    : Mono.error(ApiException.notFound("customer", id)));
   }
 }

@@ -5,7 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Checks request parameters; a bad one is an {@link ApiException} with status 400 that says why. */
+/**
+ * Checks request parameters; a bad one is an {@link ApiException} with status 400 that says why.
+ */
 final class Params {
   private Params() {}
 
@@ -34,14 +36,15 @@ final class Params {
       return null;
     }
     if (value.length() > max) {
-      throw ApiException.badRequest(name + " must be at most " + max + " characters, got " + value.length());
+      throw ApiException.badRequest(
+          name + " must be at most " + max + " characters, got " + value.length());
     }
     return value.strip();
   }
 
   /**
-   * The include paths of a comma-separated {@code include} parameter, each one of {@code known};
-   * a nested path brings its parents ({@code albums.tracks} includes {@code albums}).
+   * The include paths of a comma-separated {@code include} parameter, each one of {@code known}; a
+   * nested path brings its parents ({@code albums.tracks} includes {@code albums}).
    */
   static Set<String> includes(String include, List<String> known) {
     Set<String> paths = new LinkedHashSet<>();
@@ -54,8 +57,11 @@ final class Params {
         continue;
       }
       if (!known.contains(path)) {
-        throw ApiException.badRequest("Unknown include path '" + shorten(path) + "'; known paths: "
-            + String.join(", ", known));
+        throw ApiException.badRequest(
+            "Unknown include path '"
+                + shorten(path)
+                + "'; known paths: "
+                + String.join(", ", known));
       }
       String[] steps = path.split("\\.");
       for (int i = 1; i <= steps.length; i++) {

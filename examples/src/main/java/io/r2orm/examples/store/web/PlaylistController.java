@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * Playlists: create, rename under optimistic locking, delete, and add or remove tracks (rows of
- * the many-to-many link table, written with {@code db.link}/{@code db.unlink}).
+ * Playlists: create, rename under optimistic locking, delete, and add or remove tracks (rows of the
+ * many-to-many link table, written with {@code db.link}/{@code db.unlink}).
  */
 @RestController
 @RequestMapping("/api/playlists")
@@ -50,19 +50,26 @@ public class PlaylistController {
    */
   @GetMapping("/{id}/tracks")
   public Mono<List<TrackLine>> tracks(@PathVariable long id) {
-    return db.select(Playlist.class).where(Playlist_.ID.eq(id))
+    return db.select(Playlist.class)
+        .where(Playlist_.ID.eq(id))
         .fetch(Playlist_.TRACKS.then(Track_.ALBUM).then(Album_.ARTIST))
         .one()
         .switchIfEmpty(Mono.error(() -> ApiException.notFound("playlist", id)))
         .map(p -> p.tracks().stream().map(Views::trackLine).toList());
   }
 
-  /** {@code POST /api/playlists} with {@code {"name": …}}: 201 with the stored playlist (id, version 1). */
+  /**
+   * {@code POST /api/playlists} with {@code {"name": …}}: 201 with the stored playlist (id, version
+   * 1).
+   */
   @PostMapping
   public Mono<ResponseEntity<PlaylistView>> create(@RequestBody PlaylistRequest body) {
     String name = name(body);
     return db.insert(Playlist.named(name))
-        .map(p -> ResponseEntity.created(URI.create("/api/playlists/" + p.id())).body(PlaylistView.of(p)));
+        .map(
+            p ->
+                ResponseEntity.created(URI.create("/api/playlists/" + p.id()))
+                    .body(PlaylistView.of(p)));
   }
 
   /**
@@ -78,45 +85,84 @@ public class PlaylistController {
     int version = body.version();
     return find(id)
         .flatMap(p -> db.update(p.renamed(name, version)))
-        .onErrorMap(OptimisticLockException.class, e -> ApiException.conflict("Playlist " + id
-            + " is no longer at version " + version + ": it was changed since; read it again and retry"))
+        .onErrorMap(
+            OptimisticLockException.class,
+            e ->
+                ApiException.conflict(
+                    "Playlist "
+                        + id
+                        + " is no longer at version "
+                        + version
+                        + ": it was changed since; read it again and retry"))
         .map(PlaylistView::of);
   }
 
-  /** {@code DELETE /api/playlists/{id}}: removes the playlist and its link rows in one transaction (204). */
+  /**
+   * {@code DELETE /api/playlists/{id}}: removes the playlist and its link rows in one transaction
+   * (204).
+   */
   @DeleteMapping("/{id}")
   public Mono<ResponseEntity<Void>> delete(@PathVariable long id) {
-    return db.transaction(tx -> tx.sql("DELETE FROM playlist_track WHERE playlist_id = :id").bind("id", id).execute()
-            .then(tx.deleteById(Playlist.class, id)))
+    return db.transaction(
+            tx ->
+                tx.sql("DELETE FROM playlist_track WHERE playlist_id = :id")
+                    .bind("id", id)
+                    .execute()
+                    .then(tx.deleteById(Playlist.class, id)))
         .single()
-        .flatMap(deleted -> deleted == 0 ? Mono.error(ApiException.notFound("playlist", id))
-            : Mono.just(ResponseEntity.noContent().build()));
+        .flatMap(
+            deleted ->
+                deleted == 0
+                    ? Mono.error(ApiException.notFound("playlist", id))
+                    : Mono.just(ResponseEntity.noContent().build()));
   }
 
-  /** {@code POST /api/playlists/{id}/tracks/{trackId}}: adds the track (204); 409 when it is there already. */
+  /**
+   * {@code POST /api/playlists/{id}/tracks/{trackId}}: adds the track (204); 409 when it is there
+   * already.
+   */
   @PostMapping("/{id}/tracks/{trackId}")
   public Mono<ResponseEntity<Void>> addTrack(@PathVariable long id, @PathVariable long trackId) {
     return find(id)
-        .flatMap(p -> db.select(Track.class).where(Track_.ID.eq(trackId)).exists()
-            .flatMap(exists -> exists ? db.link(Playlist_.TRACKS, p, List.of(trackId))
-                : Mono.error(ApiException.notFound("track", trackId))))
+        .flatMap(
+            p ->
+                db.select(Track.class)
+                    .where(Track_.ID.eq(trackId))
+                    .exists()
+                    .flatMap(
+                        exists ->
+                            exists
+                                ? db.link(Playlist_.TRACKS, p, List.of(trackId))
+                                : Mono.error(ApiException.notFound("track", trackId))))
         // linking is idempotent: a pair that is there already adds no row
-        .flatMap(added -> added == 0 ? Mono.error(ApiException.conflict("Track " + trackId + " is already in playlist " + id))
-            : Mono.just(ResponseEntity.noContent().<Void>build()));
+        .flatMap(
+            added ->
+                added == 0
+                    ? Mono.error(
+                        ApiException.conflict("Track " + trackId + " is already in playlist " + id))
+                    : Mono.just(ResponseEntity.noContent().<Void>build()));
   }
 
-  /** {@code DELETE /api/playlists/{id}/tracks/{trackId}}: removes the track (204); 404 when it is not there. */
+  /**
+   * {@code DELETE /api/playlists/{id}/tracks/{trackId}}: removes the track (204); 404 when it is
+   * not there.
+   */
   @DeleteMapping("/{id}/tracks/{trackId}")
   public Mono<ResponseEntity<Void>> removeTrack(@PathVariable long id, @PathVariable long trackId) {
     return find(id)
         .flatMap(p -> db.unlink(Playlist_.TRACKS, p, List.of(trackId)))
-        .flatMap(removed -> removed == 0
-            ? Mono.error(new ApiException(HttpStatus.NOT_FOUND, "Track " + trackId + " is not in playlist " + id))
-            : Mono.just(ResponseEntity.noContent().build()));
+        .flatMap(
+            removed ->
+                removed == 0
+                    ? Mono.error(
+                        new ApiException(
+                            HttpStatus.NOT_FOUND, "Track " + trackId + " is not in playlist " + id))
+                    : Mono.just(ResponseEntity.noContent().build()));
   }
 
   private Mono<Playlist> find(long id) {
-    return db.findById(Playlist.class, id).switchIfEmpty(Mono.error(() -> ApiException.notFound("playlist", id)));
+    return db.findById(Playlist.class, id)
+        .switchIfEmpty(Mono.error(() -> ApiException.notFound("playlist", id)));
   }
 
   private static String name(PlaylistRequest body) {
@@ -125,7 +171,8 @@ public class PlaylistController {
       throw ApiException.badRequest("name is required");
     }
     if (name.length() > MAX_NAME) {
-      throw ApiException.badRequest("name must be at most " + MAX_NAME + " characters, got " + name.length());
+      throw ApiException.badRequest(
+          "name must be at most " + MAX_NAME + " characters, got " + name.length());
     }
     return name;
   }

@@ -30,12 +30,13 @@ public class StatsController {
 
   /**
    * {@code GET /api/stats/genres}: per genre, the number of tracks and the revenue of their invoice
-   * lines (unit price × quantity), highest revenue first — one aggregate query with outer joins,
-   * so a genre without tracks or sales shows with zeros.
+   * lines (unit price × quantity), highest revenue first — one aggregate query with outer joins, so
+   * a genre without tracks or sales shows with zeros.
    */
   @GetMapping("/genres")
   public Mono<List<GenreStats>> genres() {
-    Computed<BigDecimal> revenue = coalesce(sum(InvoiceLine_.UNIT_PRICE.times(InvoiceLine_.QUANTITY)), BigDecimal.ZERO);
+    Computed<BigDecimal> revenue =
+        coalesce(sum(InvoiceLine_.UNIT_PRICE.times(InvoiceLine_.QUANTITY)), BigDecimal.ZERO);
     return db.select(Genre_.ID, Genre_.NAME, countDistinct(Track_.ID), revenue)
         .from(Genre.class)
         .leftJoin(Genre_.TRACKS)

@@ -33,19 +33,25 @@ public class TrackController {
   }
 
   /**
-   * {@code GET /api/tracks?genre=Rock&q=love&minMillis=300000&limit=50}: tracks by title, each
-   * with its genre; every filter is optional, {@code genre} is a genre name (any case), {@code q}
-   * a part of the title (any case).
+   * {@code GET /api/tracks?genre=Rock&q=love&minMillis=300000&limit=50}: tracks by title, each with
+   * its genre; every filter is optional, {@code genre} is a genre name (any case), {@code q} a part
+   * of the title (any case).
    */
   @GetMapping
-  public Mono<List<TrackView>> list(@RequestParam(required = false) String genre,
-      @RequestParam(required = false) String q, @RequestParam(required = false) Integer minMillis,
+  public Mono<List<TrackView>> list(
+      @RequestParam(required = false) String genre,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) Integer minMillis,
       @RequestParam(required = false) Integer limit) {
     int size = Params.limit(limit, 50, 500);
     List<Predicate> filters = new ArrayList<>();
     String genreName = Params.text("genre", genre, 60);
     if (genreName != null) {
-      filters.add(Track_.GENRE.idIn(Subquery.select(Genre_.ID).from(Genre.class).where(Genre_.NAME.eqIgnoreCase(genreName))));
+      filters.add(
+          Track_.GENRE.idIn(
+              Subquery.select(Genre_.ID)
+                  .from(Genre.class)
+                  .where(Genre_.NAME.eqIgnoreCase(genreName))));
     }
     String text = Params.text("q", q, 100);
     if (text != null) {
@@ -58,7 +64,8 @@ public class TrackController {
     if (!filters.isEmpty()) {
       query = query.where(Predicate.all(filters));
     }
-    return query.orderBy(Track_.TITLE.asc(), Track_.ID.asc())
+    return query
+        .orderBy(Track_.TITLE.asc(), Track_.ID.asc())
         .limit(size)
         .fetch(Track_.GENRE)
         .all()

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The JSON shapes of the API, built from entities. Relations appear only when the request
- * included (and so fetched) them; absent ones are left out of the JSON rather than sent as null.
+ * The JSON shapes of the API, built from entities. Relations appear only when the request included
+ * (and so fetched) them; absent ones are left out of the JSON rather than sent as null.
  */
 public final class Views {
   private Views() {}
@@ -36,11 +36,13 @@ public final class Views {
 
   /** An album; its artist and tracks when loaded. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record AlbumView(long id, String title, Integer year, ArtistSummary artist, List<TrackView> tracks) {}
+  public record AlbumView(
+      long id, String title, Integer year, ArtistSummary artist, List<TrackView> tracks) {}
 
   /** A track; its genre when loaded. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record TrackView(long id, String title, int millis, BigDecimal price, long albumId, GenreView genre) {}
+  public record TrackView(
+      long id, String title, int millis, BigDecimal price, long albumId, GenreView genre) {}
 
   /** A genre. */
   public record GenreView(long id, String name) {}
@@ -58,7 +60,10 @@ public final class Views {
     }
   }
 
-  /** The body of {@code POST /api/playlists} ({@code name}) and {@code PUT} ({@code name}, {@code version}). */
+  /**
+   * The body of {@code POST /api/playlists} ({@code name}) and {@code PUT} ({@code name}, {@code
+   * version}).
+   */
   public record PlaylistRequest(String name, Integer version) {}
 
   /** An invoice; its lines when included. */
@@ -67,23 +72,34 @@ public final class Views {
 
   /** An invoice line; its track when included. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record LineView(long id, long trackId, BigDecimal unitPrice, int quantity, TrackView track) {}
+  public record LineView(
+      long id, long trackId, BigDecimal unitPrice, int quantity, TrackView track) {}
 
   /** Per genre: its tracks and the revenue of their invoice lines. A row of one aggregate query. */
   public record GenreStats(Long id, String genre, Long tracks, BigDecimal revenue) {}
 
   static ArtistView artist(Artist a, boolean albums, boolean tracks) {
-    return new ArtistView(a.id(), a.name(), albums ? map(a.albums(), al -> album(al, false, tracks, false)) : null);
+    return new ArtistView(
+        a.id(), a.name(), albums ? map(a.albums(), al -> album(al, false, tracks, false)) : null);
   }
 
   static AlbumView album(Album a, boolean artist, boolean tracks, boolean genres) {
-    return new AlbumView(a.id(), a.title(), a.year(), artist ? ArtistSummary.of(a.artist().get()) : null,
+    return new AlbumView(
+        a.id(),
+        a.title(),
+        a.year(),
+        artist ? ArtistSummary.of(a.artist().get()) : null,
         tracks ? map(a.tracks(), t -> track(t, genres)) : null);
   }
 
   static TrackView track(Track t, boolean genre) {
     Genre g = genre ? t.genre().get() : null;
-    return new TrackView(t.id(), t.title(), t.millis(), t.price(), (Long) t.album().id(),
+    return new TrackView(
+        t.id(),
+        t.title(),
+        t.millis(),
+        t.price(),
+        (Long) t.album().id(),
         g == null ? null : new GenreView(g.id(), g.name()));
   }
 
@@ -93,11 +109,17 @@ public final class Views {
   }
 
   static InvoiceView invoice(Invoice i, boolean lines, boolean tracks) {
-    return new InvoiceView(i.id(), i.issuedOn(), i.total(), lines ? map(i.lines(), l -> line(l, tracks)) : null);
+    return new InvoiceView(
+        i.id(), i.issuedOn(), i.total(), lines ? map(i.lines(), l -> line(l, tracks)) : null);
   }
 
   static LineView line(InvoiceLine l, boolean track) {
-    return new LineView(l.id(), (Long) l.track().id(), l.unitPrice(), l.quantity(), track ? track(l.track().get(), false) : null);
+    return new LineView(
+        l.id(),
+        (Long) l.track().id(),
+        l.unitPrice(),
+        l.quantity(),
+        track ? track(l.track().get(), false) : null);
   }
 
   private static <A, B> List<B> map(List<A> list, Function<A, B> f) {

@@ -32,7 +32,8 @@ class SampleDataTest {
     MusicStoreProperties.Data sizes = sizes(7);
     Database db = h2("sample_sizes");
     StoreSchema schema = new StoreSchema(db);
-    SampleData.Summary summary = schema.recreate().then(new SampleData(db, sizes).generate()).block(WAIT);
+    SampleData.Summary summary =
+        schema.recreate().then(new SampleData(db, sizes).generate()).block(WAIT);
     assertThat(summary.genres()).isEqualTo(13);
     assertThat(summary.artists()).isEqualTo(10);
     assertThat(summary.albums()).isBetween(10, 20);
@@ -42,10 +43,12 @@ class SampleDataTest {
     assertThat(summary.customers()).isEqualTo(6);
     assertThat(summary.invoices()).isBetween(6, 12);
     assertThat(summary.invoiceLines()).isBetween(summary.invoices(), summary.invoices() * 2);
-    SampleData.Summary again = schema.recreate().then(new SampleData(db, sizes).generate()).block(WAIT);
+    SampleData.Summary again =
+        schema.recreate().then(new SampleData(db, sizes).generate()).block(WAIT);
     assertThat(again).isEqualTo(summary);
     assertThat(count("sample_sizes", "SELECT COUNT(*) FROM track")).isEqualTo(summary.tracks());
-    assertThat(count("sample_sizes", "SELECT COUNT(*) FROM playlist_track")).isEqualTo(summary.playlistTracks());
+    assertThat(count("sample_sizes", "SELECT COUNT(*) FROM playlist_track"))
+        .isEqualTo(summary.playlistTracks());
   }
 
   private static MusicStoreProperties.Data sizes(long seed) {
@@ -66,7 +69,9 @@ class SampleDataTest {
   private static List<String> generate(String name, MusicStoreProperties.Data sizes) {
     Database db = h2(name);
     new StoreSchema(db).recreate().then(new SampleData(db, sizes).generate()).block(WAIT);
-    return query(name, "SELECT 'artist', id, name, NULL FROM artist UNION ALL "
+    return query(
+        name,
+        "SELECT 'artist', id, name, NULL FROM artist UNION ALL "
             + "SELECT 'album', id, title, CAST(artist_id AS VARCHAR) FROM album UNION ALL "
             + "SELECT 'track', id, title, CONCAT(millis, '/', price, '/', album_id, '/', genre_id) FROM track UNION ALL "
             + "SELECT 'playlist', playlist_id, CAST(track_id AS VARCHAR), NULL FROM playlist_track UNION ALL "
@@ -87,10 +92,14 @@ class SampleDataTest {
 
   /** Plain R2DBC, not r2orm: the check must not share the code under test. */
   private static <T> List<T> query(String name, String sql, Function<Row, T> mapper) {
-    return Flux.usingWhen(factory(name).create(),
-            c -> Flux.from(c.createStatement(sql).execute()).flatMap(r -> r.map((row, meta) -> mapper.apply(row))),
+    return Flux.usingWhen(
+            factory(name).create(),
+            c ->
+                Flux.from(c.createStatement(sql).execute())
+                    .flatMap(r -> r.map((row, meta) -> mapper.apply(row))),
             Connection::close)
-        .collectList().block(WAIT);
+        .collectList()
+        .block(WAIT);
   }
 
   private static long count(String name, String sql) {

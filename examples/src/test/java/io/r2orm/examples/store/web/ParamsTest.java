@@ -16,15 +16,18 @@ class ParamsTest {
     assertThat(Params.includes(null, KNOWN)).isEmpty();
     assertThat(Params.includes(" , ", KNOWN)).isEmpty();
     assertThat(Params.includes("albums.tracks", KNOWN)).containsExactly("albums", "albums.tracks");
-    assertThat(Params.includes("albums, albums.tracks,albums", KNOWN)).containsExactly("albums", "albums.tracks");
+    assertThat(Params.includes("albums, albums.tracks,albums", KNOWN))
+        .containsExactly("albums", "albums.tracks");
   }
 
   @Test
   void unknownIncludeIsA400NamingTheKnownPathsAndShortenedInput() {
     assertThatThrownBy(() -> Params.includes("albums,Albums", KNOWN))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST))
         .hasMessage("Unknown include path 'Albums'; known paths: albums, albums.tracks");
-    assertThatThrownBy(() -> Params.includes("x".repeat(500), KNOWN)).hasMessageContaining("x".repeat(57) + "...'")
+    assertThatThrownBy(() -> Params.includes("x".repeat(500), KNOWN))
+        .hasMessageContaining("x".repeat(57) + "...'")
         .hasMessageNotContaining("x".repeat(61));
   }
 
@@ -33,8 +36,10 @@ class ParamsTest {
     assertThat(Params.limit(null, 20, 100)).isEqualTo(20);
     assertThat(Params.limit(1, 20, 100)).isEqualTo(1);
     assertThat(Params.limit(100, 20, 100)).isEqualTo(100);
-    assertThatThrownBy(() -> Params.limit(0, 20, 100)).hasMessage("limit must be between 1 and 100, got 0");
-    assertThatThrownBy(() -> Params.limit(101, 20, 100)).hasMessage("limit must be between 1 and 100, got 101");
+    assertThatThrownBy(() -> Params.limit(0, 20, 100))
+        .hasMessage("limit must be between 1 and 100, got 0");
+    assertThatThrownBy(() -> Params.limit(101, 20, 100))
+        .hasMessage("limit must be between 1 and 100, got 101");
     assertThatThrownBy(() -> Params.limit(-5, 20, 100)).isInstanceOf(ApiException.class);
   }
 
@@ -42,8 +47,10 @@ class ParamsTest {
   void textIsTrimmedBlankIsAbsentAndLengthIsBounded() {
     assertThat(Params.text("q", "  love ", 10)).isEqualTo("love");
     assertThat(Params.text("q", "   ", 10)).isNull();
-    assertThatThrownBy(() -> Params.text("q", "x".repeat(11), 10)).hasMessage("q must be at most 10 characters, got 11");
+    assertThatThrownBy(() -> Params.text("q", "x".repeat(11), 10))
+        .hasMessage("q must be at most 10 characters, got 11");
     assertThat(Params.notNegative("minMillis", 0)).isZero();
-    assertThatThrownBy(() -> Params.notNegative("minMillis", -1)).hasMessage("minMillis must not be negative, got -1");
+    assertThatThrownBy(() -> Params.notNegative("minMillis", -1))
+        .hasMessage("minMillis must not be negative, got -1");
   }
 }
