@@ -2,6 +2,7 @@ package io.r2orm.core.convert;
 
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How one property's values travel to and from the database: the type the driver binds and reads
@@ -23,7 +24,7 @@ public record ValueType(
     SqlType sqlType,
     Function<Object, Object> toDatabase,
     Function<Object, Object> fromDatabase,
-    ValueType element) {
+    @Nullable ValueType element) {
 
   /** A single-valued type. */
   public ValueType(
@@ -63,12 +64,12 @@ public record ValueType(
   }
 
   /** Converts a property value (possibly null) to the value to bind. */
-  public Object write(Object value) {
+  public @Nullable Object write(@Nullable Object value) {
     return value == null ? null : toDatabase.apply(value);
   }
 
   /** Converts a value read from a row (possibly null) to the property value. */
-  public Object read(Object value) {
+  public @Nullable Object read(@Nullable Object value) {
     return value == null ? null : fromDatabase.apply(value);
   }
 }

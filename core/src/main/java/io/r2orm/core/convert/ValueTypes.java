@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The built-in Java types and how each is stored. Every type here round-trips on PostgreSQL and H2.
@@ -222,7 +223,7 @@ public final class ValueTypes {
         storage.databaseType(),
         storage.sqlType(),
         v -> storage.write(converter.toDatabase(v)),
-        v -> converter.fromDatabase(storage.read(v)));
+        v -> converter.fromDatabase(Objects.requireNonNull(storage.read(v))));
   }
 
   /** The names of the built-in types, for error messages. */
@@ -247,7 +248,7 @@ public final class ValueTypes {
   }
 
   /** The default value of a primitive type (what a constructor gets for NULL), else null. */
-  public static Object primitiveDefault(Class<?> type) {
+  public static @Nullable Object primitiveDefault(Class<?> type) {
     if (!type.isPrimitive()) return null;
     if (type == boolean.class) return false;
     if (type == char.class) return '\0';

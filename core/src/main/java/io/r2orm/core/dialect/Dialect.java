@@ -4,6 +4,7 @@ import io.r2orm.core.convert.SqlType;
 import io.r2orm.core.metadata.ColumnModel;
 import io.r2orm.core.sql.Identifier;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What differs between databases, as small capabilities the renderer asks for. One final class per
@@ -156,7 +157,7 @@ public interface Dialect {
    * timeout instead (session state). PostgreSQL's {@code SET LOCAL} leaves nothing behind on the
    * connection, which a pooler in transaction mode (PgBouncer) hands to others.
    */
-  default String transactionStatementTimeout(long millis) {
+  default @Nullable String transactionStatementTimeout(long millis) {
     return null;
   }
 

@@ -1,5 +1,7 @@
 package io.r2orm.core.exception;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * No usable connection: the pool had none free within its acquire timeout, the server could not be
  * reached, or the connection broke while a statement ran (e.g. its server process was terminated,
@@ -11,7 +13,8 @@ public class ConnectionFailureException extends StatementException {
 
   private final boolean readOnlyWork;
 
-  public ConnectionFailureException(String what, String sql, String sqlState, Throwable cause) {
+  public ConnectionFailureException(
+      String what, @Nullable String sql, @Nullable String sqlState, @Nullable Throwable cause) {
     this(what, sql, sqlState, cause, false);
   }
 
@@ -20,7 +23,11 @@ public class ConnectionFailureException extends StatementException {
    * nothing, so running it again is safe ({@link #isRetryable()}).
    */
   public ConnectionFailureException(
-      String what, String sql, String sqlState, Throwable cause, boolean readOnlyWork) {
+      String what,
+      @Nullable String sql,
+      @Nullable String sqlState,
+      @Nullable Throwable cause,
+      boolean readOnlyWork) {
     super(what, sql, sqlState, cause);
     this.readOnlyWork = readOnlyWork;
   }

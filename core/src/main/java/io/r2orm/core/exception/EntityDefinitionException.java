@@ -1,5 +1,7 @@
 package io.r2orm.core.exception;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An entity class cannot be mapped: no id, two properties on one column, an unsupported type
  * without a converter, a record component that cannot be matched. Raised when the entity model is
@@ -12,7 +14,7 @@ public class EntityDefinitionException extends R2ormException {
     super("Cannot map " + entity.getName() + ": " + message);
   }
 
-  public EntityDefinitionException(Class<?> entity, String message, Throwable cause) {
+  public EntityDefinitionException(Class<?> entity, String message, @Nullable Throwable cause) {
     super("Cannot map " + entity.getName() + ": " + message, cause);
   }
 }

@@ -1,5 +1,7 @@
 package io.r2orm.core.exception;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A page token that r2orm did not issue for this query's sort order: malformed, cut, or from a
  * different ordering. Treat it as bad input (HTTP 400), and start again from the first page.
@@ -11,7 +13,7 @@ public class InvalidPageTokenException extends R2ormException {
     super(message);
   }
 
-  public InvalidPageTokenException(String message, Throwable cause) {
+  public InvalidPageTokenException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

@@ -1,5 +1,7 @@
 package io.r2orm.core.exception;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A value cannot be stored or compared as given: the database rejected it (SQLSTATE class 22: text
  * too long for its column, a number out of range, a character its encoding cannot hold such as
@@ -10,7 +12,8 @@ package io.r2orm.core.exception;
 public class InvalidValueException extends StatementException {
   private static final long serialVersionUID = 1L;
 
-  public InvalidValueException(String what, String sql, String sqlState, Throwable cause) {
+  public InvalidValueException(
+      String what, @Nullable String sql, @Nullable String sqlState, @Nullable Throwable cause) {
     super(what, sql, sqlState, cause);
   }
 }

@@ -1,5 +1,7 @@
 package io.r2orm.core.exception;
 
+import org.jspecify.annotations.Nullable;
+
 /** The root of every error r2orm raises. Unchecked; subclasses say what went wrong. */
 public class R2ormException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -8,7 +10,7 @@ public class R2ormException extends RuntimeException {
     super(message);
   }
 
-  public R2ormException(String message, Throwable cause) {
+  public R2ormException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 

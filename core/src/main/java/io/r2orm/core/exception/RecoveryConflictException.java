@@ -1,5 +1,7 @@
 package io.r2orm.core.exception;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A read replica cancelled a statement because replaying the primary's changes needed what the
  * statement was using (rows a vacuum removed, a table locked or dropped): PostgreSQL's "conflict
@@ -10,7 +12,8 @@ package io.r2orm.core.exception;
 public class RecoveryConflictException extends StatementException {
   private static final long serialVersionUID = 1L;
 
-  public RecoveryConflictException(String what, String sql, String sqlState, Throwable cause) {
+  public RecoveryConflictException(
+      String what, @Nullable String sql, @Nullable String sqlState, @Nullable Throwable cause) {
     super(what, sql, sqlState, cause);
   }
 

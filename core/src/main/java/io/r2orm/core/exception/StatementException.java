@@ -1,5 +1,7 @@
 package io.r2orm.core.exception;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A statement failed in the database. Carries the SQL (never the bound values, which may be
  * secrets) and the SQLSTATE reported by the driver; the driver's exception is the cause.
@@ -16,16 +18,17 @@ public class StatementException extends R2ormException {
   private static final java.util.Set<String> RETRYABLE =
       java.util.Set.of("40001", "40P01", "57P01");
 
-  private final String sql;
-  private final String sqlState;
+  private final @Nullable String sql;
+  private final @Nullable String sqlState;
 
-  public StatementException(String what, String sql, String sqlState, Throwable cause) {
+  public StatementException(
+      String what, @Nullable String sql, @Nullable String sqlState, @Nullable Throwable cause) {
     super(message(what, sql, sqlState), cause);
     this.sql = sql;
     this.sqlState = sqlState;
   }
 
-  private static String message(String what, String sql, String sqlState) {
+  private static String message(String what, @Nullable String sql, @Nullable String sqlState) {
     String shown =
         sql == null ? "" : sql.length() > MAX_SQL ? sql.substring(0, MAX_SQL) + "..." : sql;
     String state = sqlState == null ? "" : " [SQLSTATE " + sqlState + "]";
@@ -42,12 +45,12 @@ public class StatementException extends R2ormException {
   }
 
   /** The SQL text that failed, without bound values; may be null when no statement was sent. */
-  public String sql() {
+  public @Nullable String sql() {
     return sql;
   }
 
   /** The SQLSTATE the driver reported, or null. */
-  public String sqlState() {
+  public @Nullable String sqlState() {
     return sqlState;
   }
 }

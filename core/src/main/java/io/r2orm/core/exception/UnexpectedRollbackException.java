@@ -1,5 +1,7 @@
 package io.r2orm.core.exception;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A transaction was rolled back although its work completed: work joined to it failed earlier (an
  * inner {@code transaction(...)} call whose error the caller then handled), and a failure inside a
@@ -9,7 +11,7 @@ package io.r2orm.core.exception;
 public class UnexpectedRollbackException extends R2ormException {
   private static final long serialVersionUID = 1L;
 
-  public UnexpectedRollbackException(String message, Throwable cause) {
+  public UnexpectedRollbackException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

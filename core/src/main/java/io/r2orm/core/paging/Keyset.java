@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keyset ("seek") pagination over an entity's sort keys: the next page is the rows after the last
@@ -138,7 +139,7 @@ public final class Keyset {
     return Predicate.any(branches);
   }
 
-  private Predicate equal(int i, Object value) {
+  private Predicate equal(int i, @Nullable Object value) {
     PropertyRef ref = ref(i);
     return value == null
         ? new Predicate.NullCheck(ref, false)
@@ -146,7 +147,7 @@ public final class Keyset {
   }
 
   /** Rows strictly after {@code value} in key {@code i}; null when none can be. */
-  private Predicate beyond(int i, Object value) {
+  private @Nullable Predicate beyond(int i, @Nullable Object value) {
     Order o = orders.get(i);
     PropertyRef ref = ref(i);
     boolean nullsLast =
@@ -269,7 +270,7 @@ public final class Keyset {
     throw new IllegalArgumentException("no page token form for " + type.getName());
   }
 
-  private static InvalidPageTokenException invalid(String why, Throwable cause) {
+  private static InvalidPageTokenException invalid(String why, @Nullable Throwable cause) {
     return new InvalidPageTokenException(
         "Invalid page token: " + why + "; start again from the first page", cause);
   }

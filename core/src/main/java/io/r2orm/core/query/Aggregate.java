@@ -1,6 +1,7 @@
 package io.r2orm.core.query;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An aggregate over the rows of a group: {@code COUNT(*)}, {@code COUNT(DISTINCT x)}, {@code
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param argument what it aggregates, or null for {@code COUNT(*)}
  * @param distinct whether only distinct values count
  */
-public record Aggregate(Function function, Expression argument, boolean distinct)
+public record Aggregate(Function function, @Nullable Expression argument, boolean distinct)
     implements Expression {
   public Aggregate {
     Objects.requireNonNull(function, "function must not be null");

@@ -2,6 +2,7 @@ package io.r2orm.core.query;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code CASE WHEN c1 THEN r1 WHEN c2 THEN r2 … ELSE otherwise END}. Build it with {@link
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param whens the branches, tried in order; at least one
  * @param otherwise the result when no branch matches, or null for SQL NULL
  */
-public record Case(List<When> whens, Expression otherwise) implements Expression {
+public record Case(List<When> whens, @Nullable Expression otherwise) implements Expression {
   public Case {
     whens = List.copyOf(whens);
     if (whens.isEmpty()) {

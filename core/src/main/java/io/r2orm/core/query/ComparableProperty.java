@@ -1,5 +1,7 @@
 package io.r2orm.core.query;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A property whose values are ordered, adding range conditions to {@link Property}.
  *
@@ -13,7 +15,8 @@ public class ComparableProperty<E, T extends Comparable<? super T>> extends Prop
   }
 
   /** A property qualified by a table alias (see {@link TableRef#get}). */
-  protected ComparableProperty(Class<E> entity, String path, Class<T> type, String alias) {
+  protected ComparableProperty(
+      Class<E> entity, String path, Class<T> type, @Nullable String alias) {
     super(entity, path, type, alias);
   }
 

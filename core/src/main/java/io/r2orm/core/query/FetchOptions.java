@@ -2,6 +2,7 @@ package io.r2orm.core.query;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How one relation of a fetch plan is loaded: a condition and an order on the related rows, at most
@@ -12,7 +13,8 @@ import java.util.Objects;
  * @param limit at most this many related rows per parent (top-N), or null for all
  * @param strategy batched select-in (the default) or a join (to-one only)
  */
-public record FetchOptions(Predicate where, List<Order> orderBy, Integer limit, Strategy strategy) {
+public record FetchOptions(
+    @Nullable Predicate where, List<Order> orderBy, @Nullable Integer limit, Strategy strategy) {
   public static final FetchOptions DEFAULT =
       new FetchOptions(null, List.of(), null, Strategy.SELECT_IN);
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Aggregates, scalar functions, {@code CASE} and casts for the query builder; import statically.
@@ -278,11 +279,12 @@ public final class Functions {
    */
   public static final class Ranking<T> {
     private final WindowCall.Function function;
-    private final Expression argument;
+    private final @Nullable Expression argument;
     private final int offset;
     private final Class<T> type;
 
-    private Ranking(WindowCall.Function function, Expression argument, int offset, Class<T> type) {
+    private Ranking(
+        WindowCall.Function function, @Nullable Expression argument, int offset, Class<T> type) {
       if (argument != null && offset < 1) {
         throw new IllegalArgumentException(function + " reads at least 1 row away, got " + offset);
       }
@@ -344,13 +346,13 @@ public final class Functions {
    */
   public static final class CaseBuilder<T> {
     private final List<Case.When> whens;
-    private final Class<?> type;
+    private final @Nullable Class<?> type;
 
     private CaseBuilder(List<Case.When> whens) {
       this(whens, null);
     }
 
-    private CaseBuilder(List<Case.When> whens, Class<?> type) {
+    private CaseBuilder(List<Case.When> whens, @Nullable Class<?> type) {
       this.whens = List.copyOf(whens);
       this.type = type;
     }
@@ -376,25 +378,28 @@ public final class Functions {
     }
 
     /** The result when no branch matches. */
-    @SuppressWarnings("unchecked")
     public Computed<T> otherwise(T result) {
       return new Computed<>(
           new Case(
               whens,
               new Value(Objects.requireNonNull(result, "result must not be null; use end()"))),
-          (Class<T>) type);
+          resultType());
     }
 
     /** The result when no branch matches is a field. */
-    @SuppressWarnings("unchecked")
     public Computed<T> otherwise(Field<T> result) {
-      return new Computed<>(new Case(whens, result.expression()), (Class<T>) type);
+      return new Computed<>(new Case(whens, result.expression()), resultType());
     }
 
     /** No {@code ELSE}: NULL when no branch matches. */
-    @SuppressWarnings("unchecked")
     public Computed<T> end() {
-      return new Computed<>(new Case(whens, null), (Class<T>) type);
+      return new Computed<>(new Case(whens, null), resultType());
+    }
+
+    /** The type of the first branch's result: every builder has one (it starts with a branch). */
+    @SuppressWarnings("unchecked")
+    private Class<T> resultType() {
+      return (Class<T>) Objects.requireNonNull(type, "a CASE has at least one branch");
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.r2orm.core.query;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One joined table of a {@link Subquery}: on a declared relation (the condition comes from the
@@ -11,7 +12,8 @@ import java.util.Objects;
  * @param on the explicit condition, or null for a relation join
  * @param relation the relation followed, or null for a join on a condition
  */
-public record Join(Type type, TableRef<?> table, Predicate on, Relation<?, ?> relation) {
+public record Join(
+    Type type, TableRef<?> table, @Nullable Predicate on, @Nullable Relation<?, ?> relation) {
   public Join {
     Objects.requireNonNull(type, "type must not be null");
     Objects.requireNonNull(table, "table must not be null");

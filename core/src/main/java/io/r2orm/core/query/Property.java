@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A typed reference to an entity property, the building block of conditions and sort keys. The
@@ -28,7 +29,7 @@ public class Property<E, T> implements Field<T> {
   }
 
   /** A property qualified by a table alias (see {@link TableRef#get}). */
-  protected Property(Class<E> entity, String path, Class<T> type, String alias) {
+  protected Property(Class<E> entity, String path, Class<T> type, @Nullable String alias) {
     this.entity = Objects.requireNonNull(entity, "entity must not be null");
     this.path = Objects.requireNonNull(path, "path must not be null");
     this.type = Objects.requireNonNull(type, "type must not be null");
@@ -36,7 +37,7 @@ public class Property<E, T> implements Field<T> {
   }
 
   /** This property qualified by a table alias (null for none). */
-  Property<E, T> qualified(String alias) {
+  Property<E, T> qualified(@Nullable String alias) {
     return new Property<>(entity, path, type, alias);
   }
 

@@ -1,6 +1,7 @@
 package io.r2orm.core.query;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A reference to an entity property by path, resolved to a column against the entity model when the
@@ -12,7 +13,8 @@ import java.util.Objects;
  * @param alias the table alias the property is qualified with (see {@link TableRef#get}), or null
  *     for the owner's table under its own name (or, when it appears only under an alias, that one)
  */
-public record PropertyRef(Class<?> owner, String path, String alias) implements Expression {
+public record PropertyRef(@Nullable Class<?> owner, String path, @Nullable String alias)
+    implements Expression {
   public PropertyRef {
     Objects.requireNonNull(path, "path must not be null");
     if (path.isBlank()) {
@@ -21,7 +23,7 @@ public record PropertyRef(Class<?> owner, String path, String alias) implements 
   }
 
   /** An unqualified reference. */
-  public PropertyRef(Class<?> owner, String path) {
+  public PropertyRef(@Nullable Class<?> owner, String path) {
     this(owner, path, null);
   }
 }

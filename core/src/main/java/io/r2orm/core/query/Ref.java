@@ -2,6 +2,7 @@ package io.r2orm.core.query;
 
 import io.r2orm.core.exception.UnloadedRelationException;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A to-one reference ({@code @ManyToOne}, {@code @OneToOne}): the target's id, and the target
@@ -21,12 +22,13 @@ import java.util.Objects;
 public final class Ref<T> {
   private static final Ref<?> NONE = new Ref<>(null, null, true, null);
 
-  private final Object id;
-  private final T entity;
+  private final @Nullable Object id;
+  private final @Nullable T entity;
   private final boolean loaded;
-  private final String unloadedMessage;
+  private final @Nullable String unloadedMessage;
 
-  private Ref(Object id, T entity, boolean loaded, String unloadedMessage) {
+  private Ref(
+      @Nullable Object id, @Nullable T entity, boolean loaded, @Nullable String unloadedMessage) {
     this.id = id;
     this.entity = entity;
     this.loaded = loaded;
@@ -54,17 +56,17 @@ public final class Ref<T> {
   }
 
   /** A fetched reference, for the loader. Not API. */
-  public static <T> Ref<T> loaded(Object id, T entity) {
+  public static <T> Ref<T> loaded(@Nullable Object id, @Nullable T entity) {
     return entity == null && id == null ? none() : new Ref<>(id, entity, true, null);
   }
 
   /** An unfetched reference with a known id, for the mapper. Not API. */
-  public static <T> Ref<T> unloaded(Object id, String message) {
+  public static <T> Ref<T> unloaded(@Nullable Object id, String message) {
     return new Ref<>(id, null, false, message);
   }
 
   /** The target's id when known (always, for references read from a foreign key); else null. */
-  public Object id() {
+  public @Nullable Object id() {
     return id;
   }
 
@@ -83,9 +85,10 @@ public final class Ref<T> {
    *
    * @throws UnloadedRelationException when the target was not fetched
    */
-  public T get() {
+  public @Nullable T get() {
     if (!loaded) {
-      throw new UnloadedRelationException(unloadedMessage);
+      throw new UnloadedRelationException(
+          Objects.requireNonNullElse(unloadedMessage, "the relation was not fetched"));
     }
     return entity;
   }

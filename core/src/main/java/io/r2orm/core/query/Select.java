@@ -2,6 +2,7 @@ package io.r2orm.core.query;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A select of one entity's rows: condition, order, limit and offset. Immutable; each {@code withX}
@@ -15,7 +16,12 @@ import java.util.Objects;
  * @param lock row locking, or null
  */
 public record Select(
-    Class<?> entity, Predicate where, List<Order> orderBy, Long limit, Long offset, Lock lock) {
+    Class<?> entity,
+    @Nullable Predicate where,
+    List<Order> orderBy,
+    @Nullable Long limit,
+    @Nullable Long offset,
+    @Nullable Lock lock) {
   public Select {
     Objects.requireNonNull(entity, "entity must not be null");
     orderBy = List.copyOf(orderBy);

@@ -1,6 +1,7 @@
 package io.r2orm.core.query;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A text property, adding pattern matching. {@code startsWith}, {@code endsWith} and {@code
@@ -16,7 +17,7 @@ public class StringProperty<E> extends ComparableProperty<E, String> {
   }
 
   /** A property qualified by a table alias (see {@link TableRef#get}). */
-  protected StringProperty(Class<E> entity, String path, String alias) {
+  protected StringProperty(Class<E> entity, String path, @Nullable String alias) {
     super(entity, path, String.class, alias);
   }
 

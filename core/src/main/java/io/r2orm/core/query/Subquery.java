@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A general select: chosen columns, entities and computed values from one or more joined tables,
@@ -32,15 +33,15 @@ public record Subquery(
     List<SelectItem> items,
     boolean distinctRows,
     List<Expression> distinctOn,
-    TableRef<?> from,
+    @Nullable TableRef<?> from,
     List<Join> joins,
-    Predicate where,
+    @Nullable Predicate where,
     List<Expression> groupBy,
-    Predicate having,
+    @Nullable Predicate having,
     List<Order> orderBy,
-    Long limit,
-    Long offset,
-    Lock lock,
+    @Nullable Long limit,
+    @Nullable Long offset,
+    @Nullable Lock lock,
     List<Combined> combined) {
 
   public Subquery {

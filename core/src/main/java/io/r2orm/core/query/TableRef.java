@@ -2,6 +2,7 @@ package io.r2orm.core.query;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An entity's table as it appears in a query, optionally under an alias: needed when one table
@@ -21,9 +22,9 @@ import java.util.regex.Pattern;
 public final class TableRef<E> implements Selectable<E> {
   private static final Pattern ALIAS = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
   private final Class<E> entity;
-  private final String alias;
+  private final @Nullable String alias;
 
-  private TableRef(Class<E> entity, String alias) {
+  private TableRef(Class<E> entity, @Nullable String alias) {
     this.entity = Objects.requireNonNull(entity, "entity must not be null");
     if (alias != null && !ALIAS.matcher(alias).matches()) {
       throw new IllegalArgumentException(
@@ -48,7 +49,7 @@ public final class TableRef<E> implements Selectable<E> {
   }
 
   /** The alias, or null when the table goes by its own name. */
-  public String alias() {
+  public @Nullable String alias() {
     return alias;
   }
 

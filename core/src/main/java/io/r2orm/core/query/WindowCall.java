@@ -2,6 +2,7 @@ package io.r2orm.core.query;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A window function evaluated over a window of rows: {@code ROW_NUMBER() OVER (PARTITION BY … ORDER
@@ -16,7 +17,11 @@ import java.util.Objects;
  * @param window the partition and order
  */
 public record WindowCall(
-    Function function, Aggregate aggregate, Expression argument, int offset, Window window)
+    @Nullable Function function,
+    @Nullable Aggregate aggregate,
+    @Nullable Expression argument,
+    int offset,
+    Window window)
     implements Expression {
   public WindowCall {
     Objects.requireNonNull(window, "window must not be null");

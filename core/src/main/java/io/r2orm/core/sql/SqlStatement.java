@@ -2,6 +2,7 @@ package io.r2orm.core.sql;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A rendered statement: SQL text with dialect placeholders and the values to bind, in order. {@link
@@ -34,7 +35,7 @@ public record SqlStatement(String sql, List<Bind> binds, List<String> generatedK
    * so it would be changed silently and then compare equal to unrelated text. The message gives the
    * position, never the value.
    */
-  private static void requireWellFormed(Object value, int bind, String sql) {
+  private static void requireWellFormed(@Nullable Object value, int bind, String sql) {
     if (!(value instanceof String text)) {
       return;
     }
