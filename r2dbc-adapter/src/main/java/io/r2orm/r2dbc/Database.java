@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -218,7 +219,7 @@ public final class Database {
 
   /** The repository provider, looked up once, when the first repository is made. */
   private static final class RepositoryLookup {
-    private static final RepositoryProvider PROVIDER =
+    private static final @Nullable RepositoryProvider PROVIDER =
         ServiceLoader.load(RepositoryProvider.class, RepositoryProvider.class.getClassLoader())
             .findFirst()
             .orElse(null);
@@ -455,7 +456,8 @@ public final class Database {
   }
 
   /** Streams a select with its fetch plan; see {@link SelectQuery#all()}. */
-  <T> Flux<T> stream(Select select, List<? extends FetchPath<T, ?>> fetches, Integer window) {
+  <T> Flux<T> stream(
+      Select select, List<? extends FetchPath<T, ?>> fetches, @Nullable Integer window) {
     return engine.stream(select, fetches, window);
   }
 
@@ -477,12 +479,12 @@ public final class Database {
   public static final class Builder {
     private final ConnectionFactory connectionFactory;
     private final EntityModels.Builder models = EntityModels.builder();
-    private Dialect dialect;
+    private @Nullable Dialect dialect;
     private int fetchSize = 10_000;
     private int insertBatchSize = 1000;
     private int fetchWindow = 256;
-    private java.time.Duration statementTimeout;
-    private ExternalTransactions externalTransactions;
+    private java.time.@Nullable Duration statementTimeout;
+    private @Nullable ExternalTransactions externalTransactions;
     private final List<StatementListener> listeners = new ArrayList<>();
     private final List<ConnectionFactory> replicas = new ArrayList<>();
     private ReplicaFallback replicaFallback = ReplicaFallback.FAIL;

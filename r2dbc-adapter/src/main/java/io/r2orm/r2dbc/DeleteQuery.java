@@ -4,6 +4,7 @@ import io.r2orm.core.query.Delete;
 import io.r2orm.core.query.Predicate;
 import io.r2orm.core.sql.SqlStatement;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -17,9 +18,9 @@ import reactor.core.publisher.Mono;
 public final class DeleteQuery<T> {
   private final Database db;
   private final Class<T> entity;
-  private final Predicate where;
+  private final @Nullable Predicate where;
 
-  DeleteQuery(Database db, Class<T> entity, Predicate where) {
+  DeleteQuery(Database db, Class<T> entity, @Nullable Predicate where) {
     this.db = db;
     this.entity = entity;
     this.where = where;

@@ -6,6 +6,7 @@ import io.r2orm.r2dbc.internal.StatementObserver;
 import io.r2orm.r2dbc.internal.TransactionSpec;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,7 @@ final class EngineAdapter {
   }
 
   /** The engine's view of external transactions, or null when there are none. */
-  static ExternalJoin join(ExternalTransactions external) {
+  static @Nullable ExternalJoin join(@Nullable ExternalTransactions external) {
     if (external == null) {
       return null;
     }

@@ -1,6 +1,7 @@
 package io.r2orm.r2dbc;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One keyset page: its rows and the opaque page token of the next page, or null on the last page.
@@ -11,7 +12,7 @@ import java.util.List;
  * @param next the page token of the next page, or null when this is the last
  * @param <T> the entity type
  */
-public record KeysetPage<T>(List<T> items, String next) {
+public record KeysetPage<T>(List<T> items, @Nullable String next) {
   public KeysetPage {
     items = List.copyOf(items);
   }

@@ -1,5 +1,7 @@
 package io.r2orm.r2dbc;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A row of a query selecting 3 items. Values may be null, unlike Reactor's tuples, because SQL
  * values and outer joins may be. For named components, map the query {@link ResultQuery#into into}
@@ -12,4 +14,4 @@ package io.r2orm.r2dbc;
  * @param <B> the type of the second value
  * @param <C> the type of the third value
  */
-public record Row3<A, B, C>(A v1, B v2, C v3) {}
+public record Row3<A, B, C>(@Nullable A v1, @Nullable B v2, @Nullable C v3) {}

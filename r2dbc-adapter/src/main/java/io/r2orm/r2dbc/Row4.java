@@ -1,5 +1,7 @@
 package io.r2orm.r2dbc;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A row of a query selecting 4 items. Values may be null, unlike Reactor's tuples, because SQL
  * values and outer joins may be. For named components, map the query {@link ResultQuery#into into}
@@ -14,4 +16,4 @@ package io.r2orm.r2dbc;
  * @param <C> the type of the third value
  * @param <D> the type of the fourth value
  */
-public record Row4<A, B, C, D>(A v1, B v2, C v3, D v4) {}
+public record Row4<A, B, C, D>(@Nullable A v1, @Nullable B v2, @Nullable C v3, @Nullable D v4) {}

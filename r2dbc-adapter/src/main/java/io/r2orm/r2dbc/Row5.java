@@ -1,5 +1,7 @@
 package io.r2orm.r2dbc;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A row of a query selecting 5 items. Values may be null, unlike Reactor's tuples, because SQL
  * values and outer joins may be. For named components, map the query {@link ResultQuery#into into}
@@ -16,4 +18,5 @@ package io.r2orm.r2dbc;
  * @param <D> the type of the fourth value
  * @param <E> the type of the fifth value
  */
-public record Row5<A, B, C, D, E>(A v1, B v2, C v3, D v4, E v5) {}
+public record Row5<A, B, C, D, E>(
+    @Nullable A v1, @Nullable B v2, @Nullable C v3, @Nullable D v4, @Nullable E v5) {}

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -24,13 +25,14 @@ public final class SelectQuery<T> {
   private final Database db;
   private final Select select;
   private final List<FetchPath<T, ?>> fetches;
-  private final Integer window;
+  private final @Nullable Integer window;
 
   SelectQuery(Database db, Select select) {
     this(db, select, List.of(), null);
   }
 
-  private SelectQuery(Database db, Select select, List<FetchPath<T, ?>> fetches, Integer window) {
+  private SelectQuery(
+      Database db, Select select, List<FetchPath<T, ?>> fetches, @Nullable Integer window) {
     this.db = db;
     this.select = select;
     this.fetches = List.copyOf(fetches);
@@ -167,7 +169,7 @@ public final class SelectQuery<T> {
    * @throws io.r2orm.core.exception.InvalidPageTokenException (as the Mono's error) for a page
    *     token that is malformed or was made for another order
    */
-  public Mono<KeysetPage<T>> page(int size, String after) {
+  public Mono<KeysetPage<T>> page(int size, @Nullable String after) {
     if (size < 1) {
       return Mono.error(new IllegalArgumentException("page size must be at least 1, got " + size));
     }
@@ -203,7 +205,7 @@ public final class SelectQuery<T> {
    * start), each page its own short query: no connection is held between pages, so a walk of a
    * large table does not pin a connection or a transaction. Pages are read as the subscriber asks.
    */
-  public Flux<KeysetPage<T>> pages(int size, String after) {
+  public Flux<KeysetPage<T>> pages(int size, @Nullable String after) {
     return page(size, after).expand(p -> p.hasNext() ? page(size, p.next()) : Mono.empty());
   }
 

@@ -3,6 +3,7 @@ package io.r2orm.r2dbc;
 import io.r2dbc.spi.IsolationLevel;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How {@link Database#transaction(TransactionOptions, java.util.function.Function)} runs its work:
@@ -22,9 +23,9 @@ import java.util.Objects;
  *     emitted (a dry run, a preview); see {@link #withRollbackOnly(boolean)}
  */
 public record TransactionOptions(
-    IsolationLevel isolation,
+    @Nullable IsolationLevel isolation,
     boolean readOnly,
-    Duration timeout,
+    @Nullable Duration timeout,
     Propagation propagation,
     boolean rollbackOnly) {
   private static final TransactionOptions DEFAULTS =

@@ -11,6 +11,7 @@ import io.r2orm.core.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -26,9 +27,10 @@ public final class UpdateQuery<T> {
   private final Database db;
   private final Class<T> entity;
   private final List<Assignment> assignments;
-  private final Predicate where;
+  private final @Nullable Predicate where;
 
-  UpdateQuery(Database db, Class<T> entity, List<Assignment> assignments, Predicate where) {
+  UpdateQuery(
+      Database db, Class<T> entity, List<Assignment> assignments, @Nullable Predicate where) {
     this.db = db;
     this.entity = entity;
     this.assignments = List.copyOf(assignments);

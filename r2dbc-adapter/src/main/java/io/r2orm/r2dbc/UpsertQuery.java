@@ -4,6 +4,7 @@ import io.r2orm.core.query.Property;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -30,9 +31,9 @@ public final class UpsertQuery<T> {
   private final List<String> target;
 
   /** The properties an existing row gets; null: every written one but the key; empty: none. */
-  private final List<String> update;
+  private final @Nullable List<String> update;
 
-  UpsertQuery(Database db, Class<T> entity, List<String> target, List<String> update) {
+  UpsertQuery(Database db, Class<T> entity, List<String> target, @Nullable List<String> update) {
     this.db = db;
     this.entity = entity;
     this.target = List.copyOf(target);
