@@ -4,6 +4,7 @@ import io.r2orm.core.convert.ValueType;
 import io.r2orm.core.sql.Identifier;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One mapped column: the property path that holds it ({@code title}, {@code address.city}), the
@@ -57,7 +58,7 @@ public record ColumnModel(
   }
 
   /** Reads this column's property value from an entity and converts it to its bind value. */
-  public Object databaseValue(Object entity) {
+  public @Nullable Object databaseValue(Object entity) {
     return valueType.write(getter.apply(entity));
   }
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The immutable mapping of one entity class: its table, its columns in a fixed order, the id, the
@@ -31,7 +32,7 @@ public final class EntityModel<T> {
           java.time.Instant.class, java.time.OffsetDateTime.class, java.time.LocalDateTime.class);
 
   private final Class<T> type;
-  private final Identifier schema;
+  private final @Nullable Identifier schema;
   private final Identifier table;
   private final List<ColumnModel> columns;
   private final List<RelationModel> relations;
@@ -39,25 +40,25 @@ public final class EntityModel<T> {
   private final Map<String, ColumnModel> byPath;
   private final ColumnModel id;
   private final IdGeneration idGeneration;
-  private final ColumnModel version;
+  private final @Nullable ColumnModel version;
   private final List<IndexModel> indexes;
   private final Instantiator instantiator;
-  private final MethodHandle idSetter;
-  private final MethodHandle versionSetter;
+  private final @Nullable MethodHandle idSetter;
+  private final @Nullable MethodHandle versionSetter;
 
   EntityModel(
       Class<T> type,
-      Identifier schema,
+      @Nullable Identifier schema,
       Identifier table,
       List<ColumnModel> columns,
       List<RelationModel> relations,
       ColumnModel id,
       IdGeneration idGeneration,
-      ColumnModel version,
+      @Nullable ColumnModel version,
       List<IndexModel> indexes,
       Instantiator instantiator,
-      MethodHandle idSetter,
-      MethodHandle versionSetter) {
+      @Nullable MethodHandle idSetter,
+      @Nullable MethodHandle versionSetter) {
     this.type = type;
     this.schema = schema;
     this.table = table;
@@ -219,12 +220,12 @@ public final class EntityModel<T> {
   }
 
   /** The id value of an instance (may be null). */
-  public Object idValue(T entity) {
+  public @Nullable Object idValue(T entity) {
     return id.getter().apply(entity);
   }
 
   /** The version value of an instance, or null when there is no version or it is unset. */
-  public Object versionValue(T entity) {
+  public @Nullable Object versionValue(T entity) {
     return version == null ? null : version.getter().apply(entity);
   }
 
@@ -246,12 +247,12 @@ public final class EntityModel<T> {
     return Optional.empty();
   }
 
-  private static boolean isUnset(Object value) {
+  private static boolean isUnset(@Nullable Object value) {
     return value == null || (value instanceof Number n && n.longValue() == 0L);
   }
 
   /** A fresh id for {@link IdGeneration#UUID} when the instance has none, else null. */
-  public Object newClientId(T entity) {
+  public @Nullable Object newClientId(T entity) {
     if (idGeneration == IdGeneration.UUID && idValue(entity) == null) {
       return UUID.randomUUID();
     }
@@ -262,7 +263,7 @@ public final class EntityModel<T> {
    * The instance with a new id and/or version. Records are copied (the argument is unchanged);
    * classes are updated in place and returned. A null argument keeps the current value.
    */
-  public T with(T entity, Object newId, Object newVersion) {
+  public T with(T entity, @Nullable Object newId, @Nullable Object newVersion) {
     Objects.requireNonNull(entity, "entity must not be null");
     try {
       if (type.isRecord()) {
@@ -271,7 +272,9 @@ public final class EntityModel<T> {
         if (newVersion != null && version != null) values[columns.indexOf(version)] = newVersion;
         return instantiate(values);
       }
-      if (newId != null) idSetter.invokeExact((Object) entity, newId);
+      if (newId != null) {
+        Objects.requireNonNull(idSetter, "no id setter").invokeExact((Object) entity, newId);
+      }
       if (newVersion != null && versionSetter != null)
         versionSetter.invokeExact((Object) entity, newVersion);
       return entity;

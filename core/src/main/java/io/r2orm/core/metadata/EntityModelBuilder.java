@@ -33,9 +33,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /** Reads one entity class into an {@link EntityModel}, rejecting what cannot be mapped. */
 final class EntityModelBuilder<T> {
@@ -47,15 +49,15 @@ final class EntityModelBuilder<T> {
   private final Map<Class<?>, AttributeConverter<?, ?>> converters;
 
   /** Stores non-text properties of JSON columns; null when none was registered. */
-  private final io.r2orm.core.convert.JsonCodec jsonCodec;
+  private final io.r2orm.core.convert.@Nullable JsonCodec jsonCodec;
 
   private final List<ColumnModel> columns = new ArrayList<>();
   private final Map<String, String> propertyByColumn = new HashMap<>();
-  private ColumnModel id;
-  private IdGeneration idGeneration;
-  private MethodHandle idSetter;
-  private ColumnModel version;
-  private MethodHandle versionSetter;
+  private @Nullable ColumnModel id;
+  private @Nullable IdGeneration idGeneration;
+  private @Nullable MethodHandle idSetter;
+  private @Nullable ColumnModel version;
+  private @Nullable MethodHandle versionSetter;
   private final List<RelationDraft> relationDrafts = new ArrayList<>();
 
   /**
@@ -66,12 +68,12 @@ final class EntityModelBuilder<T> {
       String name,
       Class<?> target,
       Class<?> elementType,
-      ColumnModel foreignKey,
-      String mappedBy,
-      Identifier joinTable,
-      Identifier joinColumn,
-      Identifier inverseJoinColumn,
-      String orderBy,
+      @Nullable ColumnModel foreignKey,
+      @Nullable String mappedBy,
+      @Nullable Identifier joinTable,
+      @Nullable Identifier joinColumn,
+      @Nullable Identifier inverseJoinColumn,
+      @Nullable String orderBy,
       Function<Object, Object> getter,
       int ordinal) {}
 
@@ -80,7 +82,7 @@ final class EntityModelBuilder<T> {
       EntityModels registry,
       NamingStrategy naming,
       Map<Class<?>, AttributeConverter<?, ?>> converters,
-      io.r2orm.core.convert.JsonCodec jsonCodec) {
+      io.r2orm.core.convert.@Nullable JsonCodec jsonCodec) {
     this.jsonCodec = jsonCodec;
     this.type = type;
     this.registry = registry;
@@ -95,7 +97,7 @@ final class EntityModelBuilder<T> {
       java.lang.reflect.Type genericType,
       AnnotatedElement annotations,
       MethodHandle getter,
-      MethodHandle setter) {
+      @Nullable MethodHandle setter) {
     <A extends Annotation> A annotation(Class<A> a) {
       return annotations.getAnnotation(a);
     }
@@ -132,8 +134,8 @@ final class EntityModelBuilder<T> {
         tableName,
         columns,
         relations(),
-        id,
-        idGeneration,
+        Objects.requireNonNull(id, "no id"),
+        Objects.requireNonNull(idGeneration, "no id generation"),
         version,
         indexes,
         instantiator,
@@ -332,7 +334,7 @@ final class EntityModelBuilder<T> {
     for (RelationDraft d : relationDrafts) {
       String message = unloadedMessage(d.name());
       int slot;
-      Object unloaded;
+      @Nullable Object unloaded;
       if (d.foreignKey() != null) {
         slot = columns.indexOf(d.foreignKey());
         unloaded = null;
@@ -721,7 +723,7 @@ final class EntityModelBuilder<T> {
     }
   }
 
-  private static Field field(Class<?> c, String name) {
+  private static @Nullable Field field(Class<?> c, String name) {
     try {
       return c.getDeclaredField(name);
     } catch (NoSuchFieldException e) {

@@ -4,6 +4,7 @@ import io.r2orm.core.convert.AttributeConverter;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds and caches the {@link EntityModel} of each entity class under one configuration (a naming
@@ -24,12 +25,12 @@ public final class EntityModels {
   private final Map<Class<?>, AttributeConverter<?, ?>> converters;
   private final Map<Class<?>, EntityModel<?>> cache = new ConcurrentHashMap<>();
 
-  private final io.r2orm.core.convert.JsonCodec jsonCodec;
+  private final io.r2orm.core.convert.@Nullable JsonCodec jsonCodec;
 
   private EntityModels(
       NamingStrategy naming,
       Map<Class<?>, AttributeConverter<?, ?>> converters,
-      io.r2orm.core.convert.JsonCodec jsonCodec) {
+      io.r2orm.core.convert.@Nullable JsonCodec jsonCodec) {
     this.jsonCodec = jsonCodec;
     this.naming = naming;
     this.converters = Map.copyOf(converters);
@@ -81,7 +82,7 @@ public final class EntityModels {
       for (Map.Entry<Class<?>, EntityModel<?>> e : inProgress.entrySet()) {
         cache.putIfAbsent(e.getKey(), e.getValue());
       }
-      return (EntityModel<T>) cache.get(type);
+      return (EntityModel<T>) Objects.requireNonNull(cache.get(type));
     } finally {
       if (outermost) {
         building.remove();
@@ -98,7 +99,7 @@ public final class EntityModels {
   public static final class Builder {
     private NamingStrategy naming = NamingStrategy.SNAKE_CASE;
     private final Map<Class<?>, AttributeConverter<?, ?>> converters = new ConcurrentHashMap<>();
-    private io.r2orm.core.convert.JsonCodec jsonCodec;
+    private io.r2orm.core.convert.@Nullable JsonCodec jsonCodec;
 
     private Builder() {}
 

@@ -3,6 +3,7 @@ package io.r2orm.core.metadata;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds one object (an entity or an embedded part) from the flat array of column values. Resolved
@@ -41,7 +42,7 @@ abstract sealed class Instantiator
   abstract Object create(Object[] values) throws Throwable;
 
   /** Builds the part, or null when it is embedded and every column it covers is NULL. */
-  Object createOrNull(Object[] values) throws Throwable {
+  @Nullable Object createOrNull(Object[] values) throws Throwable {
     for (int i = from; i < to; i++) {
       if (values[i] != null) {
         return create(values);
@@ -50,7 +51,7 @@ abstract sealed class Instantiator
     return null;
   }
 
-  Object valueOf(Slot slot, Object[] values) throws Throwable {
+  @Nullable Object valueOf(Slot slot, Object[] values) throws Throwable {
     if (slot instanceof ColumnSlot c) {
       Object v = values[c.index()];
       if (v == null && c.declaredType().isPrimitive()) {

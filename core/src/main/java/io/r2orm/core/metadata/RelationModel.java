@@ -5,6 +5,7 @@ import io.r2orm.core.sql.Identifier;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One relation property of an entity: its kind, its target, where its value sits in the entity's
@@ -35,13 +36,13 @@ public record RelationModel(
     Class<?> target,
     Class<?> elementType,
     int slot,
-    ColumnModel foreignKey,
-    String mappedBy,
-    Identifier joinTable,
-    Identifier joinColumn,
-    Identifier inverseJoinColumn,
+    @Nullable ColumnModel foreignKey,
+    @Nullable String mappedBy,
+    @Nullable Identifier joinTable,
+    @Nullable Identifier joinColumn,
+    @Nullable Identifier inverseJoinColumn,
     List<Order> order,
-    Object unloaded,
+    @Nullable Object unloaded,
     Function<Object, Object> getter) {
 
   public RelationModel {

@@ -19,6 +19,7 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Reads relation annotations and builds what relations need: key types, element types, orders. */
 final class RelationSupport {
@@ -29,14 +30,14 @@ final class RelationSupport {
       RelationModel.Kind kind,
       boolean ownsKey,
       String column,
-      String mappedBy,
+      @Nullable String mappedBy,
       String joinTable,
       String joinColumn,
       String inverseJoinColumn,
       String orderBy,
-      Class<?> explicitTarget) {}
+      @Nullable Class<?> explicitTarget) {}
 
-  static Declared declared(AnnotatedElement e) {
+  static @Nullable Declared declared(AnnotatedElement e) {
     ManyToOne m2o = e.getAnnotation(ManyToOne.class);
     OneToOne o2o = e.getAnnotation(OneToOne.class);
     OneToMany o2m = e.getAnnotation(OneToMany.class);
@@ -149,7 +150,7 @@ final class RelationSupport {
   /**
    * The type of the id of an entity class, found without building its model (relations may cycle).
    */
-  static Class<?> idType(Class<?> entity) {
+  static @Nullable Class<?> idType(Class<?> entity) {
     for (Class<?> c = entity; c != null && c != Object.class; c = c.getSuperclass()) {
       if (c.isRecord()) {
         for (RecordComponent rc : c.getRecordComponents()) {
@@ -190,7 +191,7 @@ final class RelationSupport {
   }
 
   @SuppressWarnings("unchecked")
-  private static Object keyOf(EntityModels registry, Class<?> target, Object value) {
+  private static @Nullable Object keyOf(EntityModels registry, Class<?> target, Object value) {
     if (!(value instanceof Ref<?> ref)) {
       return value;
     }
@@ -201,7 +202,7 @@ final class RelationSupport {
     return entity == null ? null : ((EntityModel<Object>) registry.of(target)).idValue(entity);
   }
 
-  private static Object coerce(Object id, Class<?> idType) {
+  private static @Nullable Object coerce(@Nullable Object id, Class<?> idType) {
     if (id instanceof Number n && !idType.isInstance(id) && isWhole(n)) {
       if (idType == Long.class) return n.longValue();
       if (idType == Integer.class) return Math.toIntExact(n.longValue());
@@ -231,7 +232,8 @@ final class RelationSupport {
   }
 
   /** Parses {@code "year DESC, id"} into sort keys on the target. */
-  static List<Order> parseOrder(Class<?> owner, String relation, Class<?> target, String orderBy) {
+  static List<Order> parseOrder(
+      Class<?> owner, String relation, Class<?> target, @Nullable String orderBy) {
     List<Order> orders = new ArrayList<>();
     if (orderBy == null || orderBy.isBlank()) {
       return orders;
