@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -39,7 +40,8 @@ final class Conditions {
 
   /** The condition for a criterion whose values are the method parameters at these positions. */
   Condition of(Criterion c, int[] at) {
-    ColumnModel column = ctx.queryable.get(c.property());
+    // the parser resolved the property against these columns
+    ColumnModel column = Objects.requireNonNull(ctx.queryable.get(c.property()));
     check(c, column, at);
     int index = at.length > 0 ? at[0] : -1;
     int second = at.length > 1 ? at[1] : -1;

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -42,7 +43,7 @@ final class CrudMethods {
    * The method of {@link ReactiveRepository} that a method of the user's interface redeclares (same
    * name and arity, parameters it accepts once {@code T} and {@code ID} are resolved), or null.
    */
-  Method redeclared(Method m) {
+  @Nullable Method redeclared(Method m) {
     for (Method crud : ReactiveRepository.class.getMethods()) {
       if (crud.getName().equals(m.getName())
           && crud.getParameterCount() == m.getParameterCount()

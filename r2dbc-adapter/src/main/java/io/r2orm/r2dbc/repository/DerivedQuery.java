@@ -13,7 +13,9 @@ import io.r2orm.r2dbc.repository.MethodName.Subject;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -46,7 +48,7 @@ final class DerivedQuery {
     try {
       name = ctx.parser.parse(method.getName());
     } catch (MethodNameParser.NameException e) {
-      throw ctx.fail(method, e.getMessage());
+      throw ctx.fail(method, String.valueOf(e.getMessage()));
     }
     return new DerivedQuery(ctx, method, name).plan();
   }
@@ -138,7 +140,7 @@ final class DerivedQuery {
     return values;
   }
 
-  private Predicate where(Object[] args) {
+  private @Nullable Predicate where(Object[] args) {
     if (groups.isEmpty()) {
       return null;
     }
@@ -217,7 +219,7 @@ final class DerivedQuery {
     List<FetchPath<Object, ?>> fetch = FetchPaths.of(ctx, method, entity);
     List<Order> fixed = new ArrayList<>();
     for (SortKey k : name.order()) {
-      String column = ctx.queryable.get(k.property()).path();
+      String column = Objects.requireNonNull(ctx.queryable.get(k.property())).path();
       fixed.add(k.descending() ? Property.named(column).desc() : Property.named(column).asc());
     }
     List<Order> order = List.copyOf(fixed);
@@ -255,7 +257,8 @@ final class DerivedQuery {
         Flux.defer(() -> sorted(filtered(base, args), order, s < 0 ? null : (Sort) args[s]).all());
   }
 
-  private static SelectQuery<Object> sorted(SelectQuery<Object> q, List<Order> fixed, Sort sort) {
+  private static SelectQuery<Object> sorted(
+      SelectQuery<Object> q, List<Order> fixed, @Nullable Sort sort) {
     return sort == null || !sort.isSorted() ? q : q.orderBy(Reads.orders(fixed, sort));
   }
 
@@ -291,7 +294,8 @@ final class DerivedQuery {
     return (proxy, args) ->
         Mono.defer(
             () -> {
-              Mono<Long> deleted = base.where(where(args)).execute();
+              // a derived delete always has a condition: the parser requires a property after By
+              Mono<Long> deleted = base.where(Objects.requireNonNull(where(args))).execute();
               return count ? deleted : deleted.then();
             });
   }

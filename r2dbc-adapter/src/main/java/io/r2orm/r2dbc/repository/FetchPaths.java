@@ -9,6 +9,8 @@ import io.r2orm.core.query.Relation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the dotted paths of {@link FetchRelations} into typed fetch paths, step by step against the
@@ -40,7 +42,7 @@ final class FetchPaths {
   @SuppressWarnings("unchecked")
   private static FetchPath<Object, ?> path(
       RepositoryContext ctx, Method m, Class<?> root, String text) {
-    FetchPath<Object, Object> path = null;
+    @Nullable FetchPath<Object, Object> path = null;
     Class<?> owner = root;
     RelationModel previous = null;
     for (String name : text.split("\\.", -1)) {
@@ -72,7 +74,7 @@ final class FetchPaths {
       owner = r.target();
       previous = r;
     }
-    return path;
+    return Objects.requireNonNull(path, "a path has at least one step");
   }
 
   private static RelationModel relation(

@@ -2,6 +2,7 @@ package io.r2orm.r2dbc.repository;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A derived query method name taken apart: what it does, at most how many rows, the conditions (a
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param order the {@code OrderBy} keys
  */
 record MethodName(
-    Subject subject, Integer limit, List<List<Criterion>> criteria, List<SortKey> order) {
+    Subject subject, @Nullable Integer limit, List<List<Criterion>> criteria, List<SortKey> order) {
   MethodName {
     Objects.requireNonNull(subject, "subject must not be null");
     criteria = criteria.stream().map(List::copyOf).toList();

@@ -10,9 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Takes derived query method names apart ({@code
@@ -118,7 +120,7 @@ final class MethodNameParser {
     }
   }
 
-  private static Integer limit(List<String> subjectWords) {
+  private static @Nullable Integer limit(List<String> subjectWords) {
     Integer limit = null;
     for (String word : subjectWords) {
       Matcher m = LIMIT.matcher(word);
@@ -150,9 +152,10 @@ final class MethodNameParser {
     if (pos == w.size()) {
       throw new NameException("the name ends after '" + w.get(pos - 1) + "'; name a property", pos);
     }
-    NameException best = null;
+    @Nullable NameException best = null;
     for (int len : candidates(w, pos)) {
-      String property = byWords.get(w.subList(pos, pos + len));
+      // candidates are the lengths that name a property
+      String property = Objects.requireNonNull(byWords.get(w.subList(pos, pos + len)));
       for (Spelling s : SPELLINGS) {
         int at = pos + len;
         if (!startsWith(w, at, s.words)) continue;
@@ -219,9 +222,9 @@ final class MethodNameParser {
       throw new NameException(
           "nothing follows 'OrderBy'; name a property, e.g. OrderByTitleAsc", pos);
     }
-    NameException best = null;
+    @Nullable NameException best = null;
     for (int len : candidates(w, pos)) {
-      String property = byWords.get(w.subList(pos, pos + len));
+      String property = Objects.requireNonNull(byWords.get(w.subList(pos, pos + len)));
       int at = pos + len;
       boolean descending = at < w.size() && w.get(at).equals("Desc");
       if (at < w.size() && (descending || w.get(at).equals("Asc"))) at++;
@@ -281,8 +284,8 @@ final class MethodNameParser {
   }
 
   /** The known property nearest to the written one (at most two edits away), or null. */
-  private String closest(String written) {
-    String best = null;
+  private @Nullable String closest(String written) {
+    @Nullable String best = null;
     int bestDistance = 3;
     for (String p : properties) {
       int d =
@@ -312,7 +315,7 @@ final class MethodNameParser {
     return prev[b.length()];
   }
 
-  private static NameException furthest(NameException a, NameException b) {
+  private static NameException furthest(@Nullable NameException a, NameException b) {
     return a == null || b.position > a.position ? b : a;
   }
 

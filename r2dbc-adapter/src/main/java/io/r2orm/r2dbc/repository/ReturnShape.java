@@ -3,6 +3,7 @@ package io.r2orm.r2dbc.repository;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -40,7 +41,7 @@ record ReturnShape(Type type, boolean flux, Type element) {
   }
 
   /** The element as a class, or null when it is parameterized, a wildcard or a variable. */
-  Class<?> elementClass() {
+  @Nullable Class<?> elementClass() {
     return element instanceof Class<?> c ? c : null;
   }
 

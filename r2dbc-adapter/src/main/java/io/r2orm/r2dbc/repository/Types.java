@@ -5,6 +5,7 @@ import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The type arguments a repository interface gives its super-interfaces' type variables ({@code T}
@@ -57,14 +58,14 @@ final class Types {
   }
 
   /** The class of a resolved type, or null when it is a variable, a wildcard or a generic array. */
-  static Class<?> rawClass(Type type) {
+  static @Nullable Class<?> rawClass(@Nullable Type type) {
     if (type instanceof Class<?> c) return c;
     if (type instanceof ParameterizedType p) return (Class<?>) p.getRawType();
     return null;
   }
 
   /** The single type argument of {@code Mono<X>}, {@code List<X>} …, or null. */
-  static Type argument(Type type) {
+  static @Nullable Type argument(Type type) {
     return type instanceof ParameterizedType p && p.getActualTypeArguments().length == 1
         ? p.getActualTypeArguments()[0]
         : null;
