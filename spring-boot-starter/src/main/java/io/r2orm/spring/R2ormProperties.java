@@ -1,6 +1,7 @@
 package io.r2orm.spring;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -25,7 +26,7 @@ public class R2ormProperties {
   private Naming naming = Naming.SNAKE_CASE;
 
   /** Longest a statement may run before the database cancels it (none when unset). */
-  private Duration statementTimeout;
+  private @Nullable Duration statementTimeout;
 
   /** Log every statement's SQL (never its values) at INFO on the logger io.r2orm.sql. */
   private boolean logSql;
@@ -93,11 +94,11 @@ public class R2ormProperties {
     this.naming = naming;
   }
 
-  public Duration getStatementTimeout() {
+  public @Nullable Duration getStatementTimeout() {
     return statementTimeout;
   }
 
-  public void setStatementTimeout(Duration statementTimeout) {
+  public void setStatementTimeout(@Nullable Duration statementTimeout) {
     this.statementTimeout = statementTimeout;
   }
 
@@ -115,7 +116,7 @@ public class R2ormProperties {
    */
   public static class ReadReplica {
     /** The replica's R2DBC URL; no replica when unset. */
-    private String url;
+    private @Nullable String url;
 
     /** Most connections of the replica's own pool. */
     private int poolSize = 10;
@@ -123,11 +124,11 @@ public class R2ormProperties {
     /** What replica work does when the replica cannot be reached: fail, or run on the primary. */
     private io.r2orm.r2dbc.ReplicaFallback fallback = io.r2orm.r2dbc.ReplicaFallback.FAIL;
 
-    public String getUrl() {
+    public @Nullable String getUrl() {
       return url;
     }
 
-    public void setUrl(String url) {
+    public void setUrl(@Nullable String url) {
       this.url = url;
     }
 

@@ -40,9 +40,11 @@ public class R2ormReplicaAutoConfiguration {
   @ConditionalOnMissingBean
   public R2ormReadReplica r2ormReadReplica(R2ormProperties properties) {
     R2ormProperties.ReadReplica settings = properties.getReadReplica();
-    ConnectionFactoryOptions.Builder options =
-        ConnectionFactoryOptions.parse(settings.getUrl()).mutate();
-    String url = settings.getUrl().toLowerCase(Locale.ROOT);
+    // present: this configuration is conditional on r2orm.read-replica.url
+    String replicaUrl =
+        java.util.Objects.requireNonNull(settings.getUrl(), "r2orm.read-replica.url");
+    ConnectionFactoryOptions.Builder options = ConnectionFactoryOptions.parse(replicaUrl).mutate();
+    String url = replicaUrl.toLowerCase(Locale.ROOT);
     if (properties.isBinaryResults() && url.contains("postgres") && !url.contains("forcebinary")) {
       options.option(Option.valueOf("forceBinary"), true);
     }

@@ -6,7 +6,9 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
@@ -29,7 +31,7 @@ public class R2ormRepositoriesRegistrar implements ImportBeanDefinitionRegistrar
   /** The API's annotation, by name: this package does not depend on the API package (no cycle). */
   private static final String ENABLE_ANNOTATION = "io.r2orm.spring.EnableR2ormRepositories";
 
-  private BeanFactory beanFactory;
+  private @Nullable BeanFactory beanFactory;
 
   @Override
   public void setBeanFactory(BeanFactory beanFactory) {
@@ -60,14 +62,16 @@ public class R2ormRepositoriesRegistrar implements ImportBeanDefinitionRegistrar
   private List<String> packages(AnnotationMetadata metadata) {
     Map<String, Object> attributes = metadata.getAnnotationAttributes(ENABLE_ANNOTATION);
     if (attributes == null) {
-      return AutoConfigurationPackages.has(beanFactory)
-          ? AutoConfigurationPackages.get(beanFactory)
+      BeanFactory factory =
+          Objects.requireNonNull(beanFactory, "Spring sets the bean factory first");
+      return AutoConfigurationPackages.has(factory)
+          ? AutoConfigurationPackages.get(factory)
           : List.of();
     }
     Set<String> packages = new LinkedHashSet<>();
     packages.addAll(Arrays.asList((String[]) attributes.get("value")));
     packages.addAll(Arrays.asList((String[]) attributes.get("basePackages")));
-    for (Class<?> c : (Class<?>[]) attributes.get("basePackageClasses")) {
+    for (Class<?> c : (Class<?>[]) Objects.requireNonNull(attributes.get("basePackageClasses"))) {
       packages.add(ClassUtils.getPackageName(c));
     }
     if (packages.isEmpty()) {

@@ -3,6 +3,8 @@ package io.r2orm.spring.internal;
 import io.r2orm.r2dbc.Database;
 import io.r2orm.r2dbc.repository.ReactiveRepository;
 import io.r2orm.r2dbc.repository.Repositories;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.SmartFactoryBean;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +21,7 @@ public class R2ormRepositoryFactoryBean<R extends ReactiveRepository<?, ?>>
     implements SmartFactoryBean<R>, InitializingBean {
   private final Class<R> repositoryInterface;
   private Database database;
-  private R repository;
+  private @Nullable R repository;
 
   @SuppressWarnings("unchecked")
   public R2ormRepositoryFactoryBean(String repositoryInterface) throws ClassNotFoundException {
@@ -42,7 +44,7 @@ public class R2ormRepositoryFactoryBean<R extends ReactiveRepository<?, ?>>
 
   @Override
   public R getObject() {
-    return repository;
+    return Objects.requireNonNull(repository, "the repository is made in afterPropertiesSet");
   }
 
   @Override

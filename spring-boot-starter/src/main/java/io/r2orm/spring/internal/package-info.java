@@ -6,4 +6,7 @@
  * release. This package does not depend on {@code io.r2orm.spring}, and no public member there
  * exposes a type of it ({@code StarterLayeringTest}).
  */
+@NullMarked
 package io.r2orm.spring.internal;
+
+import org.jspecify.annotations.NullMarked;
