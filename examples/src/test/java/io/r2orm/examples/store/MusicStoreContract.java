@@ -147,6 +147,26 @@ abstract class MusicStoreContract {
         "Invalid page token");
   }
 
+  /** Requests too long for the server get the API's JSON error, not Netty's empty 414/431. */
+  @Test
+  void tooLongRequestLinesAndHeadersGetAJsonError() {
+    String longQuery = "x".repeat(10_000);
+    sql.expectError(
+        web.get().uri("/api/tracks?q={q}", longQuery).exchange(),
+        HttpStatus.URI_TOO_LONG,
+        "shorten the path and query string");
+    sql.expectError(
+        web.get().uri("/api/artists").header("X-Padding", "y".repeat(20_000)).exchange(),
+        HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+        "send fewer or shorter headers");
+    // a request within the limits is answered as usual
+    web.get()
+        .uri("/api/artists?limit=5&pad={p}", "z".repeat(1_000))
+        .exchange()
+        .expectStatus()
+        .isOk();
+  }
+
   @Test
   void artistWithoutIncludesHasNoAlbums() {
     long id = sql.count("SELECT MIN(id) FROM artist");
