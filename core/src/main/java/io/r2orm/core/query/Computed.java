@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param type the Java type its value is read as
  * @param <T> the Java type
  */
-public record Computed<T>(Expression expression, Class<T> type) implements Field<T> {
+public record Computed<T>(Expression expression, Class<T> type) implements OrderedField<T> {
   public Computed {
     Objects.requireNonNull(expression, "expression must not be null");
     Objects.requireNonNull(type, "type must not be null");
@@ -33,41 +33,6 @@ public record Computed<T>(Expression expression, Class<T> type) implements Field
     return new Computed<>(new WindowCall(null, aggregate, null, 0, window), type);
   }
 
-  /** {@code < value}. */
-  public Predicate lt(T value) {
-    return compare(Predicate.Operator.LT, value);
-  }
-
-  /** {@code <= value}. */
-  public Predicate le(T value) {
-    return compare(Predicate.Operator.LE, value);
-  }
-
-  /** {@code > value}. */
-  public Predicate gt(T value) {
-    return compare(Predicate.Operator.GT, value);
-  }
-
-  /** {@code >= value}. */
-  public Predicate ge(T value) {
-    return compare(Predicate.Operator.GE, value);
-  }
-
-  /** {@code < other}. */
-  public Predicate lt(Field<T> other) {
-    return new Predicate.Comparison(expression, Predicate.Operator.LT, other.expression());
-  }
-
-  /** {@code > other}. */
-  public Predicate gt(Field<T> other) {
-    return new Predicate.Comparison(expression, Predicate.Operator.GT, other.expression());
-  }
-
-  /** {@code BETWEEN low AND high}, both ends included. */
-  public Predicate between(T low, T high) {
-    return new Predicate.Between(expression, new Value(require(low)), new Value(require(high)));
-  }
-
   /** {@code LIKE pattern} ({@code %} and {@code _} wildcards, backslash escapes). */
   public Predicate like(String pattern) {
     return new Predicate.Like(
@@ -79,18 +44,6 @@ public record Computed<T>(Expression expression, Class<T> type) implements Field
    */
   public <R> Computed<R> as(Class<R> javaType) {
     return new Computed<>(expression, javaType);
-  }
-
-  private Predicate compare(Predicate.Operator op, T value) {
-    return new Predicate.Comparison(expression, op, new Value(require(value)));
-  }
-
-  private static <T> T require(T value) {
-    if (value == null) {
-      throw new IllegalArgumentException(
-          "comparing with null is never true in SQL; use isNull() or isNotNull()");
-    }
-    return value;
   }
 
   @Override
