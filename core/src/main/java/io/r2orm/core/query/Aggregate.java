@@ -13,6 +13,11 @@ import org.jspecify.annotations.Nullable;
  */
 public record Aggregate(Function function, @Nullable Expression argument, boolean distinct)
     implements Expression {
+  @Override
+  public <R> R accept(Expression.Visitor<R> visitor) {
+    return visitor.aggregate(this);
+  }
+
   public Aggregate {
     Objects.requireNonNull(function, "function must not be null");
     if (argument == null && (function != Function.COUNT || distinct)) {

@@ -11,6 +11,11 @@ import java.util.Objects;
  */
 public record Arithmetic(Expression left, Operator operator, Expression right)
     implements Expression {
+  @Override
+  public <R> R accept(Expression.Visitor<R> visitor) {
+    return visitor.arithmetic(this);
+  }
+
   public Arithmetic {
     Objects.requireNonNull(left, "left must not be null");
     Objects.requireNonNull(operator, "operator must not be null");

@@ -12,6 +12,11 @@ import org.jspecify.annotations.Nullable;
  * @param otherwise the result when no branch matches, or null for SQL NULL
  */
 public record Case(List<When> whens, @Nullable Expression otherwise) implements Expression {
+  @Override
+  public <R> R accept(Expression.Visitor<R> visitor) {
+    return visitor.caseWhen(this);
+  }
+
   public Case {
     whens = List.copyOf(whens);
     if (whens.isEmpty()) {

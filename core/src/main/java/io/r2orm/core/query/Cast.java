@@ -10,6 +10,11 @@ import java.util.Objects;
  * @param type the SQL type it becomes
  */
 public record Cast(Expression operand, SqlType type) implements Expression {
+  @Override
+  public <R> R accept(Expression.Visitor<R> visitor) {
+    return visitor.cast(this);
+  }
+
   public Cast {
     Objects.requireNonNull(operand, "operand must not be null");
     Objects.requireNonNull(type, "type must not be null");

@@ -11,6 +11,11 @@ import java.util.Objects;
  * @param arguments its arguments, in order
  */
 public record FunctionCall(Function function, List<Expression> arguments) implements Expression {
+  @Override
+  public <R> R accept(Expression.Visitor<R> visitor) {
+    return visitor.functionCall(this);
+  }
+
   public FunctionCall {
     Objects.requireNonNull(function, "function must not be null");
     arguments = List.copyOf(arguments);

@@ -25,6 +25,37 @@ public sealed interface Predicate
         Predicate.Not,
         Predicate.ArrayTest {
 
+  /**
+   * Calls the visitor's method for this kind of condition; a renderer written as a {@link Visitor}
+   * handles every kind, or does not compile.
+   */
+  <R> R accept(Visitor<R> visitor);
+
+  /** One method per kind of condition. */
+  interface Visitor<R> {
+    R comparison(Comparison p);
+
+    R between(Between p);
+
+    R inList(InList p);
+
+    R nullCheck(NullCheck p);
+
+    R like(Like p);
+
+    R inQuery(InQuery p);
+
+    R exists(Exists p);
+
+    R and(And p);
+
+    R or(Or p);
+
+    R not(Not p);
+
+    R arrayTest(ArrayTest p);
+  }
+
   /** This and the other condition. */
   default Predicate and(Predicate other) {
     Objects.requireNonNull(other, "other must not be null");
@@ -98,6 +129,11 @@ public sealed interface Predicate
 
   /** {@code left op right}. */
   record Comparison(Expression left, Operator operator, Expression right) implements Predicate {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.comparison(this);
+    }
+
     public Comparison {
       Objects.requireNonNull(left, "left must not be null");
       Objects.requireNonNull(operator, "operator must not be null");
@@ -107,6 +143,11 @@ public sealed interface Predicate
 
   /** {@code operand BETWEEN low AND high} (inclusive). */
   record Between(Expression operand, Expression low, Expression high) implements Predicate {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.between(this);
+    }
+
     public Between {
       Objects.requireNonNull(operand, "operand must not be null");
       Objects.requireNonNull(low, "low must not be null");
@@ -119,6 +160,11 @@ public sealed interface Predicate
    * negated, everything).
    */
   record InList(Expression operand, List<Object> values, boolean negated) implements Predicate {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.inList(this);
+    }
+
     public InList {
       Objects.requireNonNull(operand, "operand must not be null");
       Objects.requireNonNull(values, "values must not be null");
@@ -131,6 +177,11 @@ public sealed interface Predicate
 
   /** {@code operand IS NULL} or, negated, {@code IS NOT NULL}. */
   record NullCheck(Expression operand, boolean negated) implements Predicate {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.nullCheck(this);
+    }
+
     public NullCheck {
       Objects.requireNonNull(operand, "operand must not be null");
     }
@@ -142,6 +193,11 @@ public sealed interface Predicate
    */
   record Like(Expression operand, String pattern, boolean ignoreCase, boolean negated)
       implements Predicate {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.like(this);
+    }
+
     public Like {
       Objects.requireNonNull(operand, "operand must not be null");
       Objects.requireNonNull(pattern, "pattern must not be null");
@@ -163,6 +219,11 @@ public sealed interface Predicate
 
   /** {@code operand IN (SELECT …)} or, negated, {@code NOT IN}; the subquery selects one column. */
   record InQuery(Expression operand, Subquery query, boolean negated) implements Predicate {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.inQuery(this);
+    }
+
     public InQuery {
       Objects.requireNonNull(operand, "operand must not be null");
       Objects.requireNonNull(query, "query must not be null");
@@ -174,6 +235,11 @@ public sealed interface Predicate
 
   /** {@code EXISTS (SELECT …)} or, negated, {@code NOT EXISTS}. */
   record Exists(Subquery query, boolean negated) implements Predicate {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.exists(this);
+    }
+
     public Exists {
       Objects.requireNonNull(query, "query must not be null");
     }
@@ -181,6 +247,11 @@ public sealed interface Predicate
 
   /** All parts hold. */
   record And(List<Predicate> parts) implements Predicate {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.and(this);
+    }
+
     public And {
       parts = List.copyOf(parts);
     }
@@ -188,6 +259,11 @@ public sealed interface Predicate
 
   /** At least one part holds. */
   record Or(List<Predicate> parts) implements Predicate {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.or(this);
+    }
+
     public Or {
       parts = List.copyOf(parts);
     }
@@ -195,6 +271,11 @@ public sealed interface Predicate
 
   /** The part does not hold. */
   record Not(Predicate part) implements Predicate {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.not(this);
+    }
+
     public Not {
       Objects.requireNonNull(part, "part must not be null");
     }
@@ -216,6 +297,11 @@ public sealed interface Predicate
    */
   record ArrayTest(Expression operand, ArrayOperator operator, List<Object> values)
       implements Predicate {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.arrayTest(this);
+    }
+
     public ArrayTest {
       Objects.requireNonNull(operand, "operand must not be null");
       Objects.requireNonNull(operator, "operator must not be null");

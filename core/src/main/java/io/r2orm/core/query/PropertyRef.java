@@ -15,6 +15,11 @@ import org.jspecify.annotations.Nullable;
  */
 public record PropertyRef(@Nullable Class<?> owner, String path, @Nullable String alias)
     implements Expression {
+  @Override
+  public <R> R accept(Expression.Visitor<R> visitor) {
+    return visitor.propertyRef(this);
+  }
+
   public PropertyRef {
     Objects.requireNonNull(path, "path must not be null");
     if (path.isBlank()) {

@@ -9,6 +9,11 @@ import java.util.Objects;
  * @param query the subquery; it selects exactly one column
  */
 public record ScalarSubquery(Subquery query) implements Expression {
+  @Override
+  public <R> R accept(Expression.Visitor<R> visitor) {
+    return visitor.scalarSubquery(this);
+  }
+
   public ScalarSubquery {
     Objects.requireNonNull(query, "query must not be null");
     if (query.items().size() != 1 || !(query.items().get(0) instanceof SelectItem.Column)) {

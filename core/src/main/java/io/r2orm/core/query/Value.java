@@ -8,6 +8,11 @@ package io.r2orm.core.query;
  */
 public record Value(Object value) implements Expression {
   @Override
+  public <R> R accept(Expression.Visitor<R> visitor) {
+    return visitor.value(this);
+  }
+
+  @Override
   public String toString() {
     return "Value[?]";
   }

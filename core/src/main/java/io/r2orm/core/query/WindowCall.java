@@ -23,6 +23,11 @@ public record WindowCall(
     int offset,
     Window window)
     implements Expression {
+  @Override
+  public <R> R accept(Expression.Visitor<R> visitor) {
+    return visitor.windowCall(this);
+  }
+
   public WindowCall {
     Objects.requireNonNull(window, "window must not be null");
     if ((function == null) == (aggregate == null)) {

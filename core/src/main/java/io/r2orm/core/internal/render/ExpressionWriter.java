@@ -65,43 +65,94 @@ final class ExpressionWriter {
   }
 
   void predicate(Predicate predicate, boolean nested) {
-    if (predicate instanceof Predicate.Comparison c) {
-      comparison(c);
-    } else if (predicate instanceof Predicate.Between b) {
+    predicate.accept(new PredicateWriter(nested));
+  }
+
+  /** Writes one condition; a new kind of condition does not compile until it is handled here. */
+  private final class PredicateWriter implements Predicate.Visitor<Void> {
+    private final boolean nested;
+
+    PredicateWriter(boolean nested) {
+      this.nested = nested;
+    }
+
+    @Override
+    public Void comparison(Predicate.Comparison c) {
+      ExpressionWriter.this.comparison(c);
+      return null;
+    }
+
+    @Override
+    public Void between(Predicate.Between b) {
       Scope.Resolved context = contextOf(b.operand());
       expression(b.operand(), context);
       w.append(" BETWEEN ");
       expression(b.low(), context);
       w.append(" AND ");
       expression(b.high(), context);
-    } else if (predicate instanceof Predicate.InList in) {
+      return null;
+    }
+
+    @Override
+    public Void inList(Predicate.InList in) {
       in(in);
-    } else if (predicate instanceof Predicate.NullCheck n) {
+      return null;
+    }
+
+    @Override
+    public Void nullCheck(Predicate.NullCheck n) {
       expression(n.operand(), null);
       w.append(n.negated() ? " IS NOT NULL" : " IS NULL");
-    } else if (predicate instanceof Predicate.Like l) {
-      like(l);
-    } else if (predicate instanceof Predicate.InQuery in) {
+      return null;
+    }
+
+    @Override
+    public Void like(Predicate.Like l) {
+      ExpressionWriter.this.like(l);
+      return null;
+    }
+
+    @Override
+    public Void inQuery(Predicate.InQuery in) {
       expression(in.operand(), null);
       w.append(in.negated() ? " NOT IN (" : " IN (");
       subquery(in.query());
       w.append(")");
-    } else if (predicate instanceof Predicate.Exists e) {
+      return null;
+    }
+
+    @Override
+    public Void exists(Predicate.Exists e) {
       w.append(e.negated() ? "NOT EXISTS (" : "EXISTS (");
       subquery(e.query());
       w.append(")");
-    } else if (predicate instanceof Predicate.And a) {
+      return null;
+    }
+
+    @Override
+    public Void and(Predicate.And a) {
       junction(a.parts(), " AND ", "1 = 1", nested);
-    } else if (predicate instanceof Predicate.Or o) {
+      return null;
+    }
+
+    @Override
+    public Void or(Predicate.Or o) {
       junction(o.parts(), " OR ", "1 = 0", nested);
-    } else if (predicate instanceof Predicate.Not n) {
+      return null;
+    }
+
+    @Override
+    public Void not(Predicate.Not n) {
       w.append("NOT (");
       predicate(n.part(), false);
       w.append(")");
-    } else if (predicate instanceof Predicate.ArrayTest t) {
-      arrayTest(t, nested);
-    } else {
-      throw new IllegalStateException("unhandled predicate " + predicate.getClass().getName());
+      return null;
+    }
+
+    @Override
+    public Void arrayTest(Predicate.ArrayTest t) {
+      ExpressionWriter.this.arrayTest(t, nested);
+      return null;
     }
   }
 
@@ -319,13 +370,32 @@ final class ExpressionWriter {
   }
 
   private void expression(Expression e, Scope.Resolved context) {
-    if (e instanceof PropertyRef ref) {
+    e.accept(new ExpressionVisitor(context));
+  }
+
+  /**
+   * Writes one expression; {@code context} is the column that converts a value beside it. A new
+   * kind of expression does not compile until it is handled here.
+   */
+  private final class ExpressionVisitor implements Expression.Visitor<Void> {
+    private final Scope.Resolved context;
+
+    ExpressionVisitor(Scope.Resolved context) {
+      this.context = context;
+    }
+
+    @Override
+    public Void propertyRef(PropertyRef ref) {
       Scope.Resolved r = scope.resolve(ref);
       if (r.qualifier() != null) {
         w.append(r.qualifier()).append(".");
       }
       w.name(r.column().name());
-    } else if (e instanceof Value v) {
+      return null;
+    }
+
+    @Override
+    public Void value(Value v) {
       if (context != null) {
         bindFor(context, v.value());
       } else if (v.value() == null) {
@@ -334,13 +404,21 @@ final class ExpressionWriter {
         Object value = standalone(v.value());
         w.bind(value, value.getClass());
       }
-    } else if (e instanceof Arithmetic a) {
+      return null;
+    }
+
+    @Override
+    public Void arithmetic(Arithmetic a) {
       w.append("(");
       expression(a.left(), null);
       w.append(" ").append(a.operator().sql()).append(" ");
       expression(a.right(), null);
       w.append(")");
-    } else if (e instanceof Aggregate a) {
+      return null;
+    }
+
+    @Override
+    public Void aggregate(Aggregate a) {
       w.append(a.function().name()).append("(");
       if (a.argument() == null) {
         w.append("*");
@@ -349,9 +427,17 @@ final class ExpressionWriter {
         expression(a.argument(), null);
       }
       w.append(")");
-    } else if (e instanceof FunctionCall f) {
+      return null;
+    }
+
+    @Override
+    public Void functionCall(FunctionCall f) {
       function(f, context);
-    } else if (e instanceof Case c) {
+      return null;
+    }
+
+    @Override
+    public Void caseWhen(Case c) {
       w.append("CASE");
       for (Case.When when : c.whens()) {
         w.append(" WHEN ");
@@ -364,18 +450,29 @@ final class ExpressionWriter {
         expression(c.otherwise(), context);
       }
       w.append(" END");
-    } else if (e instanceof Cast c) {
+      return null;
+    }
+
+    @Override
+    public Void cast(Cast c) {
       w.append("CAST(");
       expression(c.operand(), null);
       w.append(" AS ").append(dialect.castTypeName(c.type())).append(")");
-    } else if (e instanceof ScalarSubquery s) {
+      return null;
+    }
+
+    @Override
+    public Void scalarSubquery(ScalarSubquery s) {
       w.append("(");
       subquery(s.query());
       w.append(")");
-    } else if (e instanceof WindowCall call) {
+      return null;
+    }
+
+    @Override
+    public Void windowCall(WindowCall call) {
       window(call);
-    } else {
-      throw new IllegalStateException("unhandled expression " + e.getClass().getName());
+      return null;
     }
   }
 
