@@ -109,6 +109,22 @@ class LayeringTest {
   }
 
   /** {@link Database} is a facade over one engine object. */
+  /**
+   * Repositories are built on {@code Database}'s public API alone, never on the engine: the
+   * boundary a module of their own would give, enforced here instead (issue #14). They share two
+   * core helpers with it (named-parameter parsing and fetch-plan checking), both internal to core.
+   */
+  @Test
+  void repositoriesNeverReachTheEngine() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.r2orm.r2dbc.repository..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(ENGINE + "..")
+        .check(ADAPTER);
+  }
+
   @Test
   void theDatabaseReachesTheEngineOnlyThroughEngine() {
     noClasses()
