@@ -47,6 +47,28 @@ class ArchitectureTest {
         .hasMessageContaining("java.sql.Timestamp");
   }
 
+  /**
+   * One constructor planner: entities, embedded parts, raw-SQL records and projections are all
+   * built through {@code ConstructorCall}, so a rule about construction (a NULL for a primitive, an
+   * exception from the constructor) is written once.
+   */
+  @Test
+  void onlyConstructorCallResolvesConstructors() {
+    JavaClasses core =
+        new ClassFileImporter()
+            .withImportOption(new ImportOption.DoNotIncludeTests())
+            .importPackages("io.r2orm.core");
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName(io.r2orm.core.internal.reflect.ConstructorCall.class.getName())
+        .should()
+        .callMethod(
+            java.lang.invoke.MethodHandles.Lookup.class,
+            "unreflectConstructor",
+            java.lang.reflect.Constructor.class)
+        .check(core);
+  }
+
   @Test
   void packagesAreFreeOfCycles() {
     JavaClasses core =

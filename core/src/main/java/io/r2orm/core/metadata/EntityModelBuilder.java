@@ -15,6 +15,7 @@ import io.r2orm.core.convert.AttributeConverter;
 import io.r2orm.core.convert.ValueType;
 import io.r2orm.core.convert.ValueTypes;
 import io.r2orm.core.exception.EntityDefinitionException;
+import io.r2orm.core.internal.reflect.ConstructorCall;
 import io.r2orm.core.sql.Identifier;
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
@@ -237,10 +238,10 @@ final class EntityModelBuilder<T> {
       }
       if (partType.isRecord()) {
         return new Instantiator.RecordInstantiator(
-            partType, slots, from, to, canonicalConstructor(partType, properties));
+            partType, slots, from, to, constructor(partType, true));
       }
       return new Instantiator.BeanInstantiator(
-          partType, slots, from, to, noArgConstructor(partType), setters);
+          partType, slots, from, to, constructor(partType, false), setters);
     } finally {
       embedding.pop();
     }
@@ -679,47 +680,11 @@ final class EntityModelBuilder<T> {
     return result;
   }
 
-  private MethodHandle canonicalConstructor(Class<?> record, List<PropertyInfo> properties) {
-    Class<?>[] types = properties.stream().map(PropertyInfo::type).toArray(Class<?>[]::new);
+  private ConstructorCall<?> constructor(Class<?> part, boolean record) {
     try {
-      Constructor<?> ctor = record.getDeclaredConstructor(types);
-      ctor.setAccessible(true);
-      return MethodHandles.lookup().unreflectConstructor(ctor);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      throw fail(
-          "the canonical constructor of "
-              + record.getName()
-              + " cannot be used ("
-              + e.getMessage()
-              + ")",
-          e);
-    }
-  }
-
-  private MethodHandle noArgConstructor(Class<?> clazz) {
-    if (clazz.getEnclosingClass() != null
-        && !Modifier.isStatic(clazz.getModifiers())
-        && !clazz.isRecord()) {
-      throw fail(
-          clazz.getName() + " is an inner class; make it a static nested or top-level class");
-    }
-    try {
-      Constructor<?> ctor = clazz.getDeclaredConstructor();
-      ctor.setAccessible(true);
-      return MethodHandles.lookup().unreflectConstructor(ctor);
-    } catch (NoSuchMethodException e) {
-      throw fail(
-          clazz.getName()
-              + " has no no-argument constructor; add one (it may be private) or make it a record",
-          e);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      throw fail(
-          "the no-argument constructor of "
-              + clazz.getName()
-              + " cannot be used ("
-              + e.getMessage()
-              + ")",
-          e);
+      return record ? ConstructorCall.canonical(part) : ConstructorCall.noArgument(part);
+    } catch (IllegalArgumentException e) {
+      throw fail(String.valueOf(e.getMessage()), e);
     }
   }
 

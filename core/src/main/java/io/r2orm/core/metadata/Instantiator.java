@@ -1,5 +1,6 @@
 package io.r2orm.core.metadata;
 
+import io.r2orm.core.internal.reflect.ConstructorCall;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 import java.util.List;
@@ -67,13 +68,12 @@ abstract sealed class Instantiator
 
   /** Calls a record's canonical constructor with every component in order. */
   static final class RecordInstantiator extends Instantiator {
-    private final MethodHandle constructor;
+    private final ConstructorCall<?> constructor;
 
     RecordInstantiator(
-        Class<?> type, List<Slot> slots, int from, int to, MethodHandle constructor) {
+        Class<?> type, List<Slot> slots, int from, int to, ConstructorCall<?> constructor) {
       super(type, slots, from, to);
-      this.constructor =
-          constructor.asType(constructor.type().generic()).asSpreader(Object[].class, slots.size());
+      this.constructor = constructor;
     }
 
     @Override
@@ -82,13 +82,17 @@ abstract sealed class Instantiator
       for (int i = 0; i < args.length; i++) {
         args[i] = valueOf(slots.get(i), values);
       }
-      return (Object) constructor.invokeExact(args);
+      // valueOf has refused NULL for every primitive column; no other slot can be primitive
+      return constructor.call(
+          args, i -> new IllegalStateException("NULL for primitive argument " + i + " of " + type));
     }
   }
 
   /** Calls a no-argument constructor, then sets each mapped field. */
   static final class BeanInstantiator extends Instantiator {
-    private final MethodHandle constructor;
+    private static final Object[] NO_ARGUMENTS = {};
+
+    private final ConstructorCall<?> constructor;
     private final MethodHandle[] setters;
 
     BeanInstantiator(
@@ -96,10 +100,10 @@ abstract sealed class Instantiator
         List<Slot> slots,
         int from,
         int to,
-        MethodHandle constructor,
+        ConstructorCall<?> constructor,
         List<MethodHandle> setters) {
       super(type, slots, from, to);
-      this.constructor = constructor.asType(MethodType.methodType(Object.class));
+      this.constructor = constructor;
       this.setters =
           setters.stream()
               .map(h -> h.asType(MethodType.methodType(void.class, Object.class, Object.class)))
@@ -108,7 +112,7 @@ abstract sealed class Instantiator
 
     @Override
     Object create(Object[] values) throws Throwable {
-      Object instance = (Object) constructor.invokeExact();
+      Object instance = constructor.call(NO_ARGUMENTS, i -> new IllegalStateException());
       for (int i = 0; i < setters.length; i++) {
         // NULL is set too, so that a field initializer never stands in for a NULL column
         // (valueOf has already rejected NULL for primitives).

@@ -3,21 +3,16 @@ package io.r2orm.core.internal.mapping;
 import io.r2orm.core.convert.ValueType;
 import io.r2orm.core.convert.ValueTypes;
 import io.r2orm.core.exception.MappingException;
+import io.r2orm.core.internal.reflect.ConstructorCall;
 import io.r2orm.core.internal.render.RenderedQuery;
 import io.r2orm.core.metadata.ColumnModel;
 import io.r2orm.core.metadata.EntityModel;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -195,24 +190,10 @@ public final class ProjectionMapper {
    */
   public <R> Function<Object[], R> constructor(Class<R> type) {
     List<Class<?>> types = types();
-    Constructor<?> chosen = null;
-    List<String> seen = new ArrayList<>();
-    for (Constructor<?> c :
-        type.isRecord() ? List.of(canonical(type)) : Arrays.asList(type.getConstructors())) {
-      seen.add(Arrays.toString(c.getParameterTypes()));
-      if (c.getParameterCount() != types.size()) {
-        continue;
-      }
-      if (chosen != null) {
-        throw new MappingException(
-            type.getName()
-                + " has more than one constructor with "
-                + types.size()
-                + " parameters; map into a record, or give it exactly one");
-      }
-      chosen = c;
-    }
-    if (chosen == null) {
+    ConstructorCall<R> constructor;
+    try {
+      constructor = ConstructorCall.ofArity(type, types.size());
+    } catch (IllegalArgumentException e) {
       throw new MappingException(
           "Cannot build "
               + type.getName()
@@ -220,18 +201,11 @@ public final class ProjectionMapper {
               + types.size()
               + " selected items "
               + types.stream().map(Class::getSimpleName).toList()
-              + ": no "
-              + (type.isRecord() ? "canonical" : "public")
-              + " constructor takes "
-              + types.size()
-              + " arguments (constructors: "
-              + seen
-              + ")");
+              + ": "
+              + e.getMessage(),
+          e);
     }
-    if (!Modifier.isPublic(type.getModifiers()) && !type.isRecord()) {
-      throw new MappingException(type.getName() + " is not public; make it public or use a record");
-    }
-    Class<?>[] params = chosen.getParameterTypes();
+    Class<?>[] params = constructor.parameterTypes();
     for (int i = 0; i < params.length; i++) {
       Class<?> want = ValueTypes.box(params[i]);
       Class<?> have = ValueTypes.box(types.get(i));
@@ -251,51 +225,24 @@ public final class ProjectionMapper {
                 + "; reorder the selected fields or change the constructor");
       }
     }
-    MethodHandle handle;
-    try {
-      chosen.setAccessible(true);
-      handle = MethodHandles.lookup().unreflectConstructor(chosen);
-      handle = handle.asType(handle.type().generic()).asSpreader(Object[].class, params.length);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new MappingException(
-          "Cannot use the constructor of " + type.getName() + ": " + e.getMessage(), e);
-    }
-    MethodHandle ctor = handle;
     return values -> {
       Object[] args = new Object[params.length];
       for (int i = 0; i < args.length; i++) {
-        Object v = coerce(values[i], ValueTypes.box(params[i]), i);
-        if (v == null && params[i].isPrimitive()) {
-          throw new MappingException(
-              "Selected item "
-                  + (i + 1)
-                  + " is NULL but parameter "
-                  + (i + 1)
-                  + " of "
-                  + type.getSimpleName()
-                  + " is a primitive "
-                  + params[i].getSimpleName()
-                  + "; use a boxed type or coalesce(...)");
-        }
-        args[i] = v;
+        args[i] = coerce(values[i], ValueTypes.box(params[i]), i);
       }
-      try {
-        return type.cast((Object) ctor.invokeExact(args));
-      } catch (RuntimeException | Error e) {
-        throw e;
-      } catch (Throwable e) {
-        throw new MappingException("Cannot create " + type.getName() + ": " + e, e);
-      }
+      return constructor.call(
+          args,
+          i ->
+              new MappingException(
+                  "Selected item "
+                      + (i + 1)
+                      + " is NULL but parameter "
+                      + (i + 1)
+                      + " of "
+                      + type.getSimpleName()
+                      + " is a primitive "
+                      + params[i].getSimpleName()
+                      + "; use a boxed type or coalesce(...)"));
     };
-  }
-
-  private static Constructor<?> canonical(Class<?> record) {
-    Class<?>[] types =
-        Arrays.stream(record.getRecordComponents()).map(c -> c.getType()).toArray(Class<?>[]::new);
-    try {
-      return record.getDeclaredConstructor(types);
-    } catch (NoSuchMethodException e) {
-      throw new MappingException("Record " + record.getName() + " has no canonical constructor", e);
-    }
   }
 }

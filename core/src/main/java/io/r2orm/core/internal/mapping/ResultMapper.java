@@ -3,14 +3,12 @@ package io.r2orm.core.internal.mapping;
 import io.r2orm.core.convert.ValueType;
 import io.r2orm.core.convert.ValueTypes;
 import io.r2orm.core.exception.MappingException;
+import io.r2orm.core.internal.reflect.ConstructorCall;
 import io.r2orm.core.metadata.ColumnModel;
 import io.r2orm.core.metadata.EntityModel;
 import io.r2orm.core.metadata.EntityModels;
 import io.r2orm.core.metadata.RelationModel;
 import io.r2orm.core.query.Ref;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
 import java.util.List;
@@ -144,7 +142,6 @@ public final class ResultMapper<T> {
     RecordComponent[] components = type.getRecordComponents();
     int[] positions = new int[components.length];
     ValueType[] types = new ValueType[components.length];
-    Class<?>[] declared = new Class<?>[components.length];
     for (int i = 0; i < components.length; i++) {
       RecordComponent c = components[i];
       String column = models.namingStrategy().columnName(c.getName()).toLowerCase(Locale.ROOT);
@@ -164,7 +161,6 @@ public final class ResultMapper<T> {
                 + "; alias the column in the SQL");
       }
       positions[i] = p;
-      declared[i] = c.getType();
       types[i] =
           valueType(c.getType())
               .orElseThrow(
@@ -177,44 +173,31 @@ public final class ResultMapper<T> {
                               + c.getType().getName()
                               + ", which r2orm cannot read from a column"));
     }
-    MethodHandle constructor;
+    ConstructorCall<T> constructor;
     try {
-      Constructor<T> ctor = type.getDeclaredConstructor(declared);
-      ctor.setAccessible(true);
-      constructor = MethodHandles.lookup().unreflectConstructor(ctor);
-      constructor =
-          constructor
-              .asType(constructor.type().generic())
-              .asSpreader(Object[].class, components.length);
-    } catch (ReflectiveOperationException | RuntimeException e) {
+      constructor = ConstructorCall.canonical(type);
+    } catch (IllegalArgumentException e) {
       throw new MappingException(
-          "Cannot use the canonical constructor of " + type.getName() + ": " + e.getMessage(), e);
+          "Cannot map a row to " + type.getName() + ": " + e.getMessage(), e);
     }
-    MethodHandle ctor = constructor;
     return new ResultMapper<>(
         row -> {
           Object[] args = new Object[positions.length];
           for (int i = 0; i < args.length; i++) {
             Object raw = read(row, positions[i], types[i].readType());
-            if (raw == null && declared[i].isPrimitive()) {
-              throw new MappingException(
-                  "Column "
-                      + names.get(positions[i])
-                      + " is NULL but "
-                      + type.getSimpleName()
-                      + "."
-                      + components[i].getName()
-                      + " is primitive; use a boxed type or COALESCE in the SQL");
-            }
             args[i] = types[i].read(raw);
           }
-          try {
-            return type.cast((Object) ctor.invokeExact(args));
-          } catch (RuntimeException | Error e) {
-            throw e;
-          } catch (Throwable e) {
-            throw new MappingException("Cannot create " + type.getName() + ": " + e, e);
-          }
+          return constructor.call(
+              args,
+              i ->
+                  new MappingException(
+                      "Column "
+                          + names.get(positions[i])
+                          + " is NULL but "
+                          + type.getSimpleName()
+                          + "."
+                          + components[i].getName()
+                          + " is primitive; use a boxed type or COALESCE in the SQL"));
         });
   }
 }

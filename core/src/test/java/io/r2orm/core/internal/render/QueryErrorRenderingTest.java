@@ -221,7 +221,10 @@ class QueryErrorRenderingTest {
     assertThatThrownBy(() -> nameAndCount().constructor(TwoWays.class))
         .isInstanceOf(MappingException.class)
         .hasMessage(
-            TwoWays.class.getName()
+            "Cannot build "
+                + TwoWays.class.getName()
+                + " from the 2 selected items [String, Long]: "
+                + TwoWays.class.getName()
                 + " has more than one constructor with 2 parameters; map into a record, or"
                 + " give it exactly one");
   }
