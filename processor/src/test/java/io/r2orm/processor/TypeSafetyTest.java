@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
@@ -129,8 +130,67 @@ class TypeSafetyTest {
     assertThat(c.messages(Diagnostic.Kind.ERROR)).singleElement().asString().contains("Usage.java");
   }
 
+  /** A link entity shaped like Pagila's film_actor, with a jsonb document beside its key. */
+  private static final Map<String, String> LINK =
+      Map.of(
+          "com/example/Actor.java",
+          """
+      package com.example;
+      import io.r2orm.core.annotation.*;
+      @Table public record Actor(@Id Long id, String name) {}
+      """,
+          "com/example/FilmActor.java",
+          """
+      package com.example;
+      import io.r2orm.core.annotation.*;
+      import io.r2orm.core.query.Ref;
+      @Table public record FilmActor(@Id @Embedded Key id, @ManyToOne Ref<Actor> actor,
+          @Column(type = "jsonb") String notes, @Column(type = "jsonb") java.util.Map<String, Object> extra) {
+        public record Key(Long actorId, Integer filmId) {}
+      }
+      """);
+
+  @Test
+  void compositeKeyPartsJsonAndToOneKeysAreTypedConstants() {
+    Compilation ok =
+        compileLinkUsage(
+            """
+            io.r2orm.core.query.Predicate p = FilmActor_.ID_ACTOR_ID.eq(1L).and(FilmActor_.ID_FILM_ID.gt(2))
+                .and(FilmActor_.ACTOR_ID.in(1L, 2L)).and(FilmActor_.NOTES.isNotNull());
+            """);
+    assertThat(ok.success()).as(ok.messages()).isTrue();
+    assertThat(ok.generated("com.example.FilmActor_"))
+        .contains(
+            "ComparableProperty<FilmActor, Long> ID_ACTOR_ID = Property.comparable(FilmActor.class, \"id.actorId\", Long.class);",
+            "ComparableProperty<FilmActor, Integer> ID_FILM_ID = Property.comparable(FilmActor.class, \"id.filmId\", Integer.class);",
+            "ComparableProperty<FilmActor, Long> ACTOR_ID = Property.comparable(FilmActor.class, \"actor\", Long.class);");
+
+    for (String wrong :
+        List.of(
+            "io.r2orm.core.query.Predicate p = FilmActor_.ID_FILM_ID.eq(\"x\");",
+            "io.r2orm.core.query.Predicate p = FilmActor_.ID_ACTOR_ID.eq(1);",
+            "io.r2orm.core.query.Predicate p = FilmActor_.ACTOR_ID.eq(\"1\");",
+            "io.r2orm.core.query.Predicate p = FilmActor_.EXTRA.eq(\"x\");",
+            "Object o = FilmActor_.ID;")) {
+      Compilation c = compileLinkUsage(wrong);
+      assertThat(c.success()).as(wrong).isFalse();
+      assertThat(c.messages(Diagnostic.Kind.ERROR))
+          .as(wrong)
+          .allMatch(m -> m.contains("Usage.java"));
+    }
+  }
+
+  private Compilation compileLinkUsage(String statements) {
+    return compileAgainst(LINK, statements);
+  }
+
   private Compilation compileRelationUsage(String statements) {
-    Map<String, String> sources = new HashMap<>(LIBRARY);
+    return compileAgainst(LIBRARY, statements);
+  }
+
+  /** Compiles {@code statements} in a method of a class beside the entities of {@code library}. */
+  private Compilation compileAgainst(Map<String, String> library, String statements) {
+    Map<String, String> sources = new HashMap<>(library);
     sources.put(
         "com/example/Usage.java",
         """

@@ -80,7 +80,7 @@ public final class UpsertQuery<T> {
         Arrays.stream(properties).map(p -> Objects.requireNonNull(p, "property").path()).toList();
     for (String path : paths) {
       var column = model.column(path);
-      if (column == model.id() || target.contains(path)) {
+      if (model.isIdColumn(column) || target.contains(path)) {
         throw new IllegalArgumentException(
             "doUpdate("
                 + path

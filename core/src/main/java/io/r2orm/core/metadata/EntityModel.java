@@ -38,7 +38,11 @@ public final class EntityModel<T> {
   private final List<RelationModel> relations;
   private final List<RelationModel> inverseRelations;
   private final Map<String, ColumnModel> byPath;
-  private final ColumnModel id;
+  private final @Nullable ColumnModel id;
+  private final List<ColumnModel> idColumns;
+  private final Function<Object, @Nullable Object> idGetter;
+  private final List<Function<Object, @Nullable Object>> idPartGetters;
+  private final Class<?> keyType;
   private final IdGeneration idGeneration;
   private final @Nullable ColumnModel version;
   private final List<IndexModel> indexes;
@@ -52,7 +56,11 @@ public final class EntityModel<T> {
       Identifier table,
       List<ColumnModel> columns,
       List<RelationModel> relations,
-      ColumnModel id,
+      @Nullable ColumnModel id,
+      List<ColumnModel> idColumns,
+      Function<Object, @Nullable Object> idGetter,
+      List<Function<Object, @Nullable Object>> idPartGetters,
+      Class<?> keyType,
       IdGeneration idGeneration,
       @Nullable ColumnModel version,
       List<IndexModel> indexes,
@@ -69,6 +77,10 @@ public final class EntityModel<T> {
         this.columns.stream()
             .collect(Collectors.toUnmodifiableMap(ColumnModel::path, Function.identity()));
     this.id = id;
+    this.idColumns = List.copyOf(idColumns);
+    this.idGetter = idGetter;
+    this.idPartGetters = List.copyOf(idPartGetters);
+    this.keyType = keyType;
     this.idGeneration = idGeneration;
     this.version = version;
     this.indexes = List.copyOf(indexes);
@@ -132,9 +144,83 @@ public final class EntityModel<T> {
     return columns.size() + inverseRelations.size();
   }
 
-  /** The id column. */
+  /**
+   * The id column of an entity with a single-column key.
+   *
+   * @throws MappingException naming the key's columns when the key is composite (see {@link
+   *     #idColumns()})
+   */
   public ColumnModel id() {
+    if (id == null) {
+      throw new MappingException(
+          type.getSimpleName()
+              + " has a composite key "
+              + idColumns.stream().map(ColumnModel::path).toList()
+              + ", which this operation does not support; it needs an entity with a single @Id");
+    }
     return id;
+  }
+
+  /**
+   * The key's columns: the one id column, or the components of a composite key
+   * ({@code @Id @Embedded} record) in declaration order.
+   */
+  public List<ColumnModel> idColumns() {
+    return idColumns;
+  }
+
+  /** Whether the key is made of several columns ({@code @Id @Embedded} on a record). */
+  public boolean hasCompositeId() {
+    return id == null;
+  }
+
+  /** Whether the column is the id or a part of a composite key. */
+  public boolean isIdColumn(ColumnModel column) {
+    return idColumns.contains(column);
+  }
+
+  /**
+   * The Java values of the key's columns for an id value (the id itself, or a composite key
+   * record's components), in the order of {@link #idColumns()}.
+   *
+   * @throws IllegalArgumentException when the id is not of the key's type or a part is null
+   */
+  public List<Object> idParts(Object idValue) {
+    Objects.requireNonNull(idValue, "id must not be null");
+    if (id != null) {
+      return List.of(idValue);
+    }
+    if (!keyType.isInstance(idValue)) {
+      throw new IllegalArgumentException(
+          "the id of "
+              + type.getSimpleName()
+              + " is a "
+              + keyType.getSimpleName()
+              + " (its composite key), not a "
+              + idValue.getClass().getName()
+              + "; pass e.g. new "
+              + keyType.getSimpleName()
+              + "(...)");
+    }
+    List<Object> parts = new java.util.ArrayList<>(idColumns.size());
+    for (int i = 0; i < idColumns.size(); i++) {
+      Object part = idPartGetters.get(i).apply(idValue);
+      if (part == null) {
+        throw new IllegalArgumentException(
+            "part "
+                + idColumns.get(i).path()
+                + " of the composite key of "
+                + type.getSimpleName()
+                + " is null; every part of a key must be set");
+      }
+      parts.add(part);
+    }
+    return parts;
+  }
+
+  /** The Java type of an id value: the id property's type, or the composite key's record. */
+  public Class<?> keyType() {
+    return keyType;
   }
 
   /** How ids are produced, resolved ({@code AUTO} never appears here). */
@@ -219,9 +305,9 @@ public final class EntityModel<T> {
     return values;
   }
 
-  /** The id value of an instance (may be null). */
+  /** The id value of an instance (may be null): a composite key's record for a composite key. */
   public @Nullable Object idValue(T entity) {
-    return id.getter().apply(entity);
+    return idGetter.apply(entity);
   }
 
   /** The version value of an instance, or null when there is no version or it is unset. */
@@ -268,7 +354,12 @@ public final class EntityModel<T> {
     try {
       if (type.isRecord()) {
         Object[] values = values(entity);
-        if (newId != null) values[columns.indexOf(id)] = newId;
+        if (newId != null) {
+          List<Object> parts = idParts(newId);
+          for (int i = 0; i < parts.size(); i++) {
+            values[columns.indexOf(idColumns.get(i))] = parts.get(i);
+          }
+        }
         if (newVersion != null && version != null) values[columns.indexOf(version)] = newVersion;
         return instantiate(values);
       }

@@ -55,6 +55,17 @@ final class EntityModelBuilder<T> {
   private final List<ColumnModel> columns = new ArrayList<>();
   private final Map<String, String> propertyByColumn = new HashMap<>();
   private @Nullable ColumnModel id;
+
+  /** A composite key's columns, getter of its record, and getters of the record's components. */
+  private List<ColumnModel> compositeId = List.of();
+
+  private @Nullable Function<Object, Object> compositeIdGetter;
+  private final List<Function<Object, @Nullable Object>> idPartGetters = new ArrayList<>();
+  private @Nullable Class<?> compositeIdType;
+
+  /** Set while the components of a composite key are read: they are NOT NULL key columns. */
+  private boolean inCompositeId;
+
   private @Nullable IdGeneration idGeneration;
   private @Nullable MethodHandle idSetter;
   private @Nullable ColumnModel version;
@@ -114,7 +125,7 @@ final class EntityModelBuilder<T> {
     }
     Table table = type.getAnnotation(Table.class);
     Instantiator instantiator = part(type, "", "", Function.identity(), new ArrayDeque<>());
-    if (id == null) {
+    if (id == null && compositeId.isEmpty()) {
       throw fail("no property is annotated with @Id; mark the primary key, e.g. `@Id Long id`");
     }
     Identifier tableName =
@@ -135,7 +146,11 @@ final class EntityModelBuilder<T> {
         tableName,
         columns,
         relations(),
-        Objects.requireNonNull(id, "no id"),
+        id,
+        id != null ? List.of(id) : compositeId,
+        id != null ? id.getter()::apply : Objects.requireNonNull(compositeIdGetter)::apply,
+        id != null ? List.of(v -> v) : idPartGetters,
+        id != null ? id.propertyType() : Objects.requireNonNull(compositeIdType),
         Objects.requireNonNull(idGeneration, "no id generation"),
         version,
         indexes,
@@ -215,11 +230,25 @@ final class EntityModelBuilder<T> {
           }
           slots.add(relation(p, declared, getter));
         } else if (embedded != null) {
-          if (p.annotation(Id.class) != null || p.annotation(Version.class) != null) {
-            throw fail("property '" + path + "' is @Embedded and cannot also be @Id or @Version");
+          if (p.annotation(Version.class) != null) {
+            throw fail("property '" + path + "' is @Embedded and cannot also be @Version");
           }
+          if (inCompositeId) {
+            throw fail(
+                "composite key part '"
+                    + path
+                    + "' is @Embedded; the parts of a key must be plain columns");
+          }
+          boolean key = p.annotation(Id.class) != null;
+          if (key) {
+            beginCompositeId(p, path, root);
+          }
+          int keyFrom = columns.size();
           Instantiator nested =
               part(p.type(), path + ".", columnPrefix + embedded.prefix(), getter, embedding);
+          if (key) {
+            endCompositeId(p, getter, keyFrom);
+          }
           slots.add(new Instantiator.NestedSlot(nested));
         } else {
           ColumnModel column = column(p, path, columnPrefix, getter, root);
@@ -267,7 +296,10 @@ final class EntityModelBuilder<T> {
       String name = d.column().isEmpty() ? naming.columnName(p.name() + "Id") : d.column();
       Identifier columnName = identifier(name, "foreign-key column of relation '" + p.name() + "'");
       String other = propertyByColumn.putIfAbsent(name.toLowerCase(Locale.ROOT), p.name());
-      if (other != null) {
+      // a to-one relation over a part of the composite key (a link table's film_id): the key part
+      // writes the column, the relation only reads it
+      boolean keyPart = other != null && compositeId.stream().anyMatch(c -> c.path().equals(other));
+      if (other != null && !keyPart) {
         throw fail(
             "relation '"
                 + p.name()
@@ -290,7 +322,19 @@ final class EntityModelBuilder<T> {
       }
       ColumnModel column =
           new ColumnModel(
-              p.name(), columnName, p.type(), fk, true, false, 0, 0, 0, "", true, true, getter);
+              p.name(),
+              columnName,
+              p.type(),
+              fk,
+              !keyPart,
+              false,
+              0,
+              0,
+              0,
+              "",
+              !keyPart,
+              !keyPart,
+              getter);
       int index = columns.size();
       columns.add(column);
       relationDrafts.add(
@@ -383,6 +427,19 @@ final class EntityModelBuilder<T> {
     Identifier columnName = identifier(name, "column of property '" + path + "'");
     String key = name.toLowerCase(Locale.ROOT);
     String other = propertyByColumn.putIfAbsent(key, path);
+    if (other != null
+        && inCompositeId
+        && relationDrafts.stream().anyMatch(d -> d.name().equals(other))) {
+      throw fail(
+          "relation '"
+              + other
+              + "' and composite key part '"
+              + path
+              + "' both map to column "
+              + name
+              + "; declare the @Id before the relation, so that the key writes the column and the "
+              + "relation reads it");
+    }
     if (other != null) {
       // two parts of the same embedded type collide column by column: the fix is a prefix on one of
       // them
@@ -408,7 +465,11 @@ final class EntityModelBuilder<T> {
     boolean isId = p.annotation(Id.class) != null;
     boolean isVersion = p.annotation(Version.class) != null;
     boolean nullable =
-        !p.type().isPrimitive() && !isId && !isVersion && (column == null || column.nullable());
+        !p.type().isPrimitive()
+            && !isId
+            && !isVersion
+            && !inCompositeId
+            && (column == null || column.nullable());
     ColumnModel model =
         new ColumnModel(
             path,
@@ -470,6 +531,58 @@ final class EntityModelBuilder<T> {
     return type;
   }
 
+  /** Starts reading a composite key: {@code @Id @Embedded} on a record of the entity itself. */
+  private void beginCompositeId(PropertyInfo p, String path, boolean root) {
+    if (!root) {
+      throw fail(
+          "@Id on '"
+              + path
+              + "' inside an embedded part; the id must be a property of the entity itself");
+    }
+    if (id != null || compositeIdType != null) {
+      throw fail(
+          "both '"
+              + (id != null ? id.path() : "the composite key")
+              + "' and '"
+              + path
+              + "' are annotated with @Id; a key made of several columns is one @Id @Embedded record");
+    }
+    if (!p.type().isRecord()) {
+      throw fail(
+          "composite key '"
+              + path
+              + "' is a "
+              + p.type().getName()
+              + "; a composite key must be a record (its components are the key's columns)");
+    }
+    IdGeneration requested = p.annotation(Id.class).generation();
+    if (requested != IdGeneration.AUTO && requested != IdGeneration.ASSIGNED) {
+      throw fail(
+          "composite key '"
+              + path
+              + "' asks for "
+              + requested
+              + " generation; the parts of a composite key are assigned by the application");
+    }
+    compositeIdType = p.type();
+    inCompositeId = true;
+  }
+
+  /** Ends a composite key whose columns start at {@code from}. */
+  private void endCompositeId(PropertyInfo p, Function<Object, Object> getter, int from) {
+    inCompositeId = false;
+    compositeId = List.copyOf(columns.subList(from, columns.size()));
+    if (compositeId.isEmpty()) {
+      throw fail("composite key '" + p.name() + "' has no components; give its record some");
+    }
+    compositeIdGetter = getter;
+    for (PropertyInfo part : recordProperties(p.type())) {
+      idPartGetters.add(chain(Function.identity(), part.getter(), true)::apply);
+    }
+    idGeneration = IdGeneration.ASSIGNED;
+    idSetter = p.setter();
+  }
+
   private void declareId(PropertyInfo p, String path, ColumnModel model, boolean root) {
     if (!root) {
       throw fail(
@@ -477,14 +590,15 @@ final class EntityModelBuilder<T> {
               + path
               + "' inside an embedded part; the id must be a property of the entity itself");
     }
-    if (id != null) {
+    if (id != null || compositeIdType != null) {
       throw fail(
           "both '"
-              + id.path()
+              + (id != null ? id.path() : "the composite key")
               + "' and '"
               + path
-              + "' are annotated with @Id; composite keys are not "
-              + "supported, keep one @Id (and a unique index over the others)");
+              + "' are annotated with @Id; a key made of several columns is one @Id @Embedded "
+              + "record, e.g. `@Id @Embedded FilmActorId id` with `record FilmActorId(long actorId,"
+              + " long filmId)`");
     }
     Class<?> boxed = ValueTypes.box(p.type());
     boolean integer = boxed == Long.class || boxed == Integer.class;

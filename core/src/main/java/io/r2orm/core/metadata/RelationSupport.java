@@ -173,6 +173,15 @@ final class RelationSupport {
     if (idType == null) {
       throw new IllegalArgumentException("target " + target.getName() + " has no @Id");
     }
+    if (idType.isRecord()) {
+      throw new IllegalArgumentException(
+          "target "
+              + target.getName()
+              + " has a composite key ("
+              + idType.getSimpleName()
+              + "), and a to-one relation to a composite key is not supported; map the key's "
+              + "columns as plain properties and join on them");
+    }
     ValueType id =
         ValueTypes.builtIn(idType)
             .orElseThrow(

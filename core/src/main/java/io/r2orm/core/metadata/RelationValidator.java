@@ -41,6 +41,27 @@ final class RelationValidator {
                 + " has no such key property; known properties: "
                 + target.columns().stream().map(ColumnModel::path).toList());
       }
+      if (model.hasCompositeId() && !r.ownsKey()) {
+        throw new EntityDefinitionException(
+            model.type(),
+            "relation '"
+                + r.name()
+                + "' needs a single-column key on "
+                + model.type().getSimpleName()
+                + ", which has a composite key "
+                + model.idColumns().stream().map(ColumnModel::path).toList()
+                + "; to-many and inverse relations of an entity with a composite key are not "
+                + "supported, so query the related rows by the key's columns instead");
+      }
+      if (target.hasCompositeId() && r.kind() == RelationModel.Kind.MANY_TO_MANY) {
+        throw new EntityDefinitionException(
+            model.type(),
+            "relation '"
+                + r.name()
+                + "' is many-to-many with "
+                + target.type().getSimpleName()
+                + ", which has a composite key; map the link table as an entity instead");
+      }
       if (r.idsOnly() && r.elementType() != target.id().valueType().javaType()) {
         throw new EntityDefinitionException(
             model.type(),

@@ -60,7 +60,7 @@ public final class Keyset {
   public static Keyset of(EntityModel<?> model, List<Order> orderBy) {
     List<Order> orders = new ArrayList<>();
     List<ColumnModel> columns = new ArrayList<>();
-    boolean hasId = false;
+    java.util.Set<ColumnModel> missingId = new java.util.LinkedHashSet<>(model.idColumns());
     for (Order o : orderBy) {
       if (!(o.expression() instanceof PropertyRef ref)
           || ref.alias() != null
@@ -73,7 +73,7 @@ public final class Keyset {
                 + " is not one");
       }
       ColumnModel c = model.column(ref.path());
-      hasId |= c == model.id();
+      missingId.remove(c);
       Order.Nulls nulls =
           o.nulls() != Order.Nulls.DEFAULT || !c.nullable()
               ? o.nulls()
@@ -81,13 +81,12 @@ public final class Keyset {
       orders.add(new Order(new PropertyRef(model.type(), c.path()), o.direction(), nulls));
       columns.add(c);
     }
-    if (!hasId) {
+    // the key's columns not sorted by yet make the order total (all of a composite key's parts)
+    for (ColumnModel id : missingId) {
       orders.add(
           new Order(
-              new PropertyRef(model.type(), model.id().path()),
-              Order.Direction.ASC,
-              Order.Nulls.DEFAULT));
-      columns.add(model.id());
+              new PropertyRef(model.type(), id.path()), Order.Direction.ASC, Order.Nulls.DEFAULT));
+      columns.add(id);
     }
     return new Keyset(model, orders, columns);
   }

@@ -145,7 +145,9 @@ class InvalidEntityTest {
   @Test
   void acceptsOnlyOneId() {
     assertInvalid(TwoIds.class)
-        .hasMessageContainingAll("both 'id' and 'otherId' are annotated with @Id", "keep one @Id");
+        .hasMessageContainingAll(
+            "both 'id' and 'otherId' are annotated with @Id",
+            "a key made of several columns is one @Id @Embedded record");
   }
 
   @Test
@@ -274,5 +276,44 @@ class InvalidEntityTest {
   void rejectsNamesOverSixtyThreeCharacters() {
     assertInvalid(TooLongName.class)
         .hasMessageContainingAll("column of property 'x'", "1 to 63 characters");
+  }
+
+  record PairKey(Long leftId, Long rightId) {}
+
+  static final class KeyClass {
+    Long left;
+  }
+
+  record CompositeOfClass(@Id @Embedded KeyClass id, String name) {}
+
+  record CompositeGenerated(
+      @Id(generation = IdGeneration.IDENTITY) @Embedded PairKey id, String name) {}
+
+  record CompositeAndId(@Id @Embedded PairKey key, @Id Long id) {}
+
+  record NestedInKey(@Id @Embedded OuterKey id) {}
+
+  record OuterKey(Long a, @Embedded PairKey inner) {}
+
+  record Target(@Id Long id) {}
+
+  record RelationBeforeKey(
+      @io.r2orm.core.annotation.ManyToOne io.r2orm.core.query.Ref<Target> left,
+      @Id @Embedded PairKey id) {}
+
+  @Test
+  void aCompositeKeyIsARecordOfPlainColumnsThatTheApplicationAssigns() {
+    assertInvalid(CompositeOfClass.class)
+        .hasMessageContainingAll("composite key 'id'", "a composite key must be a record");
+    assertInvalid(CompositeGenerated.class)
+        .hasMessageContainingAll("asks for IDENTITY generation", "assigned by the application");
+    assertInvalid(CompositeAndId.class)
+        .hasMessageContainingAll("both 'the composite key' and 'id' are annotated with @Id");
+    assertInvalid(NestedInKey.class)
+        .hasMessageContainingAll("composite key part 'id.inner' is @Embedded", "plain columns");
+    assertInvalid(RelationBeforeKey.class)
+        .hasMessageContainingAll(
+            "relation 'left' and composite key part 'id.leftId' both map to column left_id",
+            "declare the @Id before the relation");
   }
 }

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -71,6 +72,9 @@ public final class EntityCommands {
    * them.
    */
   private SqlStatement byId(EntityModel<?> model, Object id) {
+    if (model.hasCompositeId()) {
+      return renderer.select(Select.from(model.type()).where(idEquals(model, id)));
+    }
     ColumnModel idColumn = model.id();
     if (!ValueTypes.box(idColumn.propertyType()).isInstance(id)
         || idColumn.propertyType() == io.r2orm.core.query.Ref.class) {
@@ -204,13 +208,13 @@ public final class EntityCommands {
           EntityModel<T> model = modelOf(all.get(0));
           List<ColumnModel> target =
               conflictTarget.isEmpty()
-                  ? List.of(model.id())
+                  ? model.idColumns()
                   : conflictTarget.stream().map(model::column).toList();
-          boolean onId = target.contains(model.id());
+          boolean onId = target.stream().anyMatch(model::isIdColumn);
           boolean writesId = onId || model.idGeneration() != IdGeneration.IDENTITY;
           List<ColumnModel> columns =
               model.columns().stream()
-                  .filter(c -> (writesId || c != model.id()) && c.insertable())
+                  .filter(c -> (writesId || !model.isIdColumn(c)) && c.insertable())
                   .toList();
           List<String> paths = columns.stream().map(ColumnModel::path).toList();
           List<String> targetPaths = target.stream().map(ColumnModel::path).toList();
@@ -238,12 +242,13 @@ public final class EntityCommands {
             if (clientId != null) {
               values[model.indexOf(model.id())] = clientId;
             }
-            if (writesId && values[model.indexOf(model.id())] == null) {
+            String nullKey = writesId ? nullKeyPart(model, values) : null;
+            if (nullKey != null) {
               throw new IllegalArgumentException(
                   "cannot upsert a "
                       + model.type().getSimpleName()
                       + " whose "
-                      + model.id().path()
+                      + nullKey
                       + " is null on the conflict target "
                       + target.stream().map(ColumnModel::path).toList()
                       + "; insert new rows, or upsert on a unique property with onConflict(...)");
@@ -328,7 +333,8 @@ public final class EntityCommands {
                         out.add(model.instantiate(merged));
                         continue;
                       }
-                      Object id = values[model.indexOf(model.id())];
+                      // a composite key is assigned, so the entity already carries it
+                      Object id = model.hasCompositeId() ? null : values[model.indexOf(model.id())];
                       Object v = version == null ? null : values[model.indexOf(version)];
                       out.add(model.with(all.get(i), id, v));
                     }
@@ -454,7 +460,7 @@ public final class EntityCommands {
           ColumnModel version = model.version().orElse(null);
           for (int i = 0; i < model.columns().size(); i++) {
             ColumnModel c = model.columns().get(i);
-            if (c != model.id() && c != version && c.updatable()) {
+            if (!model.isIdColumn(c) && c != version && c.updatable()) {
               set.add(new Assignment(ref(model, c), new Value(values[i])));
             }
           }
@@ -603,16 +609,19 @@ public final class EntityCommands {
   private <T> PendingRow<T> pending(EntityModel<T> model, T entity, boolean generated) {
     Object[] values = model.values(entity);
     Object clientId = model.newClientId(entity);
-    int idIndex = model.indexOf(model.id());
+    String nullKey = generated ? null : nullKeyPart(model, values);
     if (clientId != null) {
-      values[idIndex] = clientId;
-    } else if (!generated && values[idIndex] == null) {
+      values[model.indexOf(model.id())] = clientId;
+    } else if (nullKey != null) {
       throw new IllegalArgumentException(
           model.type().getSimpleName()
               + "."
-              + model.id().path()
-              + " is null, but it is an assigned id; set it before inserting, or declare @Id(generation = IdGeneration.UUID)"
-              + " for a random UUID");
+              + nullKey
+              + " is null, but it is "
+              + (model.hasCompositeId()
+                  ? "part of the composite key; set every part before inserting"
+                  : "an assigned id; set it before inserting, or declare"
+                      + " @Id(generation = IdGeneration.UUID) for a random UUID"));
     }
     Object version = null;
     if (model.version().isPresent()) {
@@ -664,7 +673,7 @@ public final class EntityCommands {
    */
   private static List<ColumnModel> inserted(EntityModel<?> model, boolean generated) {
     return model.columns().stream()
-        .filter(c -> (!generated || c != model.id()) && c.insertable())
+        .filter(c -> (!generated || !model.isIdColumn(c)) && c.insertable())
         .toList();
   }
 
@@ -682,10 +691,20 @@ public final class EntityCommands {
               + " a "
               + model.type().getSimpleName()
               + " whose "
-              + model.id().path()
+              + (model.hasCompositeId() ? "composite key" : model.id().path())
               + " is null; it was never stored (insert or save it)");
     }
     return id;
+  }
+
+  /** The path of the first key column whose value is null, or null when the key is complete. */
+  private static @Nullable String nullKeyPart(EntityModel<?> model, Object[] values) {
+    for (ColumnModel c : model.idColumns()) {
+      if (values[model.indexOf(c)] == null) {
+        return c.path();
+      }
+    }
+    return null;
   }
 
   private static Object increment(ColumnModel version, Object current) {
@@ -738,8 +757,21 @@ public final class EntityCommands {
     return new PropertyRef(model.type(), column.path());
   }
 
+  /** {@code id = $1}, or {@code a = $1 AND b = $2} for the parts of a composite key. */
   private static Predicate idEquals(EntityModel<?> model, Object id) {
-    return new Predicate.Comparison(ref(model, model.id()), Predicate.Operator.EQ, new Value(id));
+    if (!model.hasCompositeId()) {
+      return new Predicate.Comparison(ref(model, model.id()), Predicate.Operator.EQ, new Value(id));
+    }
+    List<Object> parts = model.idParts(id);
+    List<Predicate> each = new ArrayList<>(parts.size());
+    for (int i = 0; i < parts.size(); i++) {
+      each.add(
+          new Predicate.Comparison(
+              ref(model, model.idColumns().get(i)),
+              Predicate.Operator.EQ,
+              new Value(parts.get(i))));
+    }
+    return Predicate.all(each);
   }
 
   private static RuntimeException missing(

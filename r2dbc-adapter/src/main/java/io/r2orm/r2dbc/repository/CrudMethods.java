@@ -1,9 +1,11 @@
 package io.r2orm.r2dbc.repository;
 
 import io.r2orm.core.convert.ValueTypes;
-import io.r2orm.core.query.DynamicProperty;
+import io.r2orm.core.metadata.ColumnModel;
+import io.r2orm.core.metadata.EntityModel;
 import io.r2orm.core.query.FetchPath;
 import io.r2orm.core.query.Order;
+import io.r2orm.core.query.Predicate;
 import io.r2orm.core.query.Property;
 import io.r2orm.r2dbc.Database;
 import io.r2orm.r2dbc.SelectQuery;
@@ -27,16 +29,14 @@ final class CrudMethods {
   private final RepositoryContext ctx;
   private final Database db;
   private final Class<Object> entity;
-  private final DynamicProperty id;
-  private final Order byId;
+  private final List<Order> byId;
 
   @SuppressWarnings("unchecked")
   CrudMethods(RepositoryContext ctx) {
     this.ctx = ctx;
     this.db = ctx.db;
     this.entity = (Class<Object>) ctx.entity();
-    this.id = Property.named(ctx.model.id().path());
-    this.byId = id.asc();
+    this.byId = byId(ctx.model);
   }
 
   /**
@@ -113,7 +113,7 @@ final class CrudMethods {
       case "findById/1/Object":
         return fetch.isEmpty()
             ? (proxy, a) -> Mono.defer(() -> db.findById(entity, required(a[0], "id")))
-            : (proxy, a) -> Mono.defer(() -> reads.where(id.eq(required(a[0], "id"))).one());
+            : (proxy, a) -> Mono.defer(() -> reads.where(idEquals(required(a[0], "id"))).one());
       case "findAllById/1/Iterable":
         return (proxy, a) -> Flux.defer(() -> findAllById(reads, required(a[0], "ids")));
       case "findAll/0":
@@ -132,7 +132,7 @@ final class CrudMethods {
         return (proxy, a) -> Mono.defer(() -> db.select(entity).count());
       case "existsById/1/Object":
         return (proxy, a) ->
-            Mono.defer(() -> db.select(entity).where(id.eq(required(a[0], "id"))).exists());
+            Mono.defer(() -> db.select(entity).where(idEquals(required(a[0], "id"))).exists());
       case "deleteById/1/Object":
         return (proxy, a) -> Mono.defer(() -> db.deleteById(entity, required(a[0], "id")));
       case "delete/1/Object":
@@ -155,7 +155,30 @@ final class CrudMethods {
     for (Object i : (Iterable<?>) ids) {
       list.add(Objects.requireNonNull(i, "ids must not contain null"));
     }
-    return list.isEmpty() ? Flux.empty() : reads.where(id.in(list)).orderBy(byId).all();
+    if (list.isEmpty()) {
+      return Flux.empty();
+    }
+    Predicate where =
+        ctx.model.hasCompositeId()
+            ? Predicate.any(list.stream().map(this::idEquals).toList())
+            : Property.named(ctx.model.id().path()).in(list);
+    return reads.where(where).orderBy(byId).all();
+  }
+
+  /** The order by the key's columns, which keeps pages stable. */
+  static List<Order> byId(EntityModel<?> model) {
+    return model.idColumns().stream().map(c -> Property.named(c.path()).asc()).toList();
+  }
+
+  /** {@code id = ?}, or each part of a composite key equal to the record's component. */
+  private Predicate idEquals(Object id) {
+    List<Object> parts = ctx.model.idParts(id);
+    List<ColumnModel> columns = ctx.model.idColumns();
+    List<Predicate> each = new ArrayList<>(parts.size());
+    for (int i = 0; i < parts.size(); i++) {
+      each.add(Property.named(columns.get(i).path()).eq(parts.get(i)));
+    }
+    return each.size() == 1 ? each.get(0) : Predicate.all(each);
   }
 
   private static Object required(Object value, String name) {

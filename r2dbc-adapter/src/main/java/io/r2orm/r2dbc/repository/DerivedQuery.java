@@ -231,7 +231,7 @@ final class DerivedQuery {
   }
 
   private Invoker finder(SelectQuery<Object> base, List<Order> order, boolean page) {
-    Order byId = Property.named(ctx.model.id().path()).asc();
+    List<Order> byId = CrudMethods.byId(ctx.model);
     int s = sortIndex;
     int p = pageIndex;
     boolean one = !returns.flux() && !page;

@@ -25,11 +25,12 @@ final class Reads {
   /**
    * One page; by id when neither the method nor the request gives an order, so pages are stable.
    */
-  static <T> Flux<T> slice(SelectQuery<T> query, List<Order> fixed, PageRequest page, Order byId) {
+  static <T> Flux<T> slice(
+      SelectQuery<T> query, List<Order> fixed, PageRequest page, List<Order> byId) {
     Objects.requireNonNull(page, "page must not be null");
     List<Order> orders = orders(fixed, page.sort());
     return query
-        .orderBy(orders.isEmpty() ? List.of(byId) : orders)
+        .orderBy(orders.isEmpty() ? byId : orders)
         .limit(page.size())
         .offset(page.offset())
         .all();
@@ -37,7 +38,7 @@ final class Reads {
 
   /** One page and the total: the count first, then the page unless it lies past the end. */
   static <T> Mono<Page<T>> page(
-      SelectQuery<T> query, List<Order> fixed, PageRequest page, Order byId) {
+      SelectQuery<T> query, List<Order> fixed, PageRequest page, List<Order> byId) {
     Objects.requireNonNull(page, "page must not be null");
     return query
         .count()

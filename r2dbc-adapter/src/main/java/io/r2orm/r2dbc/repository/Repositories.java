@@ -160,7 +160,7 @@ public final class Repositories {
               + " extends ReactiveRepository<Book, Long>");
     }
     RepositoryContext ctx = new RepositoryContext(db, repository, entityClass, types);
-    Class<?> idType = ValueTypes.box(ctx.model.id().propertyType());
+    Class<?> idType = ValueTypes.box(ctx.model.keyType());
     if (id instanceof Class<?> idClass
         && ValueTypes.box(idClass) != idType
         && idClass != Object.class) {
@@ -172,8 +172,7 @@ public final class Repositories {
               + idClass.getSimpleName()
               + " but "
               + ctx.entityName()
-              + "."
-              + ctx.model.id().path()
+              + (ctx.model.hasCompositeId() ? "'s composite key" : "." + ctx.model.id().path())
               + " is a "
               + idType.getSimpleName()
               + "; extend ReactiveRepository<"

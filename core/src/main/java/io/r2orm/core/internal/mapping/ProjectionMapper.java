@@ -106,7 +106,8 @@ public final class ProjectionMapper {
 
   private static <T> Reader entityReader(EntityModel<T> model) {
     EntityMapper<T> mapper = new EntityMapper<>(model);
-    int idIndex = model.indexOf(model.id());
+    int idIndex =
+        model.indexOf(model.idColumns().get(0)); // a key column is NULL only without a row
     return (row, offset) -> {
       if (row.get(offset + idIndex, Object.class) == null) {
         return null;

@@ -330,9 +330,12 @@ public final class FetchRenderer {
       RelationModel relation, EntityModel<?> target, FetchOptions options) {
     List<Order> order =
         new ArrayList<>(options.orderBy().isEmpty() ? relation.order() : options.orderBy());
-    PropertyRef id = new PropertyRef(target.type(), target.id().path());
-    if (order.stream().noneMatch(o -> o.expression().equals(id))) {
-      order.add(new Order(id, Order.Direction.ASC, Order.Nulls.DEFAULT));
+    // the key's columns last, so that the order is total (each part of a composite key)
+    for (ColumnModel column : target.idColumns()) {
+      PropertyRef id = new PropertyRef(target.type(), column.path());
+      if (order.stream().noneMatch(o -> o.expression().equals(id))) {
+        order.add(new Order(id, Order.Direction.ASC, Order.Nulls.DEFAULT));
+      }
     }
     return order;
   }

@@ -314,7 +314,9 @@ public final class SqlRenderer {
    */
   public SqlStatement upsert(Insert insert) {
     EntityModel<?> model = models.of(insert.entity());
-    if (insert.rows().size() != 1 || !insert.properties().contains(model.id().path())) {
+    List<ColumnModel> key = model.idColumns();
+    if (insert.rows().size() != 1
+        || !insert.properties().containsAll(key.stream().map(ColumnModel::path).toList())) {
       throw new QueryBuildException(
           "an upsert of " + model.type().getSimpleName() + " writes one row including its id");
     }
@@ -328,7 +330,8 @@ public final class SqlRenderer {
     names(w, columns);
     w.append(merge ? ") KEY (" : ") VALUES (");
     if (merge) {
-      w.name(model.id().name()).append(") VALUES (");
+      names(w, key);
+      w.append(") VALUES (");
     }
     List<Object> row = insert.rows().get(0);
     for (int i = 0; i < columns.size(); i++) {
@@ -337,9 +340,11 @@ public final class SqlRenderer {
     }
     w.append(")");
     if (!merge) {
-      w.append(" ON CONFLICT (").name(model.id().name()).append(") DO ");
+      w.append(" ON CONFLICT (");
+      names(w, key);
+      w.append(") DO ");
       List<ColumnModel> updated =
-          columns.stream().filter(c -> c != model.id() && c.updatable()).toList();
+          columns.stream().filter(c -> !model.isIdColumn(c) && c.updatable()).toList();
       if (updated.isEmpty()) {
         w.append("NOTHING");
       } else {
@@ -373,7 +378,8 @@ public final class SqlRenderer {
     List<ColumnModel> updated =
         upsert.onConflictUpdate().stream()
             .map(model::column)
-            .filter(c -> !target.contains(c) && c != model.id() && c != version && c.updatable())
+            .filter(
+                c -> !target.contains(c) && !model.isIdColumn(c) && c != version && c.updatable())
             .toList();
     boolean doNothing = upsert.onConflictUpdate().isEmpty();
     SqlWriter w = new SqlWriter(dialect);

@@ -25,15 +25,26 @@ public final class SchemaGenerator {
   public List<String> createTable(EntityModel<?> model) {
     String table = table(model);
     StringBuilder sql = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(table).append(" (");
+    java.util.Set<String> declared = new java.util.HashSet<>();
     for (ColumnModel c : model.columns()) {
+      if (!declared.add(c.name().name())) {
+        continue; // a to-one relation over a part of the composite key: the key declares it
+      }
       sql.append(dialect.quote(c.name())).append(' ');
-      boolean identity = c == model.id() && model.idGeneration() == IdGeneration.IDENTITY;
+      boolean identity =
+          !model.hasCompositeId()
+              && c == model.id()
+              && model.idGeneration() == IdGeneration.IDENTITY;
       sql.append(identity ? dialect.identityColumnType(c) : dialect.columnType(c));
       if (!c.nullable()) sql.append(" NOT NULL");
-      if (c.unique() && c != model.id()) sql.append(" UNIQUE");
+      if (c.unique() && !model.isIdColumn(c)) sql.append(" UNIQUE");
       sql.append(", ");
     }
-    sql.append("PRIMARY KEY (").append(dialect.quote(model.id().name())).append("))");
+    sql.append("PRIMARY KEY (")
+        .append(
+            String.join(
+                ", ", model.idColumns().stream().map(c -> dialect.quote(c.name())).toList()))
+        .append("))");
     List<String> statements = new ArrayList<>();
     // the types its columns declare first (a PostgreSQL enum type), each only if it does not exist
     model.columns().stream()

@@ -191,4 +191,24 @@ class SchemaGeneratorTest {
     assertThat(new SchemaGenerator(H2Dialect.INSTANCE).dropTable(MODELS.of(EveryType.class)))
         .isEqualTo("DROP TABLE IF EXISTS every_type");
   }
+
+  @Table("tag")
+  record Tagging(@Id Long id) {}
+
+  record TaggedKey(Long tagId, String item) {}
+
+  @Table("tagged")
+  record Tagged(
+      @Id @io.r2orm.core.annotation.Embedded TaggedKey id,
+      @io.r2orm.core.annotation.ManyToOne io.r2orm.core.query.Ref<Tagging> tag,
+      String note) {}
+
+  @Test
+  void aCompositeKeyIsThePrimaryKeyAndARelationOverAPartDeclaresNoSecondColumn() {
+    assertThat(create(PostgresDialect.INSTANCE, Tagged.class))
+        .containsExactly(
+            "CREATE TABLE IF NOT EXISTS tagged ("
+                + columns("tag_id bigint NOT NULL", "item text NOT NULL", "note text")
+                + ", PRIMARY KEY (tag_id, item))");
+  }
 }
