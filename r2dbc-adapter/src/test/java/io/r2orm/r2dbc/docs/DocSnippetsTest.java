@@ -39,7 +39,7 @@ class DocSnippetsTest {
       "docs/repositories.md", List.of("repositories/RepositoriesSnippetsIT.java", "repositories/BookRepository.java",
           "repositories/FullBookRepository.java", "repositories/TrackRepository.java"),
       "docs/replicas-and-poolers.md", List.of("ReplicasSnippetsIT.java"),
-      "docs/mapping.md", List.of("mapping/MappingSnippetsIT.java", "mapping/Actor.java", "mapping/Film.java",
+      "docs/mapping.md", List.of("mapping/MappingSnippetsIT.java", "mapping/Actor.java", "mapping/Film.java", "mapping/FilmActor.java",
           "mapping/Payment.java", "mapping/Order.java", "mapping/Rental.java", "mapping/MoneyConverter.java",
           "mapping/enums/Rating.java", "mapping/enums/Film.java"),
       "docs/spring-boot.md", List.of("/examples/src/test/java/io/r2orm/examples/docs/CatalogueService.java",

@@ -7,7 +7,9 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2orm.core.convert.JsonCodec;
 import io.r2orm.core.exception.UnsupportedFeatureException;
 import io.r2orm.core.query.Functions;
+import io.r2orm.core.query.Ref;
 import io.r2orm.r2dbc.Database;
+import io.r2orm.r2dbc.docs.mapping.FilmActor.FilmActorId;
 import io.r2orm.r2dbc.docs.mapping.enums.Rating;
 import io.r2orm.r2dbc.test.DatabaseTest;
 import io.r2orm.r2dbc.test.TestDatabase;
@@ -41,6 +43,23 @@ class MappingSnippetsIT extends DatabaseTest {
     assertThat(renamed.lastUpdate()).isAfterOrEqualTo(stored.lastUpdate());
     assertThat(db.update(new Actor(stored.id(), "Stale", stored.lastUpdate().minusDays(1))).map(a -> "updated")
         .onErrorReturn("refused").block(WAIT)).isEqualTo("refused");
+  }
+
+  @Test
+  void compositeKeys() {
+    Database db = db();
+    testDatabase().sql("DROP TABLE IF EXISTS film_actor", "DROP TABLE IF EXISTS actor");
+    db.schema().create(Actor.class, FilmActor.class).block(WAIT);
+    Actor actor = db.insert(new Actor(null, "Penelope", null)).block(WAIT);
+    // mapping.md: a composite key in use
+    FilmActorId key = new FilmActorId(actor.id(), 7L);
+    db.insert(new FilmActor(key, Ref.to(actor.id()), "lead", null)).block();
+    FilmActor found = db.findById(FilmActor.class, key).block();
+    List<FilmActor> cast = db.select(FilmActor.class).where(FilmActor_.ID_FILM_ID.eq(7L))
+        .fetch(FilmActor_.ACTOR).all().collectList().block();
+    // end
+    assertThat(found.role()).isEqualTo("lead");
+    assertThat(cast).singleElement().satisfies(l -> assertThat(l.actor().get().name()).isEqualTo("Penelope"));
   }
 
   @Test
