@@ -2,6 +2,7 @@ package io.r2orm.r2dbc;
 
 import io.r2orm.core.internal.mapping.ProjectionMapper;
 import io.r2orm.core.internal.render.RenderedQuery;
+import io.r2orm.core.query.CommonTable;
 import io.r2orm.core.query.Field;
 import io.r2orm.core.query.Lock;
 import io.r2orm.core.query.Order;
@@ -46,98 +47,106 @@ public final class ResultQuery<R> {
     this.shape = shape;
   }
 
-  private ResultQuery<R> with(Subquery q) {
+  private ResultQuery<R> next(Subquery q) {
     return new ResultQuery<>(db, q, shape);
+  }
+
+  /**
+   * Declares common tables ({@code WITH name AS (…)}) that the query reads through {@link
+   * CommonTable#table()}, in {@code from}, a join or a subquery.
+   */
+  public ResultQuery<R> with(CommonTable<?>... tables) {
+    return next(query.with(tables));
   }
 
   /** Reads from this entity's table (optional when the first selected field names it). */
   public ResultQuery<R> from(Class<?> entity) {
-    return with(query.from(entity));
+    return next(query.from(entity));
   }
 
   /** Reads from this (aliased) table. */
   public ResultQuery<R> from(TableRef<?> table) {
-    return with(query.from(table));
+    return next(query.from(table));
   }
 
   /** Inner join along a declared relation; the condition comes from the mapping. */
   public ResultQuery<R> join(Relation<?, ?> relation) {
-    return with(query.join(relation));
+    return next(query.join(relation));
   }
 
   /** Inner join along a declared relation to an aliased table (self-joins). */
   public ResultQuery<R> join(Relation<?, ?> relation, TableRef<?> target) {
-    return with(query.join(relation, target));
+    return next(query.join(relation, target));
   }
 
   /** Inner join of an entity's table on a condition. */
   public ResultQuery<R> join(Class<?> entity, Predicate on) {
-    return with(query.join(TableRef.of(entity), on));
+    return next(query.join(TableRef.of(entity), on));
   }
 
   /** Inner join of a table on a condition. */
   public ResultQuery<R> join(TableRef<?> table, Predicate on) {
-    return with(query.join(table, on));
+    return next(query.join(table, on));
   }
 
   /** Left outer join along a declared relation; a missing related entity reads as null. */
   public ResultQuery<R> leftJoin(Relation<?, ?> relation) {
-    return with(query.leftJoin(relation));
+    return next(query.leftJoin(relation));
   }
 
   /** Left outer join along a declared relation to an aliased table. */
   public ResultQuery<R> leftJoin(Relation<?, ?> relation, TableRef<?> target) {
-    return with(query.leftJoin(relation, target));
+    return next(query.leftJoin(relation, target));
   }
 
   /** Left outer join of an entity's table on a condition. */
   public ResultQuery<R> leftJoin(Class<?> entity, Predicate on) {
-    return with(query.leftJoin(TableRef.of(entity), on));
+    return next(query.leftJoin(TableRef.of(entity), on));
   }
 
   /** Left outer join of a table on a condition. */
   public ResultQuery<R> leftJoin(TableRef<?> table, Predicate on) {
-    return with(query.leftJoin(table, on));
+    return next(query.leftJoin(table, on));
   }
 
   /** Adds a row condition (and-ed with any earlier one). */
   public ResultQuery<R> where(Predicate predicate) {
-    return with(query.where(predicate));
+    return next(query.where(predicate));
   }
 
   /** Groups by these fields. */
   public ResultQuery<R> groupBy(Field<?>... keys) {
-    return with(query.groupBy(keys));
+    return next(query.groupBy(keys));
   }
 
   /** Adds a group condition, e.g. {@code having(count().gt(3L))}. */
   public ResultQuery<R> having(Predicate predicate) {
-    return with(query.having(predicate));
+    return next(query.having(predicate));
   }
 
   /** Sorts by these keys, replacing earlier ones. */
   public ResultQuery<R> orderBy(Order... orders) {
-    return with(query.orderBy(orders));
+    return next(query.orderBy(orders));
   }
 
   /** Sorts by these keys, replacing earlier ones. */
   public ResultQuery<R> orderBy(List<Order> orders) {
-    return with(query.orderBy(orders));
+    return next(query.orderBy(orders));
   }
 
   /** Returns at most this many rows. */
   public ResultQuery<R> limit(long rows) {
-    return with(query.limit(rows));
+    return next(query.limit(rows));
   }
 
   /** Skips this many rows. */
   public ResultQuery<R> offset(long rows) {
-    return with(query.offset(rows));
+    return next(query.offset(rows));
   }
 
   /** Removes duplicate rows. */
   public ResultQuery<R> distinct() {
-    return with(query.distinct());
+    return next(query.distinct());
   }
 
   /**
@@ -146,7 +155,7 @@ public final class ResultQuery<R> {
    * Subquery#distinctOn}.
    */
   public ResultQuery<R> distinctOn(Field<?>... keys) {
-    return with(query.distinctOn(keys));
+    return next(query.distinctOn(keys));
   }
 
   /**
@@ -155,7 +164,7 @@ public final class ResultQuery<R> {
    * order and limit apply to the combined rows and may sort only by selected items.
    */
   public ResultQuery<R> union(ResultQuery<?> other) {
-    return with(query.combine(Subquery.SetOperator.UNION, other.toQuery()));
+    return next(query.combine(Subquery.SetOperator.UNION, other.toQuery()));
   }
 
   /**
@@ -163,24 +172,24 @@ public final class ResultQuery<R> {
    * #union}.
    */
   public ResultQuery<R> unionAll(ResultQuery<?> other) {
-    return with(query.combine(Subquery.SetOperator.UNION_ALL, other.toQuery()));
+    return next(query.combine(Subquery.SetOperator.UNION_ALL, other.toQuery()));
   }
 
   /** The rows both queries return ({@code INTERSECT}); see {@link #union}. */
   public ResultQuery<R> intersect(ResultQuery<?> other) {
-    return with(query.combine(Subquery.SetOperator.INTERSECT, other.toQuery()));
+    return next(query.combine(Subquery.SetOperator.INTERSECT, other.toQuery()));
   }
 
   /**
    * The rows of this query that {@code other} does not return ({@code EXCEPT}); see {@link #union}.
    */
   public ResultQuery<R> except(ResultQuery<?> other) {
-    return with(query.combine(Subquery.SetOperator.EXCEPT, other.toQuery()));
+    return next(query.combine(Subquery.SetOperator.EXCEPT, other.toQuery()));
   }
 
   /** Locks the rows read until the transaction ends. */
   public ResultQuery<R> lock(Lock lock) {
-    return with(query.lock(lock));
+    return next(query.lock(lock));
   }
 
   /**
@@ -261,7 +270,7 @@ public final class ResultQuery<R> {
 
   /** This query reading at most {@code rows} rows, keeping a smaller limit of its own. */
   private ResultQuery<R> atMost(long rows) {
-    return query.limit() != null && query.limit() <= rows ? this : with(query.limit(rows));
+    return query.limit() != null && query.limit() <= rows ? this : next(query.limit(rows));
   }
 
   /** The number of rows the query returns. */

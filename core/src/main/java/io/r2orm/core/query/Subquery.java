@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * @param lock row locking, or null
  * @param combined queries combined with this one ({@code UNION}, {@code INTERSECT}, {@code
  *     EXCEPT}), in order; this query's order, limit and offset then apply to the combined rows
+ * @param commonTables the common tables this query declares ({@code WITH name AS (…)}), in order;
+ *     each may read those before it
  */
 public record Subquery(
     List<SelectItem> items,
@@ -42,12 +44,14 @@ public record Subquery(
     @Nullable Long limit,
     @Nullable Long offset,
     @Nullable Lock lock,
-    List<Combined> combined) {
+    List<Combined> combined,
+    List<CommonTable<?>> commonTables) {
 
   public Subquery {
     items = List.copyOf(items);
     distinctOn = List.copyOf(distinctOn);
     combined = List.copyOf(combined);
+    commonTables = List.copyOf(commonTables);
     if (items.isEmpty()) {
       throw new IllegalArgumentException("a query selects at least one field or table");
     }
@@ -75,7 +79,40 @@ public record Subquery(
     }
     return new Subquery(
         nodes, false, List.of(), null, List.of(), null, List.of(), null, List.of(), null, null,
-        null, List.of());
+        null, List.of(), List.of());
+  }
+
+  /**
+   * Declares common tables ({@code WITH name AS (…)}) that this query (or a subquery inside it) may
+   * read through {@link CommonTable#table()}; added after those already declared.
+   *
+   * @throws IllegalArgumentException when a name is declared twice
+   */
+  public Subquery with(CommonTable<?>... tables) {
+    List<CommonTable<?>> next = new ArrayList<>(commonTables);
+    for (CommonTable<?> t : tables) {
+      Objects.requireNonNull(t, "a common table must not be null");
+      if (next.stream().anyMatch(d -> d.name().equalsIgnoreCase(t.name()))) {
+        throw new IllegalArgumentException(
+            "common table '" + t.name() + "' is declared twice; give each one its own name");
+      }
+      next.add(t);
+    }
+    return new Subquery(
+        items,
+        distinctRows,
+        distinctOn,
+        from,
+        joins,
+        where,
+        groupBy,
+        having,
+        orderBy,
+        limit,
+        offset,
+        lock,
+        combined,
+        next);
   }
 
   /** Reads from the entity's table. */
@@ -99,7 +136,8 @@ public record Subquery(
         limit,
         offset,
         lock,
-        combined);
+        combined,
+        commonTables);
   }
 
   /** Adds a join. */
@@ -119,7 +157,8 @@ public record Subquery(
         limit,
         offset,
         lock,
-        combined);
+        combined,
+        commonTables);
   }
 
   /** Inner join along a declared relation (its target table under its own name). */
@@ -171,7 +210,8 @@ public record Subquery(
         limit,
         offset,
         lock,
-        combined);
+        combined,
+        commonTables);
   }
 
   /** Groups by these fields (replacing earlier keys). */
@@ -190,7 +230,8 @@ public record Subquery(
         limit,
         offset,
         lock,
-        combined);
+        combined,
+        commonTables);
   }
 
   /** Adds a group condition (and-ed with any earlier one), e.g. {@code count().gt(3L)}. */
@@ -210,7 +251,8 @@ public record Subquery(
         limit,
         offset,
         lock,
-        combined);
+        combined,
+        commonTables);
   }
 
   /** Sorts by these keys (replacing earlier ones). */
@@ -233,7 +275,8 @@ public record Subquery(
         limit,
         offset,
         lock,
-        combined);
+        combined,
+        commonTables);
   }
 
   /** Returns at most this many rows. */
@@ -251,7 +294,8 @@ public record Subquery(
         rows,
         offset,
         lock,
-        combined);
+        combined,
+        commonTables);
   }
 
   /** Skips this many rows. */
@@ -269,7 +313,8 @@ public record Subquery(
         limit,
         rows,
         lock,
-        combined);
+        combined,
+        commonTables);
   }
 
   /** Removes duplicate rows ({@code SELECT DISTINCT}). */
@@ -287,7 +332,8 @@ public record Subquery(
         limit,
         offset,
         lock,
-        combined);
+        combined,
+        commonTables);
   }
 
   /**
@@ -316,7 +362,8 @@ public record Subquery(
         limit,
         offset,
         lock,
-        combined);
+        combined,
+        commonTables);
   }
 
   /** Locks the rows read ({@code FOR UPDATE}/{@code FOR SHARE}); run it in a transaction. */
@@ -334,7 +381,8 @@ public record Subquery(
         limit,
         offset,
         l,
-        combined);
+        combined,
+        commonTables);
   }
 
   /** How a query's rows combine with another's. */
@@ -411,6 +459,7 @@ public record Subquery(
         limit,
         offset,
         lock,
-        next);
+        next,
+        commonTables);
   }
 }

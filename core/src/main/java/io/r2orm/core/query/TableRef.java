@@ -23,8 +23,14 @@ public final class TableRef<E> implements Selectable<E> {
   private static final Pattern ALIAS = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
   private final Class<E> entity;
   private final @Nullable String alias;
+  private final boolean common;
 
   private TableRef(Class<E> entity, @Nullable String alias) {
+    this(entity, alias, false);
+  }
+
+  private TableRef(Class<E> entity, @Nullable String alias, boolean common) {
+    this.common = common;
     this.entity = Objects.requireNonNull(entity, "entity must not be null");
     if (alias != null && !ALIAS.matcher(alias).matches()) {
       throw new IllegalArgumentException(
@@ -41,6 +47,16 @@ public final class TableRef<E> implements Selectable<E> {
   /** The entity's table under an alias. */
   public static <E> TableRef<E> of(Class<E> entity, String alias) {
     return new TableRef<>(entity, Objects.requireNonNull(alias, "alias must not be null"));
+  }
+
+  /** The rows of a {@link CommonTable}, read under its name. */
+  static <E> TableRef<E> commonTable(Class<E> entity, String name) {
+    return new TableRef<>(entity, Objects.requireNonNull(name, "name must not be null"), true);
+  }
+
+  /** Whether this is a {@link CommonTable} (its alias is the common table's name). */
+  public boolean isCommonTable() {
+    return common;
   }
 
   /** The entity class. */
@@ -76,7 +92,10 @@ public final class TableRef<E> implements Selectable<E> {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof TableRef<?> t && t.entity == entity && Objects.equals(t.alias, alias);
+    return o instanceof TableRef<?> t
+        && t.entity == entity
+        && Objects.equals(t.alias, alias)
+        && t.common == common;
   }
 
   @Override

@@ -3,11 +3,14 @@ package io.r2orm.r2dbc.docs;
 import static io.r2orm.core.query.Functions.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.r2orm.core.query.CommonTable;
 import io.r2orm.core.query.Lock;
 import io.r2orm.core.query.Subquery;
+import io.r2orm.core.query.TableRef;
 import io.r2orm.core.query.WindowCall.Window;
 import io.r2orm.r2dbc.Database;
 import io.r2orm.r2dbc.KeysetPage;
+import io.r2orm.r2dbc.Row2;
 import io.r2orm.r2dbc.Row3;
 import io.r2orm.r2dbc.SelectQuery;
 import io.r2orm.r2dbc.test.DatabaseTest;
@@ -113,6 +116,29 @@ class QueryingSnippetsIT extends DatabaseTest {
     assertThat(rows).filteredOn(r -> r.v2() == 1L).extracting(Row3::v1).containsExactlyInAnyOrder("So What", "Saeta");
     assertThat(rows).filteredOn(r -> r.v1().equals("Blue in Green")).extracting(Row3::v3).containsExactly(562_000);
   }
+
+  @Test
+  void commonTables() {
+    Database db = db();
+    // querying.md
+    CommonTable<Track> longTracks = CommonTable.of("long_tracks", Track.class,
+        Subquery.select(TableRef.of(Track.class)).from(Track.class).where(Track_.MILLIS.gt(300_000)));
+    TableRef<Track> t = longTracks.table();
+    Flux<Row2<String, String>> rows = db.select(Album_.TITLE, t.get(Track_.TITLE))
+        .with(longTracks)
+        .from(Album.class)
+        .join(Album_.TRACKS, t)             // JOIN long_tracks ON long_tracks.album_id = album.id
+        .all();
+    // WITH long_tracks AS (SELECT track.id, … FROM track WHERE track.millis > $1)
+    //   SELECT album.title, long_tracks.title FROM album JOIN long_tracks ON …
+    // querying.md: end
+    List<AlbumTrack> read = rows.map(r -> new AlbumTrack(r.v1(), r.v2())).collectList().block(WAIT);
+    List<AlbumTrack> hand = db.sql("SELECT a.title AS album, t.title AS track FROM album a"
+        + " JOIN track t ON t.album_id = a.id WHERE t.millis > 300000").all(AlbumTrack.class).collectList().block(WAIT);
+    assertThat(read).isNotEmpty().containsExactlyInAnyOrderElementsOf(hand);
+  }
+
+  record AlbumTrack(String album, String track) {}
 
   @Test
   void writesWithSubqueries() {

@@ -10,6 +10,7 @@ import io.r2orm.core.query.Aggregate;
 import io.r2orm.core.query.Arithmetic;
 import io.r2orm.core.query.Case;
 import io.r2orm.core.query.Cast;
+import io.r2orm.core.query.CommonTable;
 import io.r2orm.core.query.Expression;
 import io.r2orm.core.query.FunctionCall;
 import io.r2orm.core.query.Join;
@@ -48,6 +49,19 @@ final class QueryRenderer {
    */
   List<RenderedQuery.Output> write(SqlWriter w, Subquery q, Scope parent) {
     Scope scope = Scope.query(parent, models);
+    if (!q.commonTables().isEmpty()) {
+      // each common table may read those declared before it (and the enclosing query's)
+      w.append("WITH ");
+      for (int i = 0; i < q.commonTables().size(); i++) {
+        CommonTable<?> t = q.commonTables().get(i);
+        if (i > 0) w.append(", ");
+        w.name(io.r2orm.core.sql.Identifier.of(t.name())).append(" AS (");
+        write(w, t.query(), scope);
+        w.append(")");
+        scope.declare(t.name());
+      }
+      w.append(" ");
+    }
     ExpressionWriter expr = new ExpressionWriter(w, scope, dialect);
     TableRef<?> from = q.from() != null ? q.from() : inferFrom(q);
     Set<String> names = new HashSet<>();
@@ -110,6 +124,14 @@ final class QueryRenderer {
       expr.predicate(q.having(), false);
     }
     for (Subquery.Combined c : q.combined()) {
+      if (!c.query().commonTables().isEmpty()) {
+        throw new QueryBuildException(
+            "a query combined with "
+                + c.sql()
+                + " declares common tables "
+                + c.query().commonTables().stream().map(CommonTable::name).toList()
+                + "; declare them on the first query, which every combined one can read");
+      }
       w.append(" ").append(c.sql()).append(" ");
       write(w, c.query(), parent);
     }
@@ -231,10 +253,21 @@ final class QueryRenderer {
         table.alias() != null
             ? dialect.quote(io.r2orm.core.sql.Identifier.of(table.alias()))
             : dialect.quote(model.table());
-    scope.add(new Scope.Entry(table.alias(), qualifier, qualifier, model));
+    if (table.isCommonTable() && !scope.declares(name)) {
+      throw new QueryBuildException(
+          "the query reads common table "
+              + name
+              + ", which it does not declare; add .with(…) of that CommonTable to the query (or to"
+              + " the query around it)");
+    }
+    scope.add(new Scope.Entry(table.alias(), qualifier, qualifier, model, table.isCommonTable()));
   }
 
   private void tableClause(SqlWriter w, Scope.Entry entry) {
+    if (entry.common()) {
+      w.append(entry.qualifier());
+      return;
+    }
     entry.model().schema().ifPresent(s -> w.name(s).append("."));
     w.name(entry.model().table());
     if (entry.alias() != null) {

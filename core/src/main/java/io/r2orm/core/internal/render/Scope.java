@@ -23,8 +23,14 @@ final class Scope {
    * @param qualifier SQL written before a column (e.g. {@code "b"} or {@code t}), or null for none
    * @param outerQualifier SQL that qualifies its columns from inside a subquery
    * @param model the entity
+   * @param common whether it is a common table ({@code WITH}), written by its name alone
    */
-  record Entry(String alias, String qualifier, String outerQualifier, EntityModel<?> model) {}
+  record Entry(
+      String alias, String qualifier, String outerQualifier, EntityModel<?> model, boolean common) {
+    Entry(String alias, String qualifier, String outerQualifier, EntityModel<?> model) {
+      this(alias, qualifier, outerQualifier, model, false);
+    }
+  }
 
   /**
    * A resolved reference.
@@ -39,6 +45,7 @@ final class Scope {
   private final Scope parent;
   private final EntityModels models;
   private final boolean statement;
+  private final java.util.Set<String> commonTables = new java.util.HashSet<>();
 
   private Scope(List<Entry> entries, Scope parent, EntityModels models, boolean statement) {
     this.entries = entries;
@@ -59,6 +66,21 @@ final class Scope {
   /** An empty scope of a query's own tables, nested in {@code parent} (null at the top). */
   static Scope query(Scope parent, EntityModels models) {
     return new Scope(new ArrayList<>(), parent, models, false);
+  }
+
+  /** Declares a common table of this query, readable here and in its subqueries. */
+  void declare(String commonTable) {
+    commonTables.add(commonTable.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** Whether this query or an enclosing one declares the common table. */
+  boolean declares(String commonTable) {
+    for (Scope s = this; s != null; s = s.parent) {
+      if (s.commonTables.contains(commonTable.toLowerCase(java.util.Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   void add(Entry entry) {
