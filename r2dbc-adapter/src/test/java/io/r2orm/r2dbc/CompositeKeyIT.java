@@ -12,6 +12,7 @@ import io.r2orm.r2dbc.pagila.Film.Rating;
 import io.r2orm.r2dbc.pagila.FilmActor;
 import io.r2orm.r2dbc.pagila.FilmActor.FilmActorId;
 import io.r2orm.r2dbc.pagila.FilmActor_;
+import io.r2orm.r2dbc.pagila.FilmCategory;
 import io.r2orm.r2dbc.pagila.Film_;
 import io.r2orm.r2dbc.repository.PageRequest;
 import io.r2orm.r2dbc.repository.ReactiveRepository;
@@ -53,12 +54,13 @@ class CompositeKeyIT extends DatabaseTest {
     testDatabase()
         .sql(
             "DROP TABLE IF EXISTS pagila_film_actor",
+            "DROP TABLE IF EXISTS pagila_film_category",
             "DROP TABLE IF EXISTS pagila_film",
             "DROP TABLE IF EXISTS pagila_actor");
     if (kind == TestDatabase.Kind.POSTGRES) {
       testDatabase().sql("DROP TYPE IF EXISTS pagila_rating");
     }
-    db().schema().create(Actor.class, Film.class, FilmActor.class).block(WAIT);
+    db().schema().create(Actor.class, Film.class, FilmActor.class, FilmCategory.class).block(WAIT);
     if (kind == TestDatabase.Kind.POSTGRES) {
       // as in Pagila: last_update = now() before every update, a time r2orm did not write
       testDatabase()
@@ -183,6 +185,18 @@ class CompositeKeyIT extends DatabaseTest {
                     .block(WAIT))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("FilmActor.id.filmId is null, but it is part of the composite key");
+  }
+
+  @Test
+  void saveWithoutAVersionUpsertsOnBothKeyColumns() {
+    FilmCategory.Key key = new FilmCategory.Key(1L, 2);
+    counter.reset();
+    db.save(new FilmCategory(key, "first")).block(WAIT);
+    db.save(new FilmCategory(key, "second")).block(WAIT);
+    db.save(new FilmCategory(new FilmCategory.Key(1L, 3), "other")).block(WAIT);
+    assertThat(counter.statements()).as("one statement per save").hasSize(3);
+    assertThat(db.findById(FilmCategory.class, key).block(WAIT).note()).isEqualTo("second");
+    assertThat(db.select(FilmCategory.class).count().block(WAIT)).isEqualTo(2L);
   }
 
   @Test

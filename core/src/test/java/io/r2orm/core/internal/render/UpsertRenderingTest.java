@@ -170,4 +170,36 @@ class UpsertRenderingTest {
         new Insert(Book.class, List.of("id"), List.of(List.of(1L), List.of(2L)), List.of());
     assertThatThrownBy(() -> H2.upsert(twoRows)).isInstanceOf(QueryBuildException.class);
   }
+
+  record ShelfKey(Long shelfId, Integer place) {}
+
+  @io.r2orm.core.annotation.Table("shelf_slot")
+  record ShelfSlot(
+      @io.r2orm.core.annotation.Id @io.r2orm.core.annotation.Embedded ShelfKey id, String label) {}
+
+  @Test
+  void aCompositeKeyIsTheConflictTargetAndTheMergeKey() {
+    Insert slot =
+        new Insert(
+            ShelfSlot.class,
+            List.of("id.shelfId", "id.place", "label"),
+            List.of(List.of(1L, 2, "top")),
+            List.of());
+    rendersOn(
+        POSTGRES,
+        r -> r.upsert(slot),
+        "INSERT INTO shelf_slot (shelf_id, place, label) VALUES ($1, $2, $3)"
+            + " ON CONFLICT (shelf_id, place) DO UPDATE SET label = EXCLUDED.label",
+        bind(1L, Long.class),
+        bind(2, Integer.class),
+        bind("top", String.class));
+    rendersOn(
+        H2,
+        r -> r.upsert(slot),
+        "MERGE INTO shelf_slot (shelf_id, place, label) KEY (shelf_id, place) VALUES ($1, $2,"
+            + " $3)",
+        bind(1L, Long.class),
+        bind(2, Integer.class),
+        bind("top", String.class));
+  }
 }
