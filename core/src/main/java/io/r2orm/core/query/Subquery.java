@@ -98,21 +98,9 @@ public record Subquery(
       }
       next.add(t);
     }
-    return new Subquery(
-        items,
-        distinctRows,
-        distinctOn,
-        from,
-        joins,
-        where,
-        groupBy,
-        having,
-        orderBy,
-        limit,
-        offset,
-        lock,
-        combined,
-        next);
+    Draft copy = new Draft(this);
+    copy.commonTables = next;
+    return copy.build();
   }
 
   /** Reads from the entity's table. */
@@ -123,42 +111,18 @@ public record Subquery(
   /** Reads from this table (aliased for self-joins). */
   public Subquery from(TableRef<?> table) {
     Objects.requireNonNull(table, "table must not be null");
-    return new Subquery(
-        items,
-        distinctRows,
-        distinctOn,
-        table,
-        joins,
-        where,
-        groupBy,
-        having,
-        orderBy,
-        limit,
-        offset,
-        lock,
-        combined,
-        commonTables);
+    Draft copy = new Draft(this);
+    copy.from = table;
+    return copy.build();
   }
 
   /** Adds a join. */
   public Subquery join(Join join) {
     List<Join> next = new ArrayList<>(joins);
     next.add(Objects.requireNonNull(join, "join must not be null"));
-    return new Subquery(
-        items,
-        distinctRows,
-        distinctOn,
-        from,
-        next,
-        where,
-        groupBy,
-        having,
-        orderBy,
-        limit,
-        offset,
-        lock,
-        combined,
-        commonTables);
+    Draft copy = new Draft(this);
+    copy.joins = next;
+    return copy.build();
   }
 
   /** Inner join along a declared relation (its target table under its own name). */
@@ -197,62 +161,26 @@ public record Subquery(
   public Subquery where(Predicate predicate) {
     Objects.requireNonNull(predicate, "predicate must not be null");
     Predicate p = where == null ? predicate : where.and(predicate);
-    return new Subquery(
-        items,
-        distinctRows,
-        distinctOn,
-        from,
-        joins,
-        p,
-        groupBy,
-        having,
-        orderBy,
-        limit,
-        offset,
-        lock,
-        combined,
-        commonTables);
+    Draft copy = new Draft(this);
+    copy.where = p;
+    return copy.build();
   }
 
   /** Groups by these fields (replacing earlier keys). */
   public Subquery groupBy(Field<?>... keys) {
     List<Expression> next = Arrays.stream(keys).map(Field::expression).toList();
-    return new Subquery(
-        items,
-        distinctRows,
-        distinctOn,
-        from,
-        joins,
-        where,
-        next,
-        having,
-        orderBy,
-        limit,
-        offset,
-        lock,
-        combined,
-        commonTables);
+    Draft copy = new Draft(this);
+    copy.groupBy = next;
+    return copy.build();
   }
 
   /** Adds a group condition (and-ed with any earlier one), e.g. {@code count().gt(3L)}. */
   public Subquery having(Predicate predicate) {
     Objects.requireNonNull(predicate, "predicate must not be null");
     Predicate p = having == null ? predicate : having.and(predicate);
-    return new Subquery(
-        items,
-        distinctRows,
-        distinctOn,
-        from,
-        joins,
-        where,
-        groupBy,
-        p,
-        orderBy,
-        limit,
-        offset,
-        lock,
-        combined,
-        commonTables);
+    Draft copy = new Draft(this);
+    copy.having = p;
+    return copy.build();
   }
 
   /** Sorts by these keys (replacing earlier ones). */
@@ -262,78 +190,30 @@ public record Subquery(
 
   /** Sorts by these keys (replacing earlier ones). */
   public Subquery orderBy(List<Order> orders) {
-    return new Subquery(
-        items,
-        distinctRows,
-        distinctOn,
-        from,
-        joins,
-        where,
-        groupBy,
-        having,
-        orders,
-        limit,
-        offset,
-        lock,
-        combined,
-        commonTables);
+    Draft copy = new Draft(this);
+    copy.orderBy = orders;
+    return copy.build();
   }
 
   /** Returns at most this many rows. */
   public Subquery limit(long rows) {
-    return new Subquery(
-        items,
-        distinctRows,
-        distinctOn,
-        from,
-        joins,
-        where,
-        groupBy,
-        having,
-        orderBy,
-        rows,
-        offset,
-        lock,
-        combined,
-        commonTables);
+    Draft copy = new Draft(this);
+    copy.limit = rows;
+    return copy.build();
   }
 
   /** Skips this many rows. */
   public Subquery offset(long rows) {
-    return new Subquery(
-        items,
-        distinctRows,
-        distinctOn,
-        from,
-        joins,
-        where,
-        groupBy,
-        having,
-        orderBy,
-        limit,
-        rows,
-        lock,
-        combined,
-        commonTables);
+    Draft copy = new Draft(this);
+    copy.offset = rows;
+    return copy.build();
   }
 
   /** Removes duplicate rows ({@code SELECT DISTINCT}). */
   public Subquery distinct() {
-    return new Subquery(
-        items,
-        true,
-        distinctOn,
-        from,
-        joins,
-        where,
-        groupBy,
-        having,
-        orderBy,
-        limit,
-        offset,
-        lock,
-        combined,
-        commonTables);
+    Draft copy = new Draft(this);
+    copy.distinctRows = true;
+    return copy.build();
   }
 
   /**
@@ -349,40 +229,16 @@ public record Subquery(
     }
     List<Expression> next =
         Arrays.stream(keys).map(k -> Objects.requireNonNull(k, "key").expression()).toList();
-    return new Subquery(
-        items,
-        distinctRows,
-        next,
-        from,
-        joins,
-        where,
-        groupBy,
-        having,
-        orderBy,
-        limit,
-        offset,
-        lock,
-        combined,
-        commonTables);
+    Draft copy = new Draft(this);
+    copy.distinctOn = next;
+    return copy.build();
   }
 
   /** Locks the rows read ({@code FOR UPDATE}/{@code FOR SHARE}); run it in a transaction. */
   public Subquery lock(Lock l) {
-    return new Subquery(
-        items,
-        distinctRows,
-        distinctOn,
-        from,
-        joins,
-        where,
-        groupBy,
-        having,
-        orderBy,
-        limit,
-        offset,
-        l,
-        combined,
-        commonTables);
+    Draft copy = new Draft(this);
+    copy.lock = l;
+    return copy.build();
   }
 
   /** How a query's rows combine with another's. */
@@ -446,20 +302,63 @@ public record Subquery(
     }
     List<Combined> next = new ArrayList<>(combined);
     next.add(new Combined(operator, other));
-    return new Subquery(
-        items,
-        distinctRows,
-        distinctOn,
-        from,
-        joins,
-        where,
-        groupBy,
-        having,
-        orderBy,
-        limit,
-        offset,
-        lock,
-        next,
-        commonTables);
+    Draft copy = new Draft(this);
+    copy.combined = next;
+    return copy.build();
+  }
+
+  /**
+   * A mutable copy of a query's parts: each step changes what it changes and builds a new query.
+   */
+  private static final class Draft {
+    List<SelectItem> items;
+    boolean distinctRows;
+    List<Expression> distinctOn;
+    @Nullable TableRef<?> from;
+    List<Join> joins;
+    @Nullable Predicate where;
+    List<Expression> groupBy;
+    @Nullable Predicate having;
+    List<Order> orderBy;
+    @Nullable Long limit;
+    @Nullable Long offset;
+    @Nullable Lock lock;
+    List<Combined> combined;
+    List<CommonTable<?>> commonTables;
+
+    Draft(Subquery q) {
+      items = q.items;
+      distinctRows = q.distinctRows;
+      distinctOn = q.distinctOn;
+      from = q.from;
+      joins = q.joins;
+      where = q.where;
+      groupBy = q.groupBy;
+      having = q.having;
+      orderBy = q.orderBy;
+      limit = q.limit;
+      offset = q.offset;
+      lock = q.lock;
+      combined = q.combined;
+      commonTables = q.commonTables;
+    }
+
+    Subquery build() {
+      return new Subquery(
+          items,
+          distinctRows,
+          distinctOn,
+          from,
+          joins,
+          where,
+          groupBy,
+          having,
+          orderBy,
+          limit,
+          offset,
+          lock,
+          combined,
+          commonTables);
+    }
   }
 }
