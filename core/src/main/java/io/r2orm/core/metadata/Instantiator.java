@@ -70,10 +70,15 @@ abstract sealed class Instantiator
   static final class RecordInstantiator extends Instantiator {
     private final ConstructorCall<?> constructor;
 
+    /** valueOf has refused NULL for every primitive column; no other slot can be primitive. */
+    private final java.util.function.IntFunction<RuntimeException> unexpectedNull;
+
     RecordInstantiator(
         Class<?> type, List<Slot> slots, int from, int to, ConstructorCall<?> constructor) {
       super(type, slots, from, to);
       this.constructor = constructor;
+      this.unexpectedNull =
+          i -> new IllegalStateException("NULL for primitive argument " + i + " of " + type);
     }
 
     @Override
@@ -82,9 +87,7 @@ abstract sealed class Instantiator
       for (int i = 0; i < args.length; i++) {
         args[i] = valueOf(slots.get(i), values);
       }
-      // valueOf has refused NULL for every primitive column; no other slot can be primitive
-      return constructor.call(
-          args, i -> new IllegalStateException("NULL for primitive argument " + i + " of " + type));
+      return constructor.call(args, unexpectedNull);
     }
   }
 

@@ -1,7 +1,6 @@
 package io.r2orm.core.query;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A named subquery that a query reads like a table ({@code WITH name AS (SELECT …) SELECT … FROM
@@ -21,8 +20,6 @@ import java.util.regex.Pattern;
  * @param <E> the entity type
  */
 public record CommonTable<E>(String name, Class<E> entity, Subquery query) {
-  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
-
   /**
    * Checks the name and that the subquery's rows are rows of {@code entity}.
    *
@@ -32,7 +29,7 @@ public record CommonTable<E>(String name, Class<E> entity, Subquery query) {
     Objects.requireNonNull(name, "name must not be null");
     Objects.requireNonNull(entity, "entity must not be null");
     Objects.requireNonNull(query, "query must not be null");
-    if (!NAME.matcher(name).matches()) {
+    if (!TableRef.ALIAS.matcher(name).matches()) {
       throw new IllegalArgumentException(
           "common table name '"
               + name

@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param <E> the entity type
  */
 public final class TableRef<E> implements Selectable<E> {
-  private static final Pattern ALIAS = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+  /** A plain SQL identifier: an alias, or the name of a {@link CommonTable}. */
+  static final Pattern ALIAS = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+
   private final Class<E> entity;
   private final @Nullable String alias;
   private final boolean common;

@@ -226,24 +226,26 @@ public final class ProjectionMapper {
                 + "; reorder the selected fields or change the constructor");
       }
     }
+    Class<?>[] boxed =
+        java.util.Arrays.stream(params).map(ValueTypes::box).toArray(Class<?>[]::new);
+    java.util.function.IntFunction<MappingException> nullPrimitive =
+        i ->
+            new MappingException(
+                "Selected item "
+                    + (i + 1)
+                    + " is NULL but parameter "
+                    + (i + 1)
+                    + " of "
+                    + type.getSimpleName()
+                    + " is a primitive "
+                    + params[i].getSimpleName()
+                    + "; use a boxed type or coalesce(...)");
     return values -> {
       Object[] args = new Object[params.length];
       for (int i = 0; i < args.length; i++) {
-        args[i] = coerce(values[i], ValueTypes.box(params[i]), i);
+        args[i] = coerce(values[i], boxed[i], i);
       }
-      return constructor.call(
-          args,
-          i ->
-              new MappingException(
-                  "Selected item "
-                      + (i + 1)
-                      + " is NULL but parameter "
-                      + (i + 1)
-                      + " of "
-                      + type.getSimpleName()
-                      + " is a primitive "
-                      + params[i].getSimpleName()
-                      + "; use a boxed type or coalesce(...)"));
+      return constructor.call(args, nullPrimitive);
     };
   }
 }

@@ -180,6 +180,16 @@ public final class ResultMapper<T> {
       throw new MappingException(
           "Cannot map a row to " + type.getName() + ": " + e.getMessage(), e);
     }
+    java.util.function.IntFunction<MappingException> nullPrimitive =
+        i ->
+            new MappingException(
+                "Column "
+                    + names.get(positions[i])
+                    + " is NULL but "
+                    + type.getSimpleName()
+                    + "."
+                    + components[i].getName()
+                    + " is primitive; use a boxed type or COALESCE in the SQL");
     return new ResultMapper<>(
         row -> {
           Object[] args = new Object[positions.length];
@@ -187,17 +197,7 @@ public final class ResultMapper<T> {
             Object raw = read(row, positions[i], types[i].readType());
             args[i] = types[i].read(raw);
           }
-          return constructor.call(
-              args,
-              i ->
-                  new MappingException(
-                      "Column "
-                          + names.get(positions[i])
-                          + " is NULL but "
-                          + type.getSimpleName()
-                          + "."
-                          + components[i].getName()
-                          + " is primitive; use a boxed type or COALESCE in the SQL"));
+          return constructor.call(args, nullPrimitive);
         });
   }
 }

@@ -23,11 +23,19 @@ import java.util.function.IntFunction;
 public final class ConstructorCall<T> {
   private final Class<T> type;
   private final Class<?>[] parameters;
+
+  /** The positions of primitive parameters, the only ones a NULL argument is refused for. */
+  private final int[] primitives;
+
   private final MethodHandle spread;
 
   private ConstructorCall(Class<T> type, Constructor<?> constructor) {
     this.type = type;
     this.parameters = constructor.getParameterTypes();
+    this.primitives =
+        java.util.stream.IntStream.range(0, parameters.length)
+            .filter(i -> parameters[i].isPrimitive())
+            .toArray();
     MethodHandle handle;
     try {
       constructor.setAccessible(true);
@@ -145,8 +153,8 @@ public final class ConstructorCall<T> {
    * {@link MappingException}.
    */
   public T call(Object[] args, IntFunction<? extends RuntimeException> nullPrimitive) {
-    for (int i = 0; i < parameters.length; i++) {
-      if (args[i] == null && parameters[i].isPrimitive()) {
+    for (int i : primitives) {
+      if (args[i] == null) {
         throw nullPrimitive.apply(i);
       }
     }
