@@ -57,7 +57,8 @@ final class PropertyScanner {
    * The key constants of to-one relations that own a foreign key ({@code ALBUM_ID}), by their
    * relation's constant.
    */
-  private final java.util.Map<String, MetaProperty> relationKeys = new java.util.LinkedHashMap<>();
+  private final java.util.Map<String, List<MetaProperty>> relationKeys =
+      new java.util.LinkedHashMap<>();
 
   PropertyScanner(Elements elements, Types types, TypeNames names, TypeElement entity) {
     this.elements = elements;
@@ -78,9 +79,14 @@ final class PropertyScanner {
     List<MetaConstant> withKeys = new ArrayList<>();
     for (MetaConstant c : out) {
       withKeys.add(c);
-      MetaProperty key = c instanceof MetaRelation r ? relationKeys.get(r.constant()) : null;
-      if (key != null && taken.add(key.constant())) {
-        withKeys.add(key);
+      List<MetaProperty> keys =
+          c instanceof MetaRelation r
+              ? relationKeys.getOrDefault(r.constant(), List.of())
+              : List.of();
+      for (MetaProperty key : keys) {
+        if (taken.add(key.constant())) {
+          withKeys.add(key);
+        }
       }
     }
     return withKeys;
@@ -220,19 +226,40 @@ final class PropertyScanner {
     String constant = Names.constant(m.name());
     if (ownsKey(m, kinds.get(0))) {
       TypeMirror id = idType((TypeElement) target.asElement());
-      if (id != null) {
+      if (id instanceof DeclaredType key && key.asElement().getKind() == ElementKind.RECORD) {
+        // a composite key: one column per component, each a constant of its own
+        for (RecordComponentElement c : ((TypeElement) key.asElement()).getRecordComponents()) {
+          TypeMirror component = c.asType();
+          TypeMirror boxed =
+              component instanceof PrimitiveType p ? types.boxedClass(p).asType() : component;
+          String generic = names.generic(boxed);
+          String erased = names.erased(boxed);
+          String partName = c.getSimpleName().toString();
+          relationKeys
+              .computeIfAbsent(constant, k -> new ArrayList<>())
+              .add(
+                  new MetaProperty(
+                      constant + "_" + Names.constant(partName),
+                      m.name() + "." + partName,
+                      kind(boxed, !generic.equals(erased)),
+                      generic,
+                      erased,
+                      m.element()));
+        }
+      } else if (id != null) {
         TypeMirror boxed = id instanceof PrimitiveType p ? types.boxedClass(p).asType() : id;
         String generic = names.generic(boxed);
         String erased = names.erased(boxed);
         relationKeys.put(
             constant,
-            new MetaProperty(
-                constant + "_ID",
-                m.name(),
-                kind(boxed, !generic.equals(erased)),
-                generic,
-                erased,
-                m.element()));
+            List.of(
+                new MetaProperty(
+                    constant + "_ID",
+                    m.name(),
+                    kind(boxed, !generic.equals(erased)),
+                    generic,
+                    erased,
+                    m.element())));
       }
     }
     return new MetaRelation(

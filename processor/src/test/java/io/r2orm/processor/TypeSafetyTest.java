@@ -180,6 +180,52 @@ class TypeSafetyTest {
     }
   }
 
+  private static final Map<String, String> TENANT =
+      Map.of(
+          "com/example/Customer.java",
+          """
+      package com.example;
+      import io.r2orm.core.annotation.*;
+      @Table public record Customer(@Id @Embedded Key id, String name) {
+        public record Key(Long tenantId, int id) {}
+      }
+      """,
+          "com/example/Invoice.java",
+          """
+      package com.example;
+      import io.r2orm.core.annotation.*;
+      import io.r2orm.core.query.Ref;
+      @Table public record Invoice(@Id Long id,
+          @ManyToOne(columns = {"tenant_id", "customer_id"}) Ref<Customer> customer) {}
+      """);
+
+  @Test
+  void aToOneToACompositeKeyGetsOneTypedConstantPerKeyColumn() {
+    Compilation ok =
+        compileAgainst(
+            TENANT,
+            """
+            io.r2orm.core.query.Predicate p = Invoice_.CUSTOMER_TENANT_ID.eq(1L)
+                .and(Invoice_.CUSTOMER_ID.gt(2));
+            FetchPath<Invoice, Customer> f = Invoice_.CUSTOMER;
+            """);
+    assertThat(ok.success()).as(ok.messages()).isTrue();
+    assertThat(ok.generated("com.example.Invoice_"))
+        .contains(
+            "ComparableProperty<Invoice, Long> CUSTOMER_TENANT_ID = Property.comparable(Invoice.class, \"customer.tenantId\", Long.class);",
+            "ComparableProperty<Invoice, Integer> CUSTOMER_ID = Property.comparable(Invoice.class, \"customer.id\", Integer.class);");
+    for (String wrong :
+        List.of(
+            "io.r2orm.core.query.Predicate p = Invoice_.CUSTOMER_TENANT_ID.eq(\"x\");",
+            "io.r2orm.core.query.Predicate p = Invoice_.CUSTOMER_ID.eq(1L);")) {
+      Compilation c = compileAgainst(TENANT, wrong);
+      assertThat(c.success()).as(wrong).isFalse();
+      assertThat(c.messages(Diagnostic.Kind.ERROR))
+          .as(wrong)
+          .allMatch(m -> m.contains("Usage.java"));
+    }
+  }
+
   private Compilation compileLinkUsage(String statements) {
     return compileAgainst(LINK, statements);
   }

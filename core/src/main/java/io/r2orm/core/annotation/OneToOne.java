@@ -23,6 +23,12 @@ public @interface OneToOne {
   /** The foreign-key column of the owning side; empty means {@code <property>_id}. */
   String column() default "";
 
+  /**
+   * The foreign-key columns of the owning side when the target has a composite key, one per
+   * component of its key record (see {@link ManyToOne#columns()}).
+   */
+  String[] columns() default {};
+
   /** On the inverse side: the property of the target that owns the key. */
   String mappedBy() default "";
 }

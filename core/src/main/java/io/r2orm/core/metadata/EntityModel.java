@@ -44,6 +44,15 @@ public final class EntityModel<T> {
   private final List<Function<Object, @Nullable Object>> idPartGetters;
   private final Class<?> keyType;
   private final IdGeneration idGeneration;
+  private final io.r2orm.core.internal.reflect.@Nullable ConstructorCall<?> keyConstructor;
+  private final int[] idIndexes;
+
+  /**
+   * Pairs of column indexes {@code (read, written)}: a column of a composite foreign key that only
+   * reads a column another property writes (the tenant column of the entity's own key).
+   */
+  private final int[][] sharedColumns;
+
   private final @Nullable ColumnModel version;
   private final List<IndexModel> indexes;
   private final Instantiator instantiator;
@@ -62,6 +71,7 @@ public final class EntityModel<T> {
       List<Function<Object, @Nullable Object>> idPartGetters,
       Class<?> keyType,
       IdGeneration idGeneration,
+      io.r2orm.core.internal.reflect.@Nullable ConstructorCall<?> keyConstructor,
       @Nullable ColumnModel version,
       List<IndexModel> indexes,
       Instantiator instantiator,
@@ -72,7 +82,7 @@ public final class EntityModel<T> {
     this.table = table;
     this.columns = List.copyOf(columns);
     this.relations = List.copyOf(relations);
-    this.inverseRelations = this.relations.stream().filter(r -> !r.ownsKey()).toList();
+    this.inverseRelations = this.relations.stream().filter(RelationModel::hasOwnSlot).toList();
     this.byPath =
         this.columns.stream()
             .collect(Collectors.toUnmodifiableMap(ColumnModel::path, Function.identity()));
@@ -82,6 +92,22 @@ public final class EntityModel<T> {
     this.idPartGetters = List.copyOf(idPartGetters);
     this.keyType = keyType;
     this.idGeneration = idGeneration;
+    this.keyConstructor = keyConstructor;
+    this.idIndexes = this.idColumns.stream().mapToInt(this.columns::indexOf).toArray();
+    List<int[]> shared = new java.util.ArrayList<>();
+    for (RelationModel r : this.relations) {
+      if (r.compositeRef() == null) continue;
+      for (ColumnModel part : r.foreignKeys()) {
+        if (part.insertable()) continue;
+        for (ColumnModel writer : this.columns) {
+          if (writer != part && writer.insertable() && writer.name().equals(part.name())) {
+            shared.add(new int[] {this.columns.indexOf(part), this.columns.indexOf(writer)});
+            break;
+          }
+        }
+      }
+    }
+    this.sharedColumns = shared.toArray(int[][]::new);
     this.version = version;
     this.indexes = List.copyOf(indexes);
     this.instantiator = instantiator;
@@ -138,7 +164,8 @@ public final class EntityModel<T> {
 
   /**
    * The length of the value array of an instance: one value per column, then one per relation that
-   * has no column of its own (inverse one-to-one, one-to-many, many-to-many).
+   * has no column of its own (inverse one-to-one, one-to-many, many-to-many, and a to-one over
+   * several key columns).
    */
   public int valueCount() {
     return columns.size() + inverseRelations.size();
@@ -218,6 +245,52 @@ public final class EntityModel<T> {
     return parts;
   }
 
+  /**
+   * The id value for the key's column values, in the order of {@link #idColumns()}: the one value,
+   * or a new composite key record of them.
+   */
+  public Object key(Object[] parts) {
+    if (parts.length != idColumns.size()) {
+      throw new IllegalArgumentException(
+          "the key of "
+              + type.getSimpleName()
+              + " has "
+              + idColumns.size()
+              + " columns, not "
+              + parts.length);
+    }
+    if (keyConstructor == null) {
+      return parts[0];
+    }
+    return keyConstructor.call(
+        parts,
+        i ->
+            new IllegalArgumentException(
+                "part "
+                    + idColumns.get(i).path()
+                    + " of the composite key of "
+                    + type.getSimpleName()
+                    + " is null; every part of a key must be set"));
+  }
+
+  /**
+   * The id held by a value array (see {@link #values}), or null when a key column is NULL (an outer
+   * join found no row).
+   */
+  public @Nullable Object idOf(Object[] values) {
+    if (keyConstructor == null) {
+      return values[idIndexes[0]];
+    }
+    Object[] parts = new Object[idIndexes.length];
+    for (int i = 0; i < parts.length; i++) {
+      parts[i] = values[idIndexes[i]];
+      if (parts[i] == null) {
+        return null;
+      }
+    }
+    return key(parts);
+  }
+
   /** The Java type of an id value: the id property's type, or the composite key's record. */
   public Class<?> keyType() {
     return keyType;
@@ -261,6 +334,25 @@ public final class EntityModel<T> {
     return c;
   }
 
+  /**
+   * The columns that hold a key of another entity, named by a property ({@code mappedBy}): the
+   * property's one column, or the columns of a to-one relation to a target with a composite key.
+   *
+   * @throws QueryBuildException naming the known properties when there is no such property
+   */
+  public List<ColumnModel> referenceColumns(String property) {
+    ColumnModel c = byPath.get(property);
+    if (c != null) {
+      return List.of(c);
+    }
+    for (RelationModel r : relations) {
+      if (r.name().equals(property) && r.ownsKey()) {
+        return r.foreignKeys();
+      }
+    }
+    return List.of(column(property));
+  }
+
   /** Whether the entity has a mapped property with this path. */
   public boolean hasColumn(String path) {
     return byPath.containsKey(path);
@@ -302,7 +394,40 @@ public final class EntityModel<T> {
     for (RelationModel r : inverseRelations) {
       values[r.slot()] = r.getter().apply(entity);
     }
+    for (int[] pair : sharedColumns) {
+      Object read = values[pair[0]];
+      Object written = values[pair[1]];
+      if (read != null && written != null && !sameValue(read, written)) {
+        ColumnModel part = columns.get(pair[0]);
+        ColumnModel writer = columns.get(pair[1]);
+        throw new IllegalArgumentException(
+            type.getSimpleName()
+                + "."
+                + part.path()
+                + " is "
+                + read
+                + " but "
+                + type.getSimpleName()
+                + "."
+                + writer.path()
+                + " is "
+                + written
+                + "; both are column "
+                + part.name()
+                + ", which "
+                + writer.path()
+                + " writes, so the relation would refer to another row than the one given;"
+                + " make them agree");
+      }
+    }
     return values;
+  }
+
+  private static boolean sameValue(Object a, Object b) {
+    if (a instanceof Number x && b instanceof Number y && !(a instanceof java.math.BigDecimal)) {
+      return x.longValue() == y.longValue();
+    }
+    return a.equals(b);
   }
 
   /** The id value of an instance (may be null): a composite key's record for a composite key. */

@@ -81,6 +81,7 @@ final class EntityModelBuilder<T> {
       Class<?> target,
       Class<?> elementType,
       @Nullable ColumnModel foreignKey,
+      List<ColumnModel> foreignKeys,
       @Nullable String mappedBy,
       @Nullable Identifier joinTable,
       @Nullable Identifier joinColumn,
@@ -152,6 +153,7 @@ final class EntityModelBuilder<T> {
         id != null ? List.of(v -> v) : idPartGetters,
         id != null ? id.propertyType() : Objects.requireNonNull(compositeIdType),
         Objects.requireNonNull(idGeneration, "no id generation"),
+        id != null ? null : constructor(Objects.requireNonNull(compositeIdType), true),
         version,
         indexes,
         instantiator,
@@ -292,6 +294,26 @@ final class EntityModelBuilder<T> {
     Class<?> target = d.explicitTarget() != null ? d.explicitTarget() : element;
     String message = unloadedMessage(p.name());
     int ordinal = (int) relationDrafts.stream().filter(r -> r.foreignKey() == null).count();
+    List<RelationSupport.KeyPart> keyParts =
+        d.ownsKey() ? RelationSupport.compositeKeyParts(target) : List.of();
+    if (!d.columns().isEmpty() && keyParts.isEmpty()) {
+      throw fail(
+          "relation '"
+              + p.name()
+              + "' names columns = "
+              + d.columns()
+              + ", but "
+              + target.getSimpleName()
+              + " has a single-column key; use column = \"...\" instead");
+    }
+    if (!keyParts.isEmpty()) {
+      List<ColumnModel> parts = compositeForeignKey(p, d, target, keyParts, getter);
+      relationDrafts.add(
+          new RelationDraft(
+              d.kind(), p.name(), target, element, null, parts, null, null, null, null, "", getter,
+              ordinal));
+      return new Instantiator.RelationSlot(ordinal);
+    }
     if (d.ownsKey()) {
       String name = d.column().isEmpty() ? naming.columnName(p.name() + "Id") : d.column();
       Identifier columnName = identifier(name, "foreign-key column of relation '" + p.name() + "'");
@@ -339,7 +361,18 @@ final class EntityModelBuilder<T> {
       columns.add(column);
       relationDrafts.add(
           new RelationDraft(
-              d.kind(), p.name(), target, element, column, null, null, null, null, "", getter,
+              d.kind(),
+              p.name(),
+              target,
+              element,
+              column,
+              List.of(column),
+              null,
+              null,
+              null,
+              null,
+              "",
+              getter,
               ordinal));
       return new Instantiator.ColumnSlot(index, p.type(), p.name());
     }
@@ -350,6 +383,7 @@ final class EntityModelBuilder<T> {
             target,
             element,
             null,
+            List.of(),
             d.mappedBy(),
             d.joinTable().isEmpty() ? null : identifier(d.joinTable(), "join table"),
             d.joinColumn().isEmpty() ? null : identifier(d.joinColumn(), "join column"),
@@ -380,9 +414,14 @@ final class EntityModelBuilder<T> {
       String message = unloadedMessage(d.name());
       int slot;
       @Nullable Object unloaded;
+      @Nullable Function<Object[], Object> compositeRef = null;
       if (d.foreignKey() != null) {
         slot = columns.indexOf(d.foreignKey());
         unloaded = null;
+      } else if (!d.foreignKeys().isEmpty()) {
+        slot = columns.size() + inverseOrdinal++;
+        unloaded = null;
+        compositeRef = compositeRef(d, message);
       } else {
         slot = columns.size() + inverseOrdinal++;
         boolean many =
@@ -402,15 +441,130 @@ final class EntityModelBuilder<T> {
               d.elementType(),
               slot,
               d.foreignKey(),
+              d.foreignKeys(),
               d.mappedBy(),
               d.joinTable(),
               d.joinColumn(),
               d.inverseJoinColumn(),
               RelationSupport.parseOrder(type, d.name(), d.target(), d.orderBy()),
               unloaded,
-              d.getter()));
+              d.getter(),
+              compositeRef));
     }
     return result;
+  }
+
+  /**
+   * The columns of a to-one relation to a target with a composite key: one per part of the key,
+   * named by {@code columns} or {@code <relation>_<part>}, each reading its part of the referenced
+   * key. A column another property mapped first is only read here; that property writes it.
+   */
+  private List<ColumnModel> compositeForeignKey(
+      PropertyInfo p,
+      RelationSupport.Declared d,
+      Class<?> target,
+      List<RelationSupport.KeyPart> keyParts,
+      Function<Object, Object> relationGetter) {
+    if (!d.column().isEmpty()) {
+      throw fail(
+          "relation '"
+              + p.name()
+              + "' names column = \""
+              + d.column()
+              + "\", but "
+              + target.getSimpleName()
+              + " has a composite key of "
+              + keyParts.size()
+              + " parts "
+              + keyParts.stream().map(RelationSupport.KeyPart::name).toList()
+              + "; name one column per part with columns = {...}");
+    }
+    if (!d.columns().isEmpty() && d.columns().size() != keyParts.size()) {
+      throw fail(
+          "relation '"
+              + p.name()
+              + "' names "
+              + d.columns().size()
+              + " columns "
+              + d.columns()
+              + ", but the key of "
+              + target.getSimpleName()
+              + " has "
+              + keyParts.size()
+              + " parts "
+              + keyParts.stream().map(RelationSupport.KeyPart::name).toList()
+              + "; name one column per part, in the key's order");
+    }
+    TargetKey targetKey = new TargetKey(registry, target);
+    List<ColumnModel> parts = new ArrayList<>();
+    for (int i = 0; i < keyParts.size(); i++) {
+      RelationSupport.KeyPart part = keyParts.get(i);
+      String path = p.name() + "." + part.name();
+      String name =
+          d.columns().isEmpty()
+              ? naming.columnName(p.name() + capitalize(part.name()))
+              : d.columns().get(i);
+      Identifier columnName =
+          identifier(name, "foreign-key column " + (i + 1) + " of relation '" + p.name() + "'");
+      String other = propertyByColumn.putIfAbsent(name.toLowerCase(Locale.ROOT), path);
+      boolean shared = other != null;
+      ValueType partType =
+          ValueTypes.builtIn(part.type())
+              .orElseThrow(
+                  () ->
+                      fail(
+                          "relation '"
+                              + p.name()
+                              + "': part '"
+                              + part.name()
+                              + "' of the key of "
+                              + target.getSimpleName()
+                              + " has type "
+                              + part.type().getName()
+                              + ", which a foreign key cannot hold"));
+      int index = i;
+      Function<Object, Object> getter =
+          entity -> targetKey.part(relationGetter.apply(entity), index);
+      ColumnModel column =
+          new ColumnModel(
+              path,
+              columnName,
+              part.type(),
+              partType,
+              !shared,
+              false,
+              0,
+              0,
+              0,
+              "",
+              !shared,
+              !shared,
+              getter);
+      columns.add(column);
+      parts.add(column);
+    }
+    return parts;
+  }
+
+  private static String capitalize(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  /** The unfetched value of a relation over several key columns, from an owner's value array. */
+  private Function<Object[], Object> compositeRef(RelationDraft d, String message) {
+    int[] indexes = d.foreignKeys().stream().mapToInt(columns::indexOf).toArray();
+    TargetKey targetKey = new TargetKey(registry, d.target());
+    return values -> {
+      Object[] parts = new Object[indexes.length];
+      for (int i = 0; i < indexes.length; i++) {
+        parts[i] = values[indexes[i]];
+        if (parts[i] == null) {
+          // like a foreign key with MATCH SIMPLE: a NULL part refers to nothing
+          return io.r2orm.core.query.Ref.none();
+        }
+      }
+      return io.r2orm.core.query.Ref.unloaded(targetKey.key(parts), message);
+    };
   }
 
   private ColumnModel column(
@@ -439,6 +593,19 @@ final class EntityModelBuilder<T> {
               + name
               + "; declare the @Id before the relation, so that the key writes the column and the "
               + "relation reads it");
+    }
+    if (other != null && relationDrafts.stream().anyMatch(d -> other.startsWith(d.name() + "."))) {
+      throw fail(
+          "relation '"
+              + other.substring(0, other.indexOf('.'))
+              + "' and property '"
+              + path
+              + "' both map to column "
+              + name
+              + "; declare '"
+              + path
+              + "' before the relation, so that the property writes the column and the relation "
+              + "reads it");
     }
     if (other != null) {
       // two parts of the same embedded type collide column by column: the fix is a prefix on one of

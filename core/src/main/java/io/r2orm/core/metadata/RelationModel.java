@@ -18,7 +18,10 @@ import org.jspecify.annotations.Nullable;
  * @param elementType what the property holds: {@code target}, or the target's id type for an
  *     ids-only many-to-many
  * @param slot the index of the property's value in the entity's value array
- * @param foreignKey the owner's foreign-key column (owning to-one relations), else null
+ * @param foreignKey the owner's foreign-key column (owning to-one relations to a target with a
+ *     single-column key), else null
+ * @param foreignKeys the owner's foreign-key columns (owning to-one relations): the one {@code
+ *     foreignKey}, or one per part of the target's composite key in the key's order; else empty
  * @param mappedBy the target's property holding the key (inverse one-to-one, one-to-many), else
  *     null
  * @param joinTable the link table (many-to-many), else null
@@ -28,6 +31,9 @@ import org.jspecify.annotations.Nullable;
  * @param order the declared order of related rows, possibly empty
  * @param unloaded the value an unfetched relation holds ({@code Ref} or list that throws on read)
  * @param getter reads the property from an entity instance
+ * @param compositeRef for a foreign key of several columns: builds the relation's unfetched value
+ *     from an owner's value array ({@code Ref.none()} when a key column is NULL, else an unfetched
+ *     {@code Ref} to the target's key); else null
  */
 public record RelationModel(
     Class<?> owner,
@@ -37,13 +43,15 @@ public record RelationModel(
     Class<?> elementType,
     int slot,
     @Nullable ColumnModel foreignKey,
+    List<ColumnModel> foreignKeys,
     @Nullable String mappedBy,
     @Nullable Identifier joinTable,
     @Nullable Identifier joinColumn,
     @Nullable Identifier inverseJoinColumn,
     List<Order> order,
     @Nullable Object unloaded,
-    Function<Object, Object> getter) {
+    Function<Object, Object> getter,
+    @Nullable Function<Object[], Object> compositeRef) {
 
   public RelationModel {
     Objects.requireNonNull(owner, "owner must not be null");
@@ -52,6 +60,10 @@ public record RelationModel(
     Objects.requireNonNull(target, "target must not be null");
     Objects.requireNonNull(elementType, "elementType must not be null");
     order = List.copyOf(order);
+    foreignKeys = List.copyOf(foreignKeys);
+    if (foreignKey != null && !foreignKeys.equals(List.of(foreignKey))) {
+      throw new IllegalArgumentException("foreignKeys must be [foreignKey] for a one-column key");
+    }
   }
 
   /** The relation kinds. */
@@ -75,7 +87,15 @@ public record RelationModel(
 
   /** Whether the owner's table holds the key (many-to-one, owning one-to-one). */
   public boolean ownsKey() {
-    return foreignKey != null;
+    return !foreignKeys.isEmpty();
+  }
+
+  /**
+   * Whether the value sits after the columns in the entity's value array: every relation but a
+   * to-one over a single foreign-key column, whose value sits in that column's slot.
+   */
+  public boolean hasOwnSlot() {
+    return foreignKey == null;
   }
 
   /** Whether a many-to-many holds only the target ids (reads only the link table). */

@@ -30,6 +30,7 @@ final class RelationSupport {
       RelationModel.Kind kind,
       boolean ownsKey,
       String column,
+      List<String> columns,
       @Nullable String mappedBy,
       String joinTable,
       String joinColumn,
@@ -52,7 +53,16 @@ final class RelationSupport {
     }
     if (m2o != null) {
       return new Declared(
-          RelationModel.Kind.MANY_TO_ONE, true, m2o.column(), null, "", "", "", "", null);
+          RelationModel.Kind.MANY_TO_ONE,
+          true,
+          m2o.column(),
+          List.of(m2o.columns()),
+          null,
+          "",
+          "",
+          "",
+          "",
+          null);
     }
     if (o2o != null) {
       boolean inverse = !o2o.mappedBy().isEmpty();
@@ -60,6 +70,7 @@ final class RelationSupport {
           inverse ? RelationModel.Kind.ONE_TO_ONE_INVERSE : RelationModel.Kind.ONE_TO_ONE,
           !inverse,
           o2o.column(),
+          List.of(o2o.columns()),
           inverse ? o2o.mappedBy() : null,
           "",
           "",
@@ -72,6 +83,7 @@ final class RelationSupport {
           RelationModel.Kind.ONE_TO_MANY,
           false,
           "",
+          List.of(),
           o2m.mappedBy(),
           "",
           "",
@@ -84,6 +96,7 @@ final class RelationSupport {
           RelationModel.Kind.MANY_TO_MANY,
           false,
           "",
+          List.of(),
           null,
           m2m.joinTable(),
           m2m.joinColumn(),
@@ -164,6 +177,26 @@ final class RelationSupport {
     return null;
   }
 
+  /** One component of a target's composite key: its name and boxed type. */
+  record KeyPart(String name, Class<?> type) {}
+
+  /**
+   * The components of the target's composite key record ({@code @Id @Embedded}), in order, or an
+   * empty list when the target has a single-column key (or none). Found without building the
+   * target's model, as relations may cycle.
+   */
+  static List<KeyPart> compositeKeyParts(Class<?> target) {
+    Class<?> idType = idType(target);
+    if (idType == null || !idType.isRecord()) {
+      return List.of();
+    }
+    List<KeyPart> parts = new ArrayList<>();
+    for (RecordComponent rc : idType.getRecordComponents()) {
+      parts.add(new KeyPart(rc.getName(), ValueTypes.box(rc.getType())));
+    }
+    return parts;
+  }
+
   /**
    * How a foreign key to {@code target} converts: a {@code Ref} (or a plain id, in conditions) to
    * the id's column value, and a column value to an unfetched {@code Ref}.
@@ -174,13 +207,8 @@ final class RelationSupport {
       throw new IllegalArgumentException("target " + target.getName() + " has no @Id");
     }
     if (idType.isRecord()) {
-      throw new IllegalArgumentException(
-          "target "
-              + target.getName()
-              + " has a composite key ("
-              + idType.getSimpleName()
-              + "), and a to-one relation to a composite key is not supported; map the key's "
-              + "columns as plain properties and join on them");
+      throw new IllegalStateException(
+          "a composite key (" + idType.getName() + ") has one foreign-key column per part");
     }
     ValueType id =
         ValueTypes.builtIn(idType)

@@ -13,6 +13,60 @@ import io.r2orm.core.query.PropertyRef;
 final class RelationValidator {
   private RelationValidator() {}
 
+  /**
+   * The target's property named by {@code mappedBy} must hold the owner's key: a column for a
+   * single-column key, or a to-one relation back to the owner over as many columns as its key.
+   */
+  private static void mappedBy(EntityModel<?> model, RelationModel r, EntityModel<?> target) {
+    String mappedBy = java.util.Objects.requireNonNull(r.mappedBy());
+    RelationModel back =
+        target.relations().stream()
+            .filter(x -> x.name().equals(mappedBy) && x.ownsKey())
+            .findFirst()
+            .orElse(null);
+    String declared = "relation '" + r.name() + "' has mappedBy = \"" + mappedBy + "\", ";
+    if (!target.hasColumn(mappedBy) && back == null) {
+      throw new EntityDefinitionException(
+          model.type(),
+          declared
+              + "but "
+              + target.type().getSimpleName()
+              + " has no such key property; known properties: "
+              + target.columns().stream().map(ColumnModel::path).toList());
+    }
+    if (back != null && back.foreignKey() == null && back.target() != model.type()) {
+      throw new EntityDefinitionException(
+          model.type(),
+          declared
+              + "but "
+              + back
+              + " refers to "
+              + back.target().getSimpleName()
+              + ", not to "
+              + model.type().getSimpleName());
+    }
+    int columns = target.referenceColumns(mappedBy).size();
+    if (columns != model.idColumns().size()) {
+      throw new EntityDefinitionException(
+          model.type(),
+          declared
+              + "which maps "
+              + columns
+              + " column(s) of "
+              + target.type().getSimpleName()
+              + ", but the key of "
+              + model.type().getSimpleName()
+              + " has "
+              + model.idColumns().size()
+              + " "
+              + model.idColumns().stream().map(ColumnModel::path).toList()
+              + "; name a to-one relation of "
+              + target.type().getSimpleName()
+              + " to "
+              + model.type().getSimpleName());
+    }
+  }
+
   static void validate(EntityModels models, EntityModel<?> model) {
     for (RelationModel r : model.relations()) {
       EntityModel<?> target;
@@ -29,29 +83,19 @@ final class RelationValidator {
                 + e.getMessage(),
             e);
       }
-      if (r.mappedBy() != null && !target.hasColumn(r.mappedBy())) {
-        throw new EntityDefinitionException(
-            model.type(),
-            "relation '"
-                + r.name()
-                + "' has mappedBy = \""
-                + r.mappedBy()
-                + "\", but "
-                + target.type().getSimpleName()
-                + " has no such key property; known properties: "
-                + target.columns().stream().map(ColumnModel::path).toList());
+      if (r.mappedBy() != null) {
+        mappedBy(model, r, target);
       }
-      if (model.hasCompositeId() && !r.ownsKey()) {
+      if (model.hasCompositeId() && r.kind() == RelationModel.Kind.MANY_TO_MANY) {
         throw new EntityDefinitionException(
             model.type(),
             "relation '"
                 + r.name()
-                + "' needs a single-column key on "
+                + "' is many-to-many, but "
                 + model.type().getSimpleName()
-                + ", which has a composite key "
+                + " has a composite key "
                 + model.idColumns().stream().map(ColumnModel::path).toList()
-                + "; to-many and inverse relations of an entity with a composite key are not "
-                + "supported, so query the related rows by the key's columns instead");
+                + "; map the link table as an entity with a to-one relation to each side instead");
       }
       if (target.hasCompositeId() && r.kind() == RelationModel.Kind.MANY_TO_MANY) {
         throw new EntityDefinitionException(

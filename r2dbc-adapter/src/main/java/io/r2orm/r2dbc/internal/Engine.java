@@ -311,7 +311,7 @@ public final class Engine {
       Object[] targetValues = targetMapper.values(row::get, offset);
       offset += targetMapper.width();
       Object key = values[r.slot()] instanceof Ref<?> ref ? ref.id() : null;
-      boolean found = targetValues[target.indexOf(target.id())] != null;
+      boolean found = target.idOf(targetValues) != null;
       values[r.slot()] = new RelationLoader.JoinedRow(key, found ? targetValues : null);
     }
     return values;

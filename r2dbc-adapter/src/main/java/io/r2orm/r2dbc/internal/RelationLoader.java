@@ -113,9 +113,8 @@ public final class RelationLoader {
                         Mono.fromRunnable(
                             () -> {
                               Map<Object, Object> byId = new HashMap<>();
-                              int idIndex = target.indexOf(target.id());
                               for (Object[] t : targets) {
-                                byId.put(t[idIndex], instantiate(target, t));
+                                byId.put(target.idOf(t), instantiate(target, t));
                               }
                               for (Object[] row : rows) {
                                 Object key = keyOf(r, row[r.slot()]);
@@ -157,7 +156,12 @@ public final class RelationLoader {
     List<Object> parentIds = parentIds(model, rows);
     EntityModel<?> child = models.of(r.target());
     EntityMapper<?> mapper = mappers.apply(r.target());
-    int keyIndex = child.indexOf(child.column(r.mappedBy()));
+    // where a child holds its parent's key: the key column, or the slot of a to-one relation over
+    // several columns (an unfetched Ref to the parent's key)
+    String mappedBy = java.util.Objects.requireNonNull(r.mappedBy());
+    List<ColumnModel> keyColumns = child.referenceColumns(mappedBy);
+    int keyIndex =
+        keyColumns.size() == 1 ? child.indexOf(keyColumns.get(0)) : child.relation(mappedBy).slot();
     SqlStatement sql = fetch.children(r, parentIds, node.options());
     return executor
         .relationBatch(
@@ -264,9 +268,10 @@ public final class RelationLoader {
       List<Object[]> rows,
       RelationModel r,
       Map<Object, List<Object>> byParent) {
-    int idIndex = model.indexOf(model.id());
     for (Object[] row : rows) {
-      List<Object> related = byParent.getOrDefault(normalize(row[idIndex]), List.of());
+      Object id = model.idOf(row);
+      List<Object> related =
+          id == null ? List.of() : byParent.getOrDefault(normalize(id), List.of());
       if (r.isToMany()) {
         row[r.slot()] = List.copyOf(related);
       } else {
@@ -285,11 +290,11 @@ public final class RelationLoader {
   }
 
   private static List<Object> parentIds(EntityModel<?> model, List<Object[]> rows) {
-    int idIndex = model.indexOf(model.id());
     Set<Object> ids = new LinkedHashSet<>();
     for (Object[] row : rows) {
-      if (row[idIndex] != null) {
-        ids.add(row[idIndex]);
+      Object id = model.idOf(row);
+      if (id != null) {
+        ids.add(id);
       }
     }
     return new ArrayList<>(ids);

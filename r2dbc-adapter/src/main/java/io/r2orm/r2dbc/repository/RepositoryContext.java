@@ -44,8 +44,10 @@ final class RepositoryContext {
       q.put(c.path(), c);
     }
     for (RelationModel r : model.relations()) {
-      if (r.ownsKey()) {
-        q.putIfAbsent(r.name() + "." + db.model(r.target()).id().path(), r.foreignKey());
+      ColumnModel foreignKey = r.foreignKey();
+      if (foreignKey != null) {
+        // a composite foreign key's columns are queryable by their own paths (customer.tenantId)
+        q.putIfAbsent(r.name() + "." + db.model(r.target()).id().path(), foreignKey);
       }
     }
     this.queryable = Map.copyOf(q);

@@ -41,6 +41,7 @@ class DocSnippetsTest {
       "docs/replicas-and-poolers.md", List.of("ReplicasSnippetsIT.java"),
       "docs/mapping.md", List.of("mapping/MappingSnippetsIT.java", "mapping/Actor.java", "mapping/Film.java", "mapping/FilmActor.java",
           "mapping/Payment.java", "mapping/Order.java", "mapping/Rental.java", "mapping/MoneyConverter.java",
+          "mapping/Customer.java", "mapping/Purchase.java",
           "mapping/enums/Rating.java", "mapping/enums/Film.java"),
       "docs/spring-boot.md", List.of("/examples/src/test/java/io/r2orm/examples/docs/CatalogueService.java",
           "/examples/src/test/java/io/r2orm/examples/docs/ArtistRepository.java",

@@ -7,6 +7,8 @@ import io.r2orm.core.metadata.EntityModel;
 import io.r2orm.core.metadata.RelationModel;
 import io.r2orm.core.query.Ref;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Turns rows whose columns are the entity's columns in model order (as {@code select} renders them)
@@ -23,6 +25,8 @@ public final class EntityMapper<T> {
   private final Object[] nullValues;
   private final int[] relationSlots;
   private final Object[] unloaded;
+  private final int[] compositeSlots;
+  private final List<Function<Object[], Object>> compositeRefs;
 
   public EntityMapper(EntityModel<T> model) {
     this.model = model;
@@ -34,6 +38,13 @@ public final class EntityMapper<T> {
     List<RelationModel> inverse = model.relations().stream().filter(r -> !r.ownsKey()).toList();
     this.relationSlots = inverse.stream().mapToInt(RelationModel::slot).toArray();
     this.unloaded = inverse.stream().map(RelationModel::unloaded).toArray();
+    List<RelationModel> composite =
+        model.relations().stream().filter(r -> r.compositeRef() != null).toList();
+    this.compositeSlots = composite.stream().mapToInt(RelationModel::slot).toArray();
+    this.compositeRefs =
+        composite.stream()
+            .<Function<Object[], Object>>map(r -> Objects.requireNonNull(r.compositeRef()))
+            .toList();
   }
 
   /** The model this mapper builds. */
@@ -68,6 +79,9 @@ public final class EntityMapper<T> {
     }
     for (int r = 0; r < relationSlots.length; r++) {
       values[relationSlots[r]] = unloaded[r];
+    }
+    for (int r = 0; r < compositeSlots.length; r++) {
+      values[compositeSlots[r]] = compositeRefs.get(r).apply(values);
     }
     return values;
   }

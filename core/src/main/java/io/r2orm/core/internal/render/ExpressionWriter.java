@@ -23,6 +23,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes predicates, expressions and sort keys of one statement; properties are resolved through
@@ -65,7 +66,32 @@ final class ExpressionWriter {
   }
 
   void predicate(Predicate predicate, boolean nested) {
-    predicate.accept(new PredicateWriter(nested));
+    Predicate expanded = CompositeReference.expand(predicate, this::referenceOf);
+    (expanded != null ? expanded : predicate).accept(new PredicateWriter(nested));
+  }
+
+  /**
+   * The to-one relation over several key columns that an operand names ({@code
+   * TenantOrder_.CUSTOMER.idEq(...)}), with the model owning it, or null for anything else.
+   */
+  private CompositeReference.@Nullable Found referenceOf(Expression operand) {
+    if (!(operand instanceof PropertyRef ref)
+        || ref.path().contains(".")
+        || (ref.owner() == null && ref.alias() != null)) {
+      return null;
+    }
+    EntityModel<?> model;
+    if (ref.owner() != null) {
+      model = scope.models().of(ref.owner());
+    } else {
+      model = scope.root();
+    }
+    for (io.r2orm.core.metadata.RelationModel r : model.relations()) {
+      if (r.name().equals(ref.path()) && r.compositeRef() != null) {
+        return new CompositeReference.Found(ref, r, scope.models().of(r.target()));
+      }
+    }
+    return null;
   }
 
   /** Writes one condition; a new kind of condition does not compile until it is handled here. */
@@ -594,6 +620,23 @@ final class ExpressionWriter {
   /** Binds a list of Java values as one array of the column's database type. */
   String arrayMarker(ColumnModel column, List<Object> values) {
     return arrayMarker(column, scope.root(), values);
+  }
+
+  /**
+   * An array bind of these values cast to the column's array type, for places where the database
+   * cannot infer the type from a column ({@code UNNEST}); uncast where the dialect has no array
+   * type name.
+   */
+  String castArrayMarker(ColumnModel column, List<Object> values) {
+    Object array = Array.newInstance(column.databaseType(), values.size());
+    for (int i = 0; i < values.size(); i++) {
+      Array.set(array, i, convert(column, scope.root(), values.get(i)));
+    }
+    String marker = w.marker(array, array.getClass());
+    return dialect
+        .arrayTypeName(column)
+        .map(type -> "CAST(" + marker + " AS " + type + ")")
+        .orElse(marker);
   }
 
   private String arrayMarker(ColumnModel column, EntityModel<?> model, List<Object> values) {

@@ -36,6 +36,15 @@ public final class FetchRenderer {
   /** The targets of a to-one relation by id: {@code SELECT … FROM target WHERE id = ANY($1)}. */
   public SqlStatement targetsById(RelationModel relation, List<Object> ids) {
     EntityModel<?> target = models.of(relation.target());
+    if (target.hasCompositeId()) {
+      SqlWriter w = new SqlWriter(dialect);
+      ExpressionWriter expr = new ExpressionWriter(w, target, dialect, models);
+      w.append("SELECT ").append(renderer.columnList(target)).append(" FROM ");
+      table(w, target);
+      w.append(" WHERE ");
+      keyIn(w, expr, target.idColumns(), target, ids);
+      return w.toStatement();
+    }
     PropertyRef id = new PropertyRef(target.type(), target.id().path());
     return renderer.select(Select.from(target.type()).where(new Predicate.InList(id, ids, false)));
   }
@@ -48,7 +57,12 @@ public final class FetchRenderer {
   public SqlStatement children(
       RelationModel relation, List<Object> parentIds, FetchOptions options) {
     EntityModel<?> child = models.of(relation.target());
-    ColumnModel key = child.column(relation.mappedBy());
+    List<ColumnModel> keys =
+        child.referenceColumns(Objects.requireNonNull(relation.mappedBy(), "no mappedBy"));
+    if (keys.size() > 1) {
+      return compositeChildren(relation, child, keys, parentIds, options);
+    }
+    ColumnModel key = keys.get(0);
     Predicate where =
         new Predicate.InList(new PropertyRef(child.type(), key.path()), parentIds, false);
     if (options.where() != null) {
@@ -60,11 +74,10 @@ public final class FetchRenderer {
     }
     SqlWriter w = new SqlWriter(dialect);
     ExpressionWriter expr = new ExpressionWriter(w, child, dialect, models);
-    String columns = renderer.columnList(child);
     w.append("SELECT ")
-        .append(columns)
+        .append(renderer.columnList(child))
         .append(" FROM (SELECT ")
-        .append(columns)
+        .append(distinctColumns(child, ""))
         .append(", ROW_NUMBER() OVER (PARTITION BY ")
         .name(key.name())
         .append(" ORDER BY ");
@@ -77,6 +90,95 @@ public final class FetchRenderer {
         .append(" ORDER BY ");
     orders(w, expr, order);
     return w.toStatement();
+  }
+
+  /** {@link #children} for an owner with a composite key: its key is in several child columns. */
+  private SqlStatement compositeChildren(
+      RelationModel relation,
+      EntityModel<?> child,
+      List<ColumnModel> keys,
+      List<Object> parentIds,
+      FetchOptions options) {
+    EntityModel<?> owner = models.of(relation.owner());
+    List<Order> order = order(relation, child, options);
+    SqlWriter w = new SqlWriter(dialect);
+    ExpressionWriter expr = new ExpressionWriter(w, child, dialect, models);
+    boolean ranked = options.limit() != null;
+    w.append("SELECT ").append(renderer.columnList(child));
+    if (ranked) {
+      w.append(" FROM (SELECT ")
+          .append(distinctColumns(child, ""))
+          .append(", ROW_NUMBER() OVER (PARTITION BY ");
+      for (int i = 0; i < keys.size(); i++) {
+        if (i > 0) w.append(", ");
+        w.name(keys.get(i).name());
+      }
+      w.append(" ORDER BY ");
+      orders(w, expr, order);
+      w.append(") AS r2orm_rank");
+    }
+    w.append(" FROM ");
+    table(w, child);
+    w.append(" WHERE ");
+    keyIn(w, expr, keys, owner, parentIds);
+    if (options.where() != null) {
+      w.append(" AND ");
+      expr.predicate(options.where(), true);
+    }
+    if (ranked) {
+      w.append(") ranked WHERE r2orm_rank <= ")
+          .bind(Objects.requireNonNull(options.limit()).longValue(), Long.class);
+    }
+    w.append(" ORDER BY ");
+    orders(w, expr, order);
+    return w.toStatement();
+  }
+
+  /**
+   * {@code (a, b) IN (SELECT * FROM UNNEST($1, $2))}: rows whose columns hold one of the keys of
+   * {@code keyModel}, the values of each part bound as one array, so that the text is the same for
+   * every window. A dialect without arrays gets {@code (a, b) IN ((?, ?), …)}.
+   */
+  private void keyIn(
+      SqlWriter w,
+      ExpressionWriter expr,
+      List<ColumnModel> columns,
+      EntityModel<?> keyModel,
+      List<Object> keys) {
+    List<List<Object>> parts = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      parts.add(new ArrayList<>(keys.size()));
+    }
+    for (Object key : keys) {
+      List<Object> values = keyModel.idParts(key);
+      for (int i = 0; i < values.size(); i++) {
+        parts.get(i).add(values.get(i));
+      }
+    }
+    w.append("(");
+    for (int i = 0; i < columns.size(); i++) {
+      if (i > 0) w.append(", ");
+      w.name(columns.get(i).name());
+    }
+    w.append(") IN (");
+    if (dialect.arrayTypeName(columns.get(0)).isPresent()) {
+      w.append("SELECT * FROM UNNEST(");
+      for (int i = 0; i < columns.size(); i++) {
+        if (i > 0) w.append(", ");
+        w.append(expr.castArrayMarker(columns.get(i), parts.get(i)));
+      }
+      w.append(")");
+    } else {
+      for (int k = 0; k < keys.size(); k++) {
+        w.append(k > 0 ? ", (" : "(");
+        for (int i = 0; i < columns.size(); i++) {
+          if (i > 0) w.append(", ");
+          expr.bindFor(columns.get(i), parts.get(i).get(k));
+        }
+        w.append(")");
+      }
+    }
+    w.append(")");
   }
 
   /**
@@ -93,17 +195,17 @@ public final class FetchRenderer {
     ExpressionWriter t = new ExpressionWriter(w, target, dialect, models, "t");
     ExpressionWriter plain = new ExpressionWriter(w, target, dialect, models);
     boolean ranked = options.limit() != null;
-    StringBuilder columns = new StringBuilder();
-    for (ColumnModel c : target.columns()) {
-      columns.append(", t.").append(dialect.quote(c.name()));
-    }
+    // a ranked inner select names each column once: a derived table cannot repeat a name
+    String columns =
+        ranked
+            ? ", " + distinctColumns(target, "t.")
+            : target.columns().stream()
+                .map(c -> ", t." + dialect.quote(c.name()))
+                .collect(java.util.stream.Collectors.joining());
     if (ranked) {
       w.append("SELECT r2orm_owner, ").append(renderer.columnList(target)).append(" FROM (");
     }
-    w.append("SELECT l.")
-        .name(relation.joinColumn())
-        .append(" AS r2orm_owner")
-        .append(columns.toString());
+    w.append("SELECT l.").name(relation.joinColumn()).append(" AS r2orm_owner").append(columns);
     if (ranked) {
       w.append(", ROW_NUMBER() OVER (PARTITION BY l.")
           .name(relation.joinColumn())
@@ -298,14 +400,8 @@ public final class FetchRenderer {
       String alias = "j" + (i + 1);
       w.append(" LEFT JOIN ");
       table(w, target);
-      w.append(" ")
-          .append(alias)
-          .append(" ON ")
-          .append(alias)
-          .append(".")
-          .name(target.id().name())
-          .append(" = p.")
-          .name(r.foreignKey().name());
+      w.append(" ").append(alias).append(" ON ");
+      QueryRenderer.keyEquals(w, alias, target.idColumns(), "p", r.foreignKeys());
     }
     p.where(select.where());
     if (!select.orderBy().isEmpty()) {
@@ -316,6 +412,19 @@ public final class FetchRenderer {
     String offset = select.offset() == null ? null : w.marker(select.offset(), Long.class);
     w.append(dialect.limitOffset(limit, offset));
     return w.toStatement();
+  }
+
+  /**
+   * The entity's column names, each once (a column shared by a key and a relation appears twice in
+   * {@link io.r2orm.core.metadata.EntityModel#columns()}), for a derived table, which cannot repeat
+   * a name; the outer select reads them by name.
+   */
+  private String distinctColumns(EntityModel<?> model, String qualifier) {
+    java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+    for (ColumnModel c : model.columns()) {
+      names.add(qualifier + dialect.quote(c.name()));
+    }
+    return String.join(", ", names);
   }
 
   private void qualifiedColumns(SqlWriter w, EntityModel<?> model, String alias) {

@@ -26,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -336,26 +337,24 @@ final class QueryRenderer {
         case MANY_TO_ONE, ONE_TO_ONE -> {
           w.append(keyword);
           tableClause(w, target);
-          w.append(" ON ")
-              .append(target.qualifier())
-              .append(".")
-              .name(targetModel.id().name())
-              .append(" = ")
-              .append(from.qualifier())
-              .append(".")
-              .name(relation.foreignKey().name());
+          w.append(" ON ");
+          keyEquals(
+              w,
+              target.qualifier(),
+              targetModel.idColumns(),
+              from.qualifier(),
+              relation.foreignKeys());
         }
         case ONE_TO_MANY, ONE_TO_ONE_INVERSE -> {
           w.append(keyword);
           tableClause(w, target);
-          w.append(" ON ")
-              .append(target.qualifier())
-              .append(".")
-              .name(targetModel.column(relation.mappedBy()).name())
-              .append(" = ")
-              .append(from.qualifier())
-              .append(".")
-              .name(ownerModel.id().name());
+          w.append(" ON ");
+          keyEquals(
+              w,
+              target.qualifier(),
+              targetModel.referenceColumns(Objects.requireNonNull(relation.mappedBy())),
+              from.qualifier(),
+              ownerModel.idColumns());
         }
         case MANY_TO_MANY -> {
           String linkName = dialect.quote(io.r2orm.core.sql.Identifier.of(link));
@@ -442,5 +441,31 @@ final class QueryRenderer {
       }
     }
     return null;
+  }
+
+  /**
+   * {@code l.a = r.x AND l.b = r.y}: the columns of a key and the columns that refer to it, pair by
+   * pair (one pair for a single-column key).
+   */
+  static void keyEquals(
+      SqlWriter w,
+      String left,
+      List<ColumnModel> leftColumns,
+      String right,
+      List<ColumnModel> rightColumns) {
+    if (leftColumns.size() != rightColumns.size()) {
+      throw new IllegalStateException(
+          "a key of " + leftColumns + " cannot be compared with " + rightColumns);
+    }
+    for (int i = 0; i < leftColumns.size(); i++) {
+      if (i > 0) w.append(" AND ");
+      w.append(left)
+          .append(".")
+          .name(leftColumns.get(i).name())
+          .append(" = ")
+          .append(right)
+          .append(".")
+          .name(rightColumns.get(i).name());
+    }
   }
 }

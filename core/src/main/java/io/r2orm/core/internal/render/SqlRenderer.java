@@ -585,7 +585,7 @@ public final class SqlRenderer {
       int maxDepth) {
     EntityModel<?> model = models.of(entity);
     io.r2orm.core.metadata.RelationModel r = model.relation(relation);
-    if (r.target() != model.type() || r.foreignKey() == null) {
+    if (r.target() != model.type() || !r.ownsKey()) {
       throw new QueryBuildException(
           model.type().getSimpleName()
               + "."
@@ -595,10 +595,20 @@ public final class SqlRenderer {
               + " through a key of its own; a walk follows a self-referencing "
               + "@ManyToOne or owning @OneToOne (such as a parent or a manager)");
     }
+    ColumnModel key = r.foreignKey();
+    if (key == null) {
+      throw new QueryBuildException(
+          model.type().getSimpleName()
+              + "."
+              + relation
+              + " refers to a composite key "
+              + model.idColumns().stream().map(ColumnModel::path).toList()
+              + "; descendants and ancestors follow a single-column key only, so write the "
+              + "recursive query with db.sql(...)");
+    }
     if (maxDepth < 1) {
       throw new IllegalArgumentException("maxDepth must be at least 1, got " + maxDepth);
     }
-    ColumnModel key = r.foreignKey();
     SqlWriter w = new SqlWriter(dialect);
     w.append("WITH RECURSIVE r2orm_walk (");
     names(w, model.columns());

@@ -9,7 +9,9 @@ import io.r2orm.core.exception.UnsupportedFeatureException;
 import io.r2orm.core.query.Functions;
 import io.r2orm.core.query.Ref;
 import io.r2orm.r2dbc.Database;
+import io.r2orm.r2dbc.docs.mapping.Customer.CustomerKey;
 import io.r2orm.r2dbc.docs.mapping.FilmActor.FilmActorId;
+import io.r2orm.r2dbc.docs.mapping.Purchase.PurchaseKey;
 import io.r2orm.r2dbc.docs.mapping.enums.Rating;
 import io.r2orm.r2dbc.test.DatabaseTest;
 import io.r2orm.r2dbc.test.TestDatabase;
@@ -60,6 +62,32 @@ class MappingSnippetsIT extends DatabaseTest {
     // end
     assertThat(found.role()).isEqualTo("lead");
     assertThat(cast).singleElement().satisfies(l -> assertThat(l.actor().get().name()).isEqualTo("Penelope"));
+  }
+
+  @Test
+  void relationsToCompositeKeys() {
+    Database db = db();
+    testDatabase().sql("DROP TABLE IF EXISTS shop_purchase", "DROP TABLE IF EXISTS shop_customer");
+    db.schema().create(Customer.class, Purchase.class).block(WAIT);
+    db.insertAll(List.of(
+        new Customer(new CustomerKey(1L, 7L), "Ada", List.of()),
+        new Customer(new CustomerKey(2L, 7L), "Grace", List.of()))).then().block(WAIT);
+    db.insertAll(List.of(
+        new Purchase(new PurchaseKey(1L, 1L), Ref.to(new CustomerKey(1L, 7L)), 500),
+        new Purchase(new PurchaseKey(2L, 1L), Ref.to(new CustomerKey(2L, 7L)), 900))).then().block(WAIT);
+    // mapping.md: relations to a composite key in use
+    List<Purchase> purchases = db.select(Purchase.class).where(Purchase_.ID_TENANT_ID.eq(1L))
+        .fetch(Purchase_.CUSTOMER).all().collectList().block();     // 2 statements
+    List<Customer> customers = db.select(Customer.class)
+        .fetch(Customer_.PURCHASES).all().collectList().block();    // 2 statements
+    List<Purchase> ada = db.select(Purchase.class)
+        .where(Purchase_.CUSTOMER.idEq(new CustomerKey(1L, 7L))).all().collectList().block();
+    // end
+    assertThat(purchases).singleElement()
+        .satisfies(p -> assertThat(p.customer().get().name()).isEqualTo("Ada"));
+    assertThat(customers).allSatisfy(c -> assertThat(c.purchases()).singleElement()
+        .satisfies(p -> assertThat(p.customer().id()).isEqualTo(c.id())));
+    assertThat(ada).extracting(Purchase::cents).containsExactly(500L);
   }
 
   @Test
