@@ -10,23 +10,28 @@ import io.r2orm.r2dbc.model.Hostile;
 import io.r2orm.r2dbc.model.HostileTags;
 import io.r2orm.r2dbc.model.HostileTags_;
 import io.r2orm.r2dbc.model.Hostile_;
+import io.r2orm.r2dbc.realschema.Order;
 import io.r2orm.r2dbc.test.DatabaseTest;
 import io.r2orm.r2dbc.test.TestDatabase;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Property-based injection test: generated hostile strings (quotes, backslashes, {@code ;}, comment
  * markers, placeholders, NUL, control characters, every plane of Unicode, very long) go through
- * every place a value can go — predicates, inserts, updates, upserts, raw-SQL named parameters and
- * {@code like} patterns — and must round-trip byte for byte while no other row or table changes.
- * The generator is seeded; a failure prints the seed and the case, and {@code
- * -Dr2orm.injection.seed=…} replays it ({@code -Dr2orm.injection.cases=…} sets how many).
+ * every place a value can go — predicates, inserts, updates, upserts, raw-SQL named parameters,
+ * {@code like} patterns, array elements and JSON documents — and must round-trip byte for byte
+ * while no other row or table changes. The generator is seeded; a failure prints the seed and the
+ * case, and {@code -Dr2orm.injection.seed=…} replays it ({@code -Dr2orm.injection.cases=…} sets how
+ * many).
  */
 @ParameterizedClass(name = "{0}")
 @MethodSource("io.r2orm.r2dbc.test.DatabaseTest#databases")
@@ -88,8 +93,17 @@ class InjectionPropertyIT extends DatabaseTest {
   private long seed;
   private int cases;
 
+  /** The database with a JSON codec, for {@link Order}'s documents. */
+  private Database json;
+
   @BeforeEach
   void fixture() {
+    json =
+        Database.builder(testDatabase().pool())
+            .jsonCodec(JsonRecordIT.jackson(JsonMapper.builder().build()))
+            .build();
+    json.schema().drop(Order.class).block();
+    json.schema().create(Order.class).block();
     db().schema().drop(Hostile.class, HostileTags.class, Country.class).block();
     db().schema().create(Hostile.class, HostileTags.class, Country.class).block();
     db().insertAll(List.of(new Country("fr", "France"), new Country("jp", "日本"))).then().block();
@@ -247,6 +261,29 @@ class InjectionPropertyIT extends DatabaseTest {
     // the value as a label-less search must not match other rows
     assertThat(db().select(Hostile.class).where(Hostile_.LABEL.eq(s)).count().block()).isZero();
     arrayRoundTrip(label, s);
+    jsonRoundTrip(s);
+  }
+
+  /**
+   * The text inside JSON documents, written by the JSON codec (Jackson escapes it) and read back
+   * equal: a record's field, list elements, a map's key and value.
+   */
+  private void jsonRoundTrip(String s) {
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("v", s);
+    extra.put(s + "#key", 1);
+    extra.put("list", List.of(s, "{" + s + "}"));
+    Order order =
+        new Order(
+            null,
+            new Order.Shipping(s, "\"" + s + "\"", List.of(s, s + ",\\")),
+            List.of(new Order.Line(s, 1)),
+            extra);
+    Order stored = json.insert(order).block();
+    Order read = json.findById(Order.class, stored.id()).block();
+    assertThat(read.shipping()).isEqualTo(order.shipping());
+    assertThat(read.lines()).isEqualTo(order.lines());
+    assertThat(read.extra()).isEqualTo(extra);
   }
 
   /**
