@@ -700,20 +700,7 @@ final class EntityModelBuilder<T> {
 
   /** Starts reading a composite key: {@code @Id @Embedded} on a record of the entity itself. */
   private void beginCompositeId(PropertyInfo p, String path, boolean root) {
-    if (!root) {
-      throw fail(
-          "@Id on '"
-              + path
-              + "' inside an embedded part; the id must be a property of the entity itself");
-    }
-    if (id != null || compositeIdType != null) {
-      throw fail(
-          "both '"
-              + (id != null ? id.path() : "the composite key")
-              + "' and '"
-              + path
-              + "' are annotated with @Id; a key made of several columns is one @Id @Embedded record");
-    }
+    requireFirstId(path, root);
     if (!p.type().isRecord()) {
       throw fail(
           "composite key '"
@@ -750,7 +737,8 @@ final class EntityModelBuilder<T> {
     idSetter = p.setter();
   }
 
-  private void declareId(PropertyInfo p, String path, ColumnModel model, boolean root) {
+  /** An {@code @Id} must be on the entity itself, and the only one (a single or composite key). */
+  private void requireFirstId(String path, boolean root) {
     if (!root) {
       throw fail(
           "@Id on '"
@@ -767,6 +755,10 @@ final class EntityModelBuilder<T> {
               + "record, e.g. `@Id @Embedded FilmActorId id` with `record FilmActorId(long actorId,"
               + " long filmId)`");
     }
+  }
+
+  private void declareId(PropertyInfo p, String path, ColumnModel model, boolean root) {
+    requireFirstId(path, root);
     Class<?> boxed = ValueTypes.box(p.type());
     boolean integer = boxed == Long.class || boxed == Integer.class;
     IdGeneration requested = p.annotation(Id.class).generation();

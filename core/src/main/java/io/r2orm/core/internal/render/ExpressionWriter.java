@@ -628,10 +628,7 @@ final class ExpressionWriter {
    * type name.
    */
   String castArrayMarker(ColumnModel column, List<Object> values) {
-    Object array = Array.newInstance(column.databaseType(), values.size());
-    for (int i = 0; i < values.size(); i++) {
-      Array.set(array, i, convert(column, scope.root(), values.get(i)));
-    }
+    Object array = array(column, scope.root(), values);
     String marker = w.marker(array, array.getClass());
     return dialect
         .arrayTypeName(column)
@@ -640,11 +637,17 @@ final class ExpressionWriter {
   }
 
   private String arrayMarker(ColumnModel column, EntityModel<?> model, List<Object> values) {
+    Object array = array(column, model, values);
+    return dialect.bind(column, w.marker(array, array.getClass()), true);
+  }
+
+  /** The values converted for the column, as an array of its driver-level type. */
+  private Object array(ColumnModel column, EntityModel<?> model, List<Object> values) {
     Object array = Array.newInstance(column.databaseType(), values.size());
     for (int i = 0; i < values.size(); i++) {
       Array.set(array, i, convert(column, model, values.get(i)));
     }
-    return dialect.bind(column, w.marker(array, array.getClass()), true);
+    return array;
   }
 
   private Object convert(ColumnModel column, EntityModel<?> model, Object value) {
